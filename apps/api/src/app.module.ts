@@ -1,0 +1,85 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { formatGraphQLError } from './common/format-graphql-error';
+import { RequestContext } from './common/request-context';
+import { dataSourceOptions } from './database/data-source';
+import { DATABASE_URL } from './database/database.tokens';
+import { TransactionService } from './database/transaction.service';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AccountsService } from './modules/accounts/accounts.service';
+import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { MailModule } from './modules/mail/mail.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
+import { VendorsModule } from './modules/vendors/vendors.module';
+
+/** Feature modules, in one list so the schema writer sees exactly what the app serves. */
+export const FEATURE_MODULES = [AccountsModule, OrganizationsModule, VendorsModule, MailModule, HealthModule];
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        TransactionService,
+      ],
+      exports: [APP_CONFIG, DATABASE_URL, TransactionService],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, databaseUrl),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
+            customProps: () => ({ service: 'assay-api' }),
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: databaseUrl, readReplicaUrls: config.readReplicaUrls, poolSize: 10, applicationName: 'assay-api' }),
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AccountsService],
+          imports: [AccountsModule],
+          useFactory: (accounts: AccountsService) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            introspection: config.env !== 'production',
+            includeStacktraceInErrorResponses: false,
+            csrfPrevention: true,
+            allowBatchedHttpRequests: false,
+            formatError: formatGraphQLError,
+            context: ({ req, res }: { req: Request; res: Response }) => {
+              const ctx: RequestContext = new RequestContext(req, res, () => accounts.userForRequest(ctx));
+              return { ctx };
+            },
+          }),
+        }),
+        JobsModule,
+        RateLimitsModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

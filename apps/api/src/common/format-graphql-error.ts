@@ -1,0 +1,51 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { HttpException, Logger } from '@nestjs/common';
+import { DomainError } from './errors';
+
+const logger = new Logger('GraphQL');
+
+/** Codes that graphql-js/Apollo produce for malformed requests; safe to pass through. */
+const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
+/**
+ * The single place errors leave the API: domain errors keep their code, reason and
+ * per-field messages; anything unexpected becomes INTERNAL_SERVER_ERROR with a
+ * plain sentence, and is logged. No stack trace ever reaches a client.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrap(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: {
+        code: original.code,
+        reason: original.reason,
+        ...(original.fields?.length ? { fields: original.fields } : {}),
+        ...(original.retryAfterSeconds !== undefined ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+      },
+    };
+  }
+  if (original instanceof HttpException) {
+    const status = original.getStatus();
+    const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'BAD_USER_INPUT';
+    return { message: original.message, path: formatted.path, extensions: { code } };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  if (CLIENT_CODES.has(code) || (!(original instanceof Error) && !formatted.path)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: code || 'BAD_REQUEST' } };
+  }
+  logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving a GraphQL operation');
+  return {
+    message: 'Something went wrong on our side. Please try again; if it keeps happening, contact support.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,2 @@
+/** The resolved database URL (from DATABASE_URL or the embedded server). */
+export const DATABASE_URL = Symbol('DATABASE_URL');

@@ -1,0 +1,18 @@
+import { SessionEntity } from '../modules/accounts/entities/session.entity';
+import { UserEntity } from '../modules/accounts/entities/user.entity';
+import { MailMessageEntity } from '../modules/mail/entities/mail-message.entity';
+import { InvitationEntity } from '../modules/organizations/entities/invitation.entity';
+import { MembershipEntity } from '../modules/organizations/entities/membership.entity';
+import { OrganizationEntity } from '../modules/organizations/entities/organization.entity';
+import { VendorProfileEntity } from '../modules/vendors/entities/vendor-profile.entity';
+
+/** Every persisted entity; the data source and the migration generator read this list. */
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  OrganizationEntity,
+  MembershipEntity,
+  InvitationEntity,
+  VendorProfileEntity,
+  MailMessageEntity,
+];

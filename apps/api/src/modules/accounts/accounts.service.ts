@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { checkPassword } from '@assay/domain';
+import { z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { requireUser } from '../../common/authz';
+import { badInput, conflict, unauthenticated } from '../../common/errors';
+import type { AuthenticatedUser, RequestContext } from '../../common/request-context';
+import { fieldRules, parseInput } from '../../common/validation';
+import { TransactionService } from '../../database/transaction.service';
+import { RateLimitService } from '../rate-limits/rate-limit.service';
+import { PasswordHasher } from './passwords';
+import { SessionsRepository } from './sessions.repository';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
+import { hashToken, newToken } from './tokens';
+import { UsersRepository } from './users.repository';
+import type { UserEntity } from './entities/user.entity';
+
+const signUpSchema = z.object({
+  email: fieldRules.email,
+  displayName: fieldRules.name('your name', 80),
+  password: z.string({ error: 'Enter a password.' }),
+});
+const signInSchema = z.object({ email: fieldRules.email, password: z.string().min(1, 'Enter your password.').max(1024) });
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  /** Resolves the cookie of a request to its live user (one statement). */
+  async userForRequest(ctx: RequestContext): Promise<AuthenticatedUser | null> {
+    const token = readSessionCookie(ctx.req);
+    if (!token) return null;
+    return this.sessions.findLiveUser(ctx, hashToken(token));
+  }
+
+  async signUp(ctx: RequestContext, input: unknown): Promise<UserEntity> {
+    const data = parseInput(signUpSchema, input);
+    const policy = checkPassword(data.password, { email: data.email });
+    if (!policy.ok) throw badInput(policy.message, [{ field: 'password', message: policy.message }], 'WEAK_PASSWORD');
+    await this.rateLimits.consume(ctx, 'signUp', ctx.ip ?? 'unknown');
+    const passwordHash = await this.hasher.hash(data.password);
+    return this.tx.run(ctx, async (tx) => {
+      const user = await this.users.insert(tx, { email: data.email, displayName: data.displayName, passwordHash });
+      if (!user) {
+        throw conflict('An account with this email already exists. Sign in instead, or reset your password.', 'EMAIL_TAKEN');
+      }
+      await this.startSession(tx, user.id);
+      return user;
+    });
+  }
+
+  async signIn(ctx: RequestContext, input: unknown): Promise<UserEntity> {
+    const data = parseInput(signInSchema, input);
+    await this.rateLimits.consume(ctx, 'signInIp', ctx.ip ?? 'unknown');
+    await this.rateLimits.consume(ctx, 'signInAccount', data.email);
+    const user = await this.users.findByEmail(ctx, data.email);
+    if (!user) {
+      await this.hasher.dummyVerify(data.password);
+      throw unauthenticated('The email or password is not right.', 'INVALID_CREDENTIALS');
+    }
+    if (!(await this.hasher.verify(user.passwordHash, data.password))) {
+      throw unauthenticated('The email or password is not right.', 'INVALID_CREDENTIALS');
+    }
+    await this.startSession(ctx, user.id);
+    return user;
+  }
+
+  async signOut(ctx: RequestContext): Promise<boolean> {
+    const user = await ctx.user();
+    if (user) await this.sessions.revoke(ctx, user.sessionId);
+    clearSessionCookie(ctx.res, this.config.cookieSecure);
+    return true;
+  }
+
+  /** Changes the password and ends every other session of the user. */
+  async changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<boolean> {
+    const me = await requireUser(ctx);
+    const user = await this.users.findById(ctx, me.id);
+    if (!user) throw unauthenticated();
+    if (!(await this.hasher.verify(user.passwordHash, String(input.currentPassword ?? '')))) {
+      throw badInput('Your current password is not right.', [{ field: 'currentPassword', message: 'Your current password is not right.' }], 'INVALID_CREDENTIALS');
+    }
+    const policy = checkPassword(String(input.newPassword ?? ''), { email: user.email });
+    if (!policy.ok) throw badInput(policy.message, [{ field: 'newPassword', message: policy.message }], 'WEAK_PASSWORD');
+    const hash = await this.hasher.hash(input.newPassword);
+    await this.tx.run(ctx, async (tx) => {
+      await this.users.updatePasswordHash(tx, user.id, hash);
+      await this.sessions.revokeAllForUser(tx, user.id);
+      await this.startSession(tx, user.id);
+    });
+    return true;
+  }
+
+  /** Creates a user directly (admin CLI and seed); refuses weak passwords like sign-up does. */
+  async createUser(ctx: RequestContext, input: { email: string; displayName: string; password: string; platformRoles?: ('admin' | 'reviewer')[] }): Promise<UserEntity> {
+    const data = parseInput(signUpSchema, input);
+    const policy = checkPassword(data.password, { email: data.email });
+    if (!policy.ok) throw badInput(policy.message, [{ field: 'password', message: policy.message }], 'WEAK_PASSWORD');
+    const user = await this.users.insert(ctx, {
+      email: data.email,
+      displayName: data.displayName,
+      passwordHash: await this.hasher.hash(data.password),
+      platformRoles: input.platformRoles,
+    });
+    if (!user) throw conflict('An account with this email already exists.', 'EMAIL_TAKEN');
+    return user;
+  }
+
+  private async startSession(ctx: RequestContext, userId: string): Promise<void> {
+    const { token, hash } = newToken();
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlDays * 86_400_000);
+    await this.sessions.create(ctx, userId, hash, expiresAt, ctx.req?.get('user-agent')?.slice(0, 300) ?? null);
+    setSessionCookie(ctx.res, token, expiresAt, this.config.cookieSecure);
+  }
+}

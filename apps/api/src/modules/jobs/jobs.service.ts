@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { RequestContext } from '../../common/request-context';
+import { DATABASE_URL } from '../../database/database.tokens';
+
+export interface JobDefinition<T extends object> {
+  name: string;
+  handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>;
+  /** Cron schedule (UTC) for periodic jobs; pg-boss makes sure one process runs each tick. */
+  cron?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  expireInSeconds?: number;
+}
+
+/**
+ * pg-boss on the application's PostgreSQL: SKIP LOCKED queues, retries, cron.
+ * API processes only enqueue; worker processes (ASSAY_ROLE=worker or all) also work.
+ */
+@Injectable()
+export class JobsService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly boss: PgBoss;
+  private readonly definitions = new Map<string, JobDefinition<object>>();
+  private started?: Promise<void>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(DATABASE_URL) databaseUrl: string) {
+    this.boss = new PgBoss({ connectionString: databaseUrl, max: 4, schema: 'pgboss', application_name: 'assay-jobs' });
+    this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
+  }
+
+  /** Declares a job type; call from a module's onModuleInit. */
+  define<T extends object>(definition: JobDefinition<T>): void {
+    this.definitions.set(definition.name, definition as unknown as JobDefinition<object>);
+  }
+
+  /** Starts pg-boss, creates queues and (in worker mode) begins working them. */
+  start(work: boolean): Promise<void> {
+    this.started ??= (async () => {
+      await this.boss.start();
+      for (const def of this.definitions.values()) {
+        await this.boss.createQueue(def.name, {
+          name: def.name,
+          retryLimit: def.retryLimit ?? 5,
+          retryDelay: def.retryDelaySeconds ?? 10,
+          retryBackoff: true,
+          expireInSeconds: def.expireInSeconds ?? 15 * 60,
+        });
+        if (!work) continue;
+        await this.boss.work<object>(def.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+          for (const job of jobs) {
+            const retryCount = (job as unknown as { retryCount?: number }).retryCount ?? 0;
+            await def.handler(job.data, { id: job.id, retryCount });
+          }
+        });
+        if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
+      }
+    })();
+    return this.started;
+  }
+
+  /**
+   * Enqueues a job. Inside a transaction the job row is written by the same
+   * transaction, so it exists exactly when the fact that caused it does.
+   */
+  async send<T extends object>(ctx: RequestContext, name: string, data: T, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<void> {
+    const manager = ctx.manager;
+    const db = manager ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } : undefined;
+    await this.boss.send(name, data, {
+      singletonKey: options.singletonKey,
+      startAfter: options.startAfterSeconds,
+      ...(db ? { db } : {}),
+    } as PgBoss.SendOptions);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+  }
+}

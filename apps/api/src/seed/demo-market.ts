@@ -1,0 +1,106 @@
+import type { INestApplication } from '@nestjs/common';
+import { RequestContext } from '../common/request-context';
+import { TransactionService } from '../database/transaction.service';
+import { AccountsService } from '../modules/accounts/accounts.service';
+import { OrganizationsService } from '../modules/organizations/organizations.service';
+import { VendorsRepository } from '../modules/vendors/vendors.repository';
+import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from '../modules/vendors/taxonomy';
+
+/** Demo logins, listed in the README. */
+export const DEMO_PASSWORD = 'Assay-demo-2026!';
+export const DEMO_USERS = {
+  admin: 'admin@assay.demo',
+  reviewer: 'reviewer@assay.demo',
+  buyer: 'buyer@assay.demo',
+  vendor: 'vendor@assay.demo',
+} as const;
+
+const FIRST = ['Northwind', 'Lumen', 'Quarry', 'Helix', 'Tessellate', 'Bayes', 'Kestrel', 'Meridian', 'Orbital', 'Parallax', 'Vector', 'Cobalt', 'Fathom', 'Juniper', 'Lattice', 'Monolith', 'Nimbus', 'Outlier', 'Prism', 'Quantile', 'Redwood', 'Sable', 'Tandem', 'Umbra', 'Verity', 'Wavelet', 'Xylem', 'Yarrow', 'Zenith', 'Arbor', 'Beacon', 'Cipher', 'Delta', 'Ember', 'Foundry', 'Gradient'];
+const SECOND = ['Analytics', 'AI', 'Labs', 'Data Works', 'Machine Learning', 'Intelligence', 'Partners', 'Systems', 'Consulting', 'Applied ML'];
+const PITCH = [
+  'builds forecasting systems that planners keep using after we leave',
+  'ships retrieval-augmented LLM assistants with evaluation harnesses and guardrails',
+  'puts computer-vision inspection on factory lines, with monitoring and retraining pipelines',
+  'designs recommender systems and runs the A/B tests that prove them',
+  'sets up MLOps platforms so in-house teams can deploy models without us',
+  'untangles data pipelines and feature stores before anyone trains a model',
+  'measures causal impact with experiments and uplift models',
+  'turns document-heavy processes into NLP pipelines with human review',
+];
+
+/** A small deterministic generator, so every fresh demo market looks the same. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickSome<T>(rand: () => number, items: readonly T[], min: number, max: number): T[] {
+  const n = min + Math.floor(rand() * (max - min + 1));
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < n && pool.length) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]);
+  return out;
+}
+
+/**
+ * Seeds a believable market through the real services: demo users for every role,
+ * 36 consultancies with varied capabilities, industries, regions and sizes, and a buyer organization.
+ */
+export async function seedDemoMarket(app: INestApplication, vendorCount = 36): Promise<{ vendors: number; users: number }> {
+  const accounts = app.get(AccountsService);
+  const organizations = app.get(OrganizationsService);
+  const vendors = app.get(VendorsRepository);
+  const tx = app.get(TransactionService);
+  const rand = rng(20261126);
+  const system = RequestContext.system();
+
+  const actAs = async (userId: string): Promise<RequestContext> => {
+    const email = (await tx.manager(system).query('SELECT email FROM users WHERE id = $1', [userId]))[0].email as string;
+    const memberships = new Map<string, 'owner' | 'member'>();
+    return RequestContext.system({ id: userId, email, displayName: email, platformRoles: [], sessionId: 'seed', memberships });
+  };
+
+  await accounts.createUser(system, { email: DEMO_USERS.admin, displayName: 'Ada Admin', password: DEMO_PASSWORD, platformRoles: ['admin'] });
+  await accounts.createUser(system, { email: DEMO_USERS.reviewer, displayName: 'Rui Reviewer', password: DEMO_PASSWORD, platformRoles: ['reviewer'] });
+  const buyer = await accounts.createUser(system, { email: DEMO_USERS.buyer, displayName: 'Bea Buyer', password: DEMO_PASSWORD });
+  const vendorUser = await accounts.createUser(system, { email: DEMO_USERS.vendor, displayName: 'Vic Vendor', password: DEMO_PASSWORD });
+  await organizations.create(await actAs(buyer.id), { name: 'Acme Retail Group', kind: 'buyer', website: 'https://acme-retail.example' });
+
+  const capabilityKeys = Object.keys(CAPABILITIES);
+  const usedNames = new Set<string>();
+  let users = 4;
+  for (let i = 0; i < vendorCount; i++) {
+    let name = '';
+    do name = `${FIRST[Math.floor(rand() * FIRST.length)]} ${SECOND[Math.floor(rand() * SECOND.length)]}`;
+    while (usedNames.has(name));
+    usedNames.add(name);
+    const slugBase = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    const ownerId =
+      i === 0
+        ? vendorUser.id
+        : (await accounts.createUser(system, { email: `owner@${slugBase}.example`, displayName: `${name} owner`, password: DEMO_PASSWORD })).id;
+    if (i > 0) users++;
+    const ctx = await actAs(ownerId);
+    const org = await organizations.create(ctx, { name, kind: 'vendor', website: `https://${slugBase}.example` });
+    const capabilities = pickSome(rand, capabilityKeys, 1, 3);
+    const teamSize = [4, 8, 12, 20, 35, 60, 120, 250][Math.floor(rand() * 8)];
+    const foundedYear = 2008 + Math.floor(rand() * 16);
+    await vendors.upsertProfile(system, {
+      organizationId: org.id,
+      description: `${name} ${PITCH[Math.floor(rand() * PITCH.length)]}. ${teamSize} people, founded ${foundedYear}.`,
+      capabilities,
+      industries: pickSome(rand, INDUSTRIES, 1, 3),
+      regions: pickSome(rand, REGIONS, 1, 2),
+      teamSize,
+      rateBand: RATE_BANDS[Math.min(RATE_BANDS.length - 1, Math.floor(rand() * RATE_BANDS.length))],
+      foundedYear,
+    });
+  }
+  return { vendors: vendorCount, users };
+}
