@@ -19,6 +19,7 @@ const moduleNameMapper = {
   '^@assay/signals$': '<rootDir>/libs/signals/src/index.ts',
   '^@assay/ledger$': '<rootDir>/libs/ledger/src/index.ts',
   '^@assay/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@assay/migrations$': '<rootDir>/migrations/index.ts',
 };
 const common = { transform: { '^.+\\.tsx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

@@ -51,7 +51,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
 
 /** Starts the job runner: always able to enqueue; works jobs unless this process is API-only. */
 export async function startJobs(app: INestApplication, config: AppConfig): Promise<void> {
-  await app.get(JobsService).start(config.role !== 'api');
+  const jobs = app.get(JobsService);
+  await jobs.ensureStarted();
+  if (config.role !== 'api') await jobs.startWorkers();
 }
 
 function serveWebApp(app: NestExpressApplication, webDistDir: string): void {

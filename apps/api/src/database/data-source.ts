@@ -1,5 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../../migrations';
+import { MIGRATIONS } from '@assay/migrations';
 import { ENTITIES } from './entities';
 
 export interface DataSourceParams {

@@ -20,8 +20,11 @@ describe('email addresses and domains', () => {
     });
 
     it('encodes an international domain as punycode', () => {
-      expect(normalizeEmail('jörg@Müller.de')).toMatchObject({ ok: false });
       expect(normalizeEmail('joerg@Müller.de')).toEqual({ ok: true, email: 'joerg@xn--mller-kva.de' });
+    });
+
+    it('refuses a non-ASCII local part, which many mail servers cannot deliver to', () => {
+      expect(normalizeEmail('jörg@mueller.de')).toMatchObject({ ok: false, code: 'EMAIL_INVALID' });
     });
 
     it.each([
@@ -117,6 +120,24 @@ describe('email addresses and domains', () => {
 
     it.each(['acme.com', 'eu.acme.co.uk', 'not a domain'])('does not count %p as free mail', (d) => {
       expect(isFreeMailDomain(d)).toBe(false);
+    });
+  });
+});
+
+describe('free-mail list', () => {
+  it('is loaded on first use, so importing the library stays cheap', () => {
+    const loaded = jest.fn();
+    jest.isolateModules(() => {
+      jest.doMock('freemail', () => {
+        loaded();
+        return jest.requireActual('freemail');
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module registry is the point
+      const domain = require('../index') as typeof import('../index');
+      expect(loaded).not.toHaveBeenCalled();
+      domain.isFreeMailDomain('gmail.com');
+      domain.isFreeMailDomain('acme.com');
+      expect(loaded).toHaveBeenCalledTimes(1);
     });
   });
 });

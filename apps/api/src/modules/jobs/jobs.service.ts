@@ -24,6 +24,7 @@ export class JobsService implements OnApplicationShutdown {
   private readonly boss: PgBoss;
   private readonly definitions = new Map<string, JobDefinition<object>>();
   private started?: Promise<void>;
+  private working = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(DATABASE_URL) databaseUrl: string) {
     this.boss = new PgBoss({ connectionString: databaseUrl, max: 4, schema: 'pgboss', application_name: 'assay-jobs' });
@@ -35,8 +36,8 @@ export class JobsService implements OnApplicationShutdown {
     this.definitions.set(definition.name, definition as unknown as JobDefinition<object>);
   }
 
-  /** Starts pg-boss, creates queues and (in worker mode) begins working them. */
-  start(work: boolean): Promise<void> {
+  /** Starts pg-boss (idempotent) and creates the declared queues; enough for enqueueing. */
+  ensureStarted(): Promise<void> {
     this.started ??= (async () => {
       await this.boss.start();
       for (const def of this.definitions.values()) {
@@ -47,17 +48,26 @@ export class JobsService implements OnApplicationShutdown {
           retryBackoff: true,
           expireInSeconds: def.expireInSeconds ?? 15 * 60,
         });
-        if (!work) continue;
-        await this.boss.work<object>(def.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
-          for (const job of jobs) {
-            const retryCount = (job as unknown as { retryCount?: number }).retryCount ?? 0;
-            await def.handler(job.data, { id: job.id, retryCount });
-          }
-        });
-        if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
       }
     })();
     return this.started;
+  }
+
+  /** Works every declared queue in this process and schedules the cron jobs (worker role). */
+  async startWorkers(): Promise<void> {
+    await this.ensureStarted();
+    if (this.working) return;
+    this.working = true;
+    for (const def of this.definitions.values()) {
+      await this.boss.work<object>(def.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) {
+          const retryCount = (job as unknown as { retryCount?: number }).retryCount ?? 0;
+          await def.handler(job.data, { id: job.id, retryCount });
+        }
+      });
+      if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: 'UTC' });
+    }
+    this.logger.log(`Working ${this.definitions.size} job queues`);
   }
 
   /**
@@ -65,6 +75,7 @@ export class JobsService implements OnApplicationShutdown {
    * transaction, so it exists exactly when the fact that caused it does.
    */
   async send<T extends object>(ctx: RequestContext, name: string, data: T, options: { singletonKey?: string; startAfterSeconds?: number } = {}): Promise<void> {
+    await this.ensureStarted();
     const manager = ctx.manager;
     const db = manager ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } : undefined;
     await this.boss.send(name, data, {

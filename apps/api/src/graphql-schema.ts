@@ -1,0 +1,20 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { AccountsResolver } from './modules/accounts/accounts.resolver';
+import { MailResolver } from './modules/mail/mail.resolver';
+import { OrganizationsResolver } from './modules/organizations/organizations.resolver';
+import { VendorsResolver } from './modules/vendors/vendors.resolver';
+
+/** Every resolver class the API serves; the schema file and its freshness test read this list. */
+export const RESOLVERS = [AccountsResolver, OrganizationsResolver, VendorsResolver, MailResolver];
+
+/** Prints the code-first schema as SDL, sorted, exactly as committed in schema.graphql. */
+export async function printCodeFirstSchema(): Promise<string> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  await app.init();
+  const factory = app.get(GraphQLSchemaFactory);
+  const schema = await factory.create(RESOLVERS);
+  await app.close();
+  return `# Generated from the code-first resolvers by \`npm run schema:write\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,41 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { AppFrame } from './AppFrame';
+import { RouteError } from './RouteError';
+
+// Each page is its own chunk; the layout shows a skeleton while one loads.
+const LandingPage = lazy(() => import('../modules/landing/pages/LandingPage').then((m) => ({ default: m.LandingPage })));
+const SignInPage = lazy(() => import('../modules/accounts/pages/SignInPage').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('../modules/accounts/pages/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const OrganizationsPage = lazy(() =>
+  import('../modules/organizations/pages/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })),
+);
+const OrganizationPage = lazy(() =>
+  import('../modules/organizations/pages/OrganizationPage').then((m) => ({ default: m.OrganizationPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import('../modules/organizations/pages/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })),
+);
+const ConsultanciesPage = lazy(() =>
+  import('../modules/vendors/pages/ConsultanciesPage').then((m) => ({ default: m.ConsultanciesPage })),
+);
+const OutboxPage = lazy(() => import('../modules/admin/pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const NotFoundPage = lazy(() => import('../modules/errors/pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+
+export const router = createBrowserRouter([
+  {
+    element: <AppFrame />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <LandingPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'organizations', element: <OrganizationsPage /> },
+      { path: 'organizations/:id', element: <OrganizationPage /> },
+      { path: 'invitations/accept', element: <AcceptInvitationPage /> },
+      { path: 'consultancies', element: <ConsultanciesPage /> },
+      { path: 'admin/outbox', element: <OutboxPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

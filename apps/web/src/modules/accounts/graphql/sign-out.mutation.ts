@@ -1,0 +1,7 @@
+import { graphql } from '../../../gql';
+
+export const signOutMutation = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);

@@ -1,0 +1,94 @@
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@apollo/client/react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
+import { AuthCard } from '../components/AuthCard';
+import { PASSWORD_MIN_LENGTH, validateEmail, validateNewPassword } from '../components/validation';
+import { signUpMutation } from '../graphql/sign-up.mutation';
+import { safeNextPath } from '../hooks/safe-next';
+import { useCurrentUser } from '../hooks/use-current-user';
+import { useRememberSession } from '../hooks/use-remember-session';
+
+/** `/sign-up?next=…`: creates an account, signs it in, and continues to `next` (or your organizations). */
+export function SignUpPage() {
+  const [params] = useSearchParams();
+  const rawNext = params.get('next');
+  const next = safeNextPath(rawNext);
+  const navigate = useNavigate();
+  const { me } = useCurrentUser();
+  const rememberSession = useRememberSession();
+  const [signUp] = useMutation(signUpMutation);
+
+  const form = useForm({
+    name: 'sign-up',
+    mode: 'uncontrolled',
+    initialValues: { displayName: '', email: '', password: '' },
+    validate: {
+      displayName: (value) => (value.trim() ? null : 'Enter your name.'),
+      email: validateEmail,
+      password: validateNewPassword,
+    },
+  });
+  const { formError, handleError, clearFormError } = useServerFormError(form, {
+    reasonFields: { EMAIL_TAKEN: 'email', WEAK_PASSWORD: 'password' },
+  });
+
+  if (me && !form.submitting) return <Navigate to={next} replace />;
+
+  const submit = form.onSubmit(async (values) => {
+    clearFormError();
+    try {
+      const { data } = await signUp({
+        variables: { input: { displayName: values.displayName.trim(), email: values.email.trim(), password: values.password } },
+      });
+      if (!data) return;
+      await rememberSession(data.signUp);
+      await navigate(next, { replace: true });
+    } catch (error) {
+      handleError(error);
+    }
+  });
+
+  const signInLink = rawNext ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+  return (
+    <AuthCard
+      title="Create your account"
+      subtitle="Buyers compare consultancies by verified delivery; consultancies prove what they shipped."
+      footer={
+        <>
+          <Anchor component={Link} to={signInLink}>
+            I already have an account
+          </Anchor>
+        </>
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput label="Your name" autoComplete="name" required key={form.key('displayName')} {...form.getInputProps('displayName')} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            description="Use your work address: it links you to your organization."
+            required
+            key={form.key('email')}
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="new-password"
+            description={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words are easy to remember.`}
+            required
+            key={form.key('password')}
+            {...form.getInputProps('password')}
+          />
+          <FormErrorAlert error={formError} title="Could not create your account" />
+          <Button type="submit" loading={form.submitting} fullWidth>
+            Sign up
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

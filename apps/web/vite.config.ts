@@ -1,0 +1,28 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API serves dist/web in production; in development Vite proxies the API paths.
+const api = process.env.ASSAY_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: __dirname,
+  base: '/',
+  plugins: [react()],
+  css: { postcss: path.resolve(__dirname, 'postcss.config.cjs') },
+  build: {
+    outDir: path.resolve(__dirname, '../../dist/web'),
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: api, changeOrigin: false },
+      '/health': { target: api, changeOrigin: false },
+      '/ledger': { target: api, changeOrigin: false },
+    },
+  },
+  preview: { port: 4173 },
+});

@@ -1,0 +1,174 @@
+// Every constant of the methodology lives here, once. The methodology page and
+// docs/methodology.md are generated from this object and SIGNAL_CONFIG_DOCS, so
+// the published numbers are the numbers the code uses.
+import type { IdentityStrength, MarketContext, ReferenceSource, ScoredSignalKey } from './types';
+
+/** Shape of the signals configuration (all numbers; see SIGNAL_CONFIG_DOCS for meanings). */
+export interface SignalConfig {
+  version: string;
+  /** Probability mass of every credible interval. */
+  credibleMass: number;
+  recency: { halfLifeDays: number };
+  /** "We don't know yet": Beta(alpha, beta) before any evidence, shared by the Beta signals. */
+  prior: { alpha: number; beta: number };
+  reviewer: {
+    priorAgreements: number;
+    priorDisagreements: number;
+    affiliatedWeight: number;
+    concentrationShare: number;
+    concentrationMinVerdicts: number;
+    concentratedWeight: number;
+  };
+  delivery: { unverifiableWeight: number; partialCreditWithoutValue: number };
+  claimAccuracy: { priorStrength: number; defaultMarketMedian: number };
+  durability: {
+    pocCensorDays: number;
+    unreviewedStatusWeight: number;
+    followUpSourceWeight: Record<'client' | 'reviewer' | 'vendor', number>;
+  };
+  references: {
+    identityWeight: Record<IdentityStrength, number>;
+    sourceWeight: Record<ReferenceSource, number>;
+    burstWindowDays: number;
+    burstMinCount: number;
+    burstWeight: number;
+  };
+  assayWeights: Record<ScoredSignalKey, number>;
+  flags: {
+    selfReferenceSeriousCount: number;
+    sharedContactSeriousCount: number;
+    submissionBurstWindowDays: number;
+    submissionBurstMinCount: number;
+    lowResponseRateMinResolved: number;
+    lowResponseRateUpper: number;
+    staleVerificationDays: number;
+  };
+}
+
+/** The configuration Assay publishes and uses. */
+export const DEFAULT_SIGNAL_CONFIG: SignalConfig = {
+  version: '2025.1',
+  credibleMass: 0.9,
+  recency: { halfLifeDays: 730 },
+  prior: { alpha: 1, beta: 1 },
+  reviewer: {
+    priorAgreements: 8,
+    priorDisagreements: 2,
+    affiliatedWeight: 0,
+    concentrationShare: 0.25,
+    concentrationMinVerdicts: 8,
+    concentratedWeight: 0.5,
+  },
+  delivery: { unverifiableWeight: 0.5, partialCreditWithoutValue: 0.5 },
+  claimAccuracy: { priorStrength: 3, defaultMarketMedian: 0.8 },
+  durability: {
+    pocCensorDays: 182,
+    unreviewedStatusWeight: 0.5,
+    followUpSourceWeight: { client: 1, reviewer: 1, vendor: 0.25 },
+  },
+  references: {
+    identityWeight: { strong: 1, unknown: 0.5, weak: 0.25, self: 0 },
+    sourceWeight: { drawn: 1, nominated: 0.25 },
+    burstWindowDays: 7,
+    burstMinCount: 5,
+    burstWeight: 0.5,
+  },
+  assayWeights: {
+    verifiedDelivery: 0.3,
+    claimAccuracy: 0.15,
+    productionDurability: 0.2,
+    clientEndorsement: 0.2,
+    handover: 0.15,
+  },
+  flags: {
+    selfReferenceSeriousCount: 3,
+    sharedContactSeriousCount: 3,
+    submissionBurstWindowDays: 7,
+    submissionBurstMinCount: 6,
+    lowResponseRateMinResolved: 5,
+    lowResponseRateUpper: 0.5,
+    staleVerificationDays: 730,
+  },
+};
+
+/** Market context used until the server supplies the live market median. */
+export const DEFAULT_MARKET_CONTEXT: MarketContext = {
+  claimAccuracyMedian: DEFAULT_SIGNAL_CONFIG.claimAccuracy.defaultMarketMedian,
+};
+
+type Leaf = number | string;
+/** Dotted paths of every leaf of a configuration object, e.g. `recency.halfLifeDays`. */
+export type ConfigPath<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends Leaf ? `${P}${K}` : ConfigPath<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** The meaning of every constant, in plain language (typed so that none can be left out). */
+export const SIGNAL_CONFIG_DOCS: Record<ConfigPath<SignalConfig>, string> = {
+  version: 'Version of the methodology; stored with every materialised signal.',
+  credibleMass: 'Every interval is a 90 % credible interval: given the evidence, the true value lies inside it with this probability.',
+  'recency.halfLifeDays':
+    'Evidence loses half its weight every this many days (about two years): a verdict from two years ago counts half as much as one from today.',
+  'prior.alpha':
+    'Prior pseudo-successes of every Beta signal. With prior.beta = 1 this is the uniform prior: before evidence, every value from 0 to 1 is equally plausible.',
+  'prior.beta': 'Prior pseudo-failures of every Beta signal (see prior.alpha).',
+  'reviewer.priorAgreements':
+    'A new reviewer is assumed to agree with spot checks as if they had passed this many of them ...',
+  'reviewer.priorDisagreements':
+    '... and failed this many (a prior agreement rate of 80 %, worth 10 spot checks, that real spot checks quickly override).',
+  'reviewer.affiliatedWeight':
+    'Weight multiplier for a verdict by a reviewer with a declared or detected affiliation with the vendor (0: ignored).',
+  'reviewer.concentrationShare':
+    'A reviewer is over-concentrated on a vendor when more than this share of all their verdicts are on that vendor ...',
+  'reviewer.concentrationMinVerdicts': '... provided they have at least this many verdicts in total.',
+  'reviewer.concentratedWeight': 'Weight multiplier for verdicts by an over-concentrated reviewer.',
+  'delivery.unverifiableWeight':
+    'An outcome the reviewer could not verify counts as not delivered, at this fraction of a normal verdict’s weight (absence of evidence is weaker than a refutation).',
+  'delivery.partialCreditWithoutValue':
+    'Credit for a partially verified outcome when the reviewer recorded no verified value.',
+  'claimAccuracy.priorStrength':
+    'Claim accuracy is shrunk toward the market median as if the market contributed this many outcomes.',
+  'claimAccuracy.defaultMarketMedian':
+    'Market median of verified ÷ claimed improvement used until the platform has enough verdicts to compute it.',
+  'durability.pocCensorDays':
+    'A proof of concept younger than this may still go to production; it is treated as censored, not as a failure.',
+  'durability.unreviewedStatusWeight':
+    'Weight of a production status the vendor reported but no reviewer has checked yet.',
+  'durability.followUpSourceWeight.client': 'Weight of a production follow-up answered by the client.',
+  'durability.followUpSourceWeight.reviewer': 'Weight of a production follow-up answered by a reviewer.',
+  'durability.followUpSourceWeight.vendor': 'Weight of a production follow-up answered by the vendor itself.',
+  'references.identityWeight.strong': 'Weight of a reference whose e-mail domain matches the client organisation.',
+  'references.identityWeight.unknown': 'Weight of a reference whose domain could not be matched either way.',
+  'references.identityWeight.weak': 'Weight of a reference from a free-mail address.',
+  'references.identityWeight.self':
+    'Weight of a reference on the vendor’s own domain: zero — a vendor cannot vouch for itself.',
+  'references.sourceWeight.drawn': 'Weight of a reference the platform drew at random from the vendor’s client roster.',
+  'references.sourceWeight.nominated':
+    'Weight of a reference the vendor chose: a vendor picks its happiest clients, so a nominated answer says less about a typical client.',
+  'references.burstWindowDays': 'Window for detecting a burst of nominated reference answers ...',
+  'references.burstMinCount': '... at least this many nominated answers inside one window is a burst.',
+  'references.burstWeight': 'Weight multiplier for nominated answers that arrived in a burst.',
+  'assayWeights.verifiedDelivery': 'Share of the Assay score given to verified delivery.',
+  'assayWeights.claimAccuracy': 'Share of the Assay score given to claim accuracy.',
+  'assayWeights.productionDurability': 'Share of the Assay score given to production durability.',
+  'assayWeights.clientEndorsement': 'Share of the Assay score given to client endorsement.',
+  'assayWeights.handover': 'Share of the Assay score given to handover.',
+  'flags.selfReferenceSeriousCount': 'Self-reference attempts from this count on are a serious flag.',
+  'flags.sharedContactSeriousCount': 'Contacts shared with other vendors from this count on are a serious flag.',
+  'flags.submissionBurstWindowDays': 'Window for detecting a burst of case-study submissions ...',
+  'flags.submissionBurstMinCount': '... at least this many submissions inside one window is a burst.',
+  'flags.lowResponseRateMinResolved':
+    'The low-response flag needs at least this many drawn reference requests that were answered, declined or expired ...',
+  'flags.lowResponseRateUpper':
+    '... and is raised when even the optimistic end of the response-rate interval is below this rate.',
+  'flags.staleVerificationDays': 'No outcome verified for this many days raises the "no recent verification" flag.',
+};
+
+/** Reads a constant by its dotted path (used by the methodology page). */
+export function configValue(config: SignalConfig, path: ConfigPath<SignalConfig>): number | string {
+  let node: unknown = config;
+  for (const key of path.split('.')) {
+    node = (node as Record<string, unknown>)[key];
+  }
+  if (typeof node !== 'number' && typeof node !== 'string') throw new Error(`Not a constant: ${path}`);
+  return node;
+}

@@ -1,0 +1,38 @@
+// @assay/signals: the scoring mathematics of Assay — pure TypeScript, no framework, no I/O.
+
+export * from './types';
+export {
+  type ConfigPath,
+  configValue,
+  DEFAULT_MARKET_CONTEXT,
+  DEFAULT_SIGNAL_CONFIG,
+  SIGNAL_CONFIG_DOCS,
+  type SignalConfig,
+} from './config';
+export { type ComputeOptions, computeMarketContext, computeVendorSignals } from './compute';
+export { rankVendors } from './rank';
+export {
+  detectIntegrityFlags,
+  disputedVerdictFlag,
+  type FlagDefinition,
+  flagDefinitions,
+  lowResponseRateFlag,
+  referenceBurstFlag,
+  reviewerAffiliationFlag,
+  reviewerConcentrationFlag,
+  selfReferenceFlag,
+  sharedContactFlag,
+  staleVerificationFlag,
+  submissionBurstFlag,
+} from './integrity';
+export {
+  type ConstantDoc,
+  type Methodology,
+  type MethodologySection,
+  methodology,
+  renderMethodologyMarkdown,
+  type SignalMethod,
+} from './methodology';
+export { improvementHints } from './hints';
+export { reviewerInformativeness, reviewerReliability } from './prepare';
+export { type DurabilityState } from './signals/durability';

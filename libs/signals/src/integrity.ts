@@ -1,0 +1,297 @@
+// Integrity flags: pure detectors over one vendor's evidence. Each flag carries a
+// severity, a sentence for buyers and the effect it has on weights. The effects
+// themselves are applied where the weights are computed (prepare.ts); the texts
+// here and on the methodology page come from the same definitions.
+import type { SignalConfig } from './config';
+import { DEFAULT_SIGNAL_CONFIG } from './config';
+import { burstMembers, DAY_MS, isConcentrated, prepareEvidence, type PreparedEvidence } from './prepare';
+import { referenceResponseRateSignal } from './signals/references';
+import { pct } from './stats';
+import type { FlagKind, FlagSeverity, IntegrityFlag, SignalEstimate, VendorEvidence } from './types';
+
+/** How a flag is described on the methodology page. */
+export interface FlagDefinition {
+  kind: FlagKind;
+  title: string;
+  trigger: string;
+  severity: string;
+  effect: string;
+  exampleSentence: string;
+}
+
+/** The definition of every integrity flag, with the constants of `config` filled in. */
+export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): FlagDefinition[] {
+  const { flags, references, reviewer } = config;
+  return [
+    {
+      kind: 'self_reference',
+      title: 'Self-reference attempt',
+      trigger: 'A reference whose contact is on the vendor’s own domain.',
+      severity: `warning; serious from ${flags.selfReferenceSeriousCount} attempts`,
+      effect: 'Self-references carry zero weight in every signal; nothing else changes.',
+      exampleSentence: '2 references came from the vendor’s own domain; they were given no weight.',
+    },
+    {
+      kind: 'shared_reference_contact',
+      title: 'Reference contact shared with other vendors',
+      trigger: 'A reference contact (same normalised address) also vouched for other vendors.',
+      severity: `warning; serious from ${flags.sharedContactSeriousCount} shared contacts`,
+      effect: 'The answer’s weight is divided by 1 + the number of other vendors the contact vouched for.',
+      exampleSentence: '1 reference contact also vouched for other vendors; those answers count for less.',
+    },
+    {
+      kind: 'reviewer_affiliation',
+      title: 'Affiliated reviewer',
+      trigger: 'A reviewer with a declared or detected affiliation with the vendor judged its evidence.',
+      severity: 'warning',
+      effect: `That reviewer’s verdicts and ratings on this vendor are multiplied by ${reviewer.affiliatedWeight} (ignored).`,
+      exampleSentence: 'A reviewer affiliated with this vendor judged 3 of its outcomes; those verdicts were set aside.',
+    },
+    {
+      kind: 'reviewer_concentration',
+      title: 'Reviewer over-concentrated on this vendor',
+      trigger: `More than ${pct(reviewer.concentrationShare)} of a reviewer’s verdicts (with at least ${reviewer.concentrationMinVerdicts} in total) are on this vendor.`,
+      severity: 'warning',
+      effect: `That reviewer’s verdicts on this vendor weigh × ${reviewer.concentratedWeight}.`,
+      exampleSentence: 'One reviewer does an unusually large share of their work on this vendor; their verdicts count half.',
+    },
+    {
+      kind: 'reference_burst',
+      title: 'Burst of nominated reference answers',
+      trigger: `At least ${references.burstMinCount} answers from vendor-nominated references within ${references.burstWindowDays} days.`,
+      severity: 'warning',
+      effect: `Nominated answers inside the burst weigh × ${references.burstWeight}.`,
+      exampleSentence: '6 nominated references answered within a week; those answers count half.',
+    },
+    {
+      kind: 'submission_burst',
+      title: 'Burst of case-study submissions',
+      trigger: `At least ${flags.submissionBurstMinCount} case studies submitted within ${flags.submissionBurstWindowDays} days.`,
+      severity: 'info',
+      effect:
+        'None: verification does not depend on when a case study was submitted (a new vendor often uploads its portfolio at once). Shown so buyers can see it.',
+      exampleSentence: '8 case studies were submitted within a week.',
+    },
+    {
+      kind: 'verdict_disputed',
+      title: 'Verdict under dispute',
+      trigger: 'The vendor disputes a reviewer’s verdict and the dispute is open.',
+      severity: 'info',
+      effect:
+        'None while the dispute is open: the verdict keeps its full weight, so that disputing cannot hide an unfavourable verdict. The vendor’s reply is shown.',
+      exampleSentence: 'The vendor disputes the verdict on 1 case study; the verdict stands until the dispute is resolved.',
+    },
+    {
+      kind: 'low_reference_response_rate',
+      title: 'Low reference response rate',
+      trigger: `At least ${flags.lowResponseRateMinResolved} drawn reference requests were resolved and the upper end of the response-rate interval is below ${pct(flags.lowResponseRateUpper)}.`,
+      severity: 'warning',
+      effect: 'None on weights: the response rate is itself a published signal.',
+      exampleSentence: 'Fewer than half of the clients we contacted at random answered a reference request.',
+    },
+    {
+      kind: 'no_recent_verification',
+      title: 'No recent verification',
+      trigger: `No outcome was measured by a reviewer in the last ${flags.staleVerificationDays} days.`,
+      severity: 'info',
+      effect: `None beyond recency: evidence already loses half its weight every ${config.recency.halfLifeDays} days.`,
+      exampleSentence: 'No outcome of this vendor has been verified in the last 24 months.',
+    },
+  ];
+}
+
+const definitionCache = new WeakMap<SignalConfig, FlagDefinition[]>();
+function definition(config: SignalConfig, kind: FlagKind): FlagDefinition {
+  let all = definitionCache.get(config);
+  if (!all) {
+    all = flagDefinitions(config);
+    definitionCache.set(config, all);
+  }
+  const found = all.find((d) => d.kind === kind);
+  if (!found) throw new Error(`Unknown flag ${kind}`);
+  return found;
+}
+
+function flag(prep: PreparedEvidence, kind: FlagKind, severity: FlagSeverity, sentence: string, evidenceIds: string[]): IntegrityFlag {
+  return { kind, severity, sentence, effect: definition(prep.config, kind).effect, evidenceIds: [...evidenceIds].sort() };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** References on the vendor's own domain. */
+export function selfReferenceFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const ids = prep.references.filter((r) => r.source.identityStrength === 'self').map((r) => r.source.id);
+  if (ids.length === 0) return null;
+  const severity = ids.length >= prep.config.flags.selfReferenceSeriousCount ? 'serious' : 'warning';
+  const sentence = `${plural(ids.length, 'reference', 'references')} came from the vendor’s own domain; ${ids.length === 1 ? 'it was' : 'they were'} given no weight.`;
+  return flag(prep, 'self_reference', severity, sentence, ids);
+}
+
+/** Reference contacts that also vouched for other vendors. */
+export function sharedContactFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const ids: string[] = [];
+  const contacts = new Set<string>();
+  for (const r of prep.references) {
+    if (r.source.identityStrength === 'self') continue;
+    if ((prep.otherVendorsByContact[r.source.contactHash] ?? 0) > 0) {
+      ids.push(r.source.id);
+      contacts.add(r.source.contactHash);
+    }
+  }
+  if (ids.length === 0) return null;
+  const severity = contacts.size >= prep.config.flags.sharedContactSeriousCount ? 'serious' : 'warning';
+  const sentence = `${plural(contacts.size, 'reference contact', 'reference contacts')} also vouched for other vendors; those answers count for less.`;
+  return flag(prep, 'shared_reference_contact', severity, sentence, ids);
+}
+
+function verdictsByReviewer(prep: PreparedEvidence): Map<string, string[]> {
+  const byReviewer = new Map<string, string[]>();
+  const add = (reviewerId: string | undefined, evidenceId: string): void => {
+    if (reviewerId === undefined) return;
+    const list = byReviewer.get(reviewerId) ?? [];
+    list.push(evidenceId);
+    byReviewer.set(reviewerId, list);
+  };
+  for (const cs of prep.caseStudies) {
+    for (const o of cs.outcomes) if (o.source.verificationStatus !== 'pending') add(o.source.reviewerId, o.source.id);
+    if (cs.source.handoverByReviewer !== undefined) add(cs.source.handoverReviewerId, `${cs.source.id}#handover`);
+  }
+  return byReviewer;
+}
+
+/** Reviewers affiliated with the vendor who judged its evidence. */
+export function reviewerAffiliationFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const ids: string[] = [];
+  for (const [reviewerId, evidenceIds] of verdictsByReviewer(prep)) {
+    if (prep.reviewers.get(reviewerId)?.affiliatedWithVendor) ids.push(...evidenceIds);
+  }
+  if (ids.length === 0) return null;
+  const sentence = `A reviewer affiliated with this vendor judged ${plural(ids.length, 'item', 'items')} of its evidence; those verdicts were set aside.`;
+  return flag(prep, 'reviewer_affiliation', 'warning', sentence, ids);
+}
+
+/** Reviewers doing an outsized share of their work on this vendor. */
+export function reviewerConcentrationFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const ids: string[] = [];
+  let reviewers = 0;
+  for (const [reviewerId, evidenceIds] of verdictsByReviewer(prep)) {
+    if (!isConcentrated(prep.reviewers.get(reviewerId), prep.config)) continue;
+    reviewers++;
+    ids.push(...evidenceIds);
+  }
+  if (ids.length === 0) return null;
+  const sentence = `${plural(reviewers, 'reviewer does', 'reviewers do')} an unusually large share of their work on this vendor; their verdicts count for less.`;
+  return flag(prep, 'reviewer_concentration', 'warning', sentence, ids);
+}
+
+/** Nominated reference answers arriving in a burst. */
+export function referenceBurstFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const ids = [...prep.burstReferenceIds];
+  if (ids.length === 0) return null;
+  const sentence = `${ids.length} nominated references answered within ${prep.config.references.burstWindowDays} days of each other; those answers count for less.`;
+  return flag(prep, 'reference_burst', 'warning', sentence, ids);
+}
+
+/** Many case studies submitted at once. */
+export function submissionBurstFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const { submissionBurstWindowDays, submissionBurstMinCount } = prep.config.flags;
+  const ids = burstMembers(
+    prep.caseStudies.map((c) => ({ id: c.source.id, ms: c.submittedMs })),
+    submissionBurstWindowDays * DAY_MS,
+    submissionBurstMinCount,
+  );
+  if (ids.length === 0) return null;
+  const sentence = `${ids.length} case studies were submitted within ${submissionBurstWindowDays} days of each other.`;
+  return flag(prep, 'submission_burst', 'info', sentence, ids);
+}
+
+/** Verdicts the vendor disputes. */
+export function disputedVerdictFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const ids = prep.caseStudies.filter((c) => c.source.disputed || c.source.status === 'disputed').map((c) => c.source.id);
+  if (ids.length === 0) return null;
+  const sentence = `The vendor disputes the verdict on ${plural(ids.length, 'case study', 'case studies')}; the verdict stands until the dispute is resolved.`;
+  return flag(prep, 'verdict_disputed', 'info', sentence, ids);
+}
+
+/** Drawn references rarely answer (given the response-rate estimate). */
+export function lowResponseRateFlagOf(prep: PreparedEvidence, responseRate: SignalEstimate): IntegrityFlag | null {
+  const { lowResponseRateMinResolved, lowResponseRateUpper } = prep.config.flags;
+  if (responseRate.evidenceCount < lowResponseRateMinResolved || responseRate.upper >= lowResponseRateUpper) return null;
+  const ids = prep.references
+    .filter((r) => r.source.source === 'drawn' && (r.source.status === 'declined' || r.source.status === 'expired'))
+    .map((r) => r.source.id);
+  const sentence = `Only about ${pct(responseRate.mean)} of the clients we contacted at random answered a reference request.`;
+  return flag(prep, 'low_reference_response_rate', 'warning', sentence, ids);
+}
+
+/** No outcome measured by a reviewer recently. */
+export function staleVerificationFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  let latest: number | undefined;
+  for (const cs of prep.caseStudies) {
+    for (const o of cs.outcomes) {
+      const s = o.source.verificationStatus;
+      if (s !== 'verified' && s !== 'partially_verified' && s !== 'refuted') continue;
+      const t = o.verifiedMs ?? cs.submittedMs;
+      if (latest === undefined || t > latest) latest = t;
+    }
+  }
+  const days = prep.config.flags.staleVerificationDays;
+  if (latest !== undefined && prep.nowMs - latest <= days * DAY_MS) return null;
+  const months = Math.round(days / 30.4375);
+  const sentence =
+    latest === undefined
+      ? 'No outcome of this vendor has been verified yet.'
+      : `No outcome of this vendor has been verified in the last ${months} months.`;
+  return flag(prep, 'no_recent_verification', 'info', sentence, []);
+}
+
+/** All flags for prepared evidence, in a fixed order. */
+export function integrityFlagsOf(prep: PreparedEvidence, responseRate: SignalEstimate): IntegrityFlag[] {
+  return [
+    selfReferenceFlagOf(prep),
+    sharedContactFlagOf(prep),
+    reviewerAffiliationFlagOf(prep),
+    reviewerConcentrationFlagOf(prep),
+    referenceBurstFlagOf(prep),
+    submissionBurstFlagOf(prep),
+    disputedVerdictFlagOf(prep),
+    lowResponseRateFlagOf(prep, responseRate),
+    staleVerificationFlagOf(prep),
+  ].filter((f): f is IntegrityFlag => f !== null);
+}
+
+/** Every integrity flag raised by a vendor's evidence. */
+export function detectIntegrityFlags(evidence: VendorEvidence, config: SignalConfig = DEFAULT_SIGNAL_CONFIG): IntegrityFlag[] {
+  const prep = prepareEvidence(evidence, config);
+  return integrityFlagsOf(prep, referenceResponseRateSignal(prep).estimate);
+}
+
+function single(detector: (prep: PreparedEvidence) => IntegrityFlag | null) {
+  return (evidence: VendorEvidence, config: SignalConfig = DEFAULT_SIGNAL_CONFIG): IntegrityFlag | null =>
+    detector(prepareEvidence(evidence, config));
+}
+
+/** Self-reference attempts (references on the vendor's own domain). */
+export const selfReferenceFlag = single(selfReferenceFlagOf);
+/** The same reference contact used for several vendors. */
+export const sharedContactFlag = single(sharedContactFlagOf);
+/** A reviewer affiliated with the vendor judged its evidence. */
+export const reviewerAffiliationFlag = single(reviewerAffiliationFlagOf);
+/** A reviewer over-concentrated on the vendor judged its evidence. */
+export const reviewerConcentrationFlag = single(reviewerConcentrationFlagOf);
+/** A burst of nominated reference answers. */
+export const referenceBurstFlag = single(referenceBurstFlagOf);
+/** A burst of case-study submissions. */
+export const submissionBurstFlag = single(submissionBurstFlagOf);
+/** Verdicts under dispute. */
+export const disputedVerdictFlag = single(disputedVerdictFlagOf);
+/** No verification in the configured window (24 months by default). */
+export const staleVerificationFlag = single(staleVerificationFlagOf);
+
+/** Low response rate of drawn references. */
+export function lowResponseRateFlag(evidence: VendorEvidence, config: SignalConfig = DEFAULT_SIGNAL_CONFIG): IntegrityFlag | null {
+  const prep = prepareEvidence(evidence, config);
+  return lowResponseRateFlagOf(prep, referenceResponseRateSignal(prep).estimate);
+}

@@ -1,0 +1,277 @@
+// Normalises a vendor's evidence once: parses instants, sorts every list by id
+// (so that no result depends on the order the database returned rows in), and
+// precomputes the lookups that weights and integrity flags share.
+import type { SignalConfig } from './config';
+import { recencyWeight } from './stats';
+import type {
+  CaseStudyEvidence,
+  FollowUpEvidence,
+  Instant,
+  OutcomeEvidence,
+  ReferenceEvidence,
+  ReviewerRecord,
+  VendorEvidence,
+  WeightFactor,
+} from './types';
+
+export const DAY_MS = 86_400_000;
+
+export interface PreparedOutcome {
+  source: OutcomeEvidence;
+  verifiedMs: number | undefined;
+  /** Memoised verdict weight (shared by the signals that read this outcome). */
+  weight?: Weighted;
+}
+
+export interface PreparedFollowUp {
+  source: FollowUpEvidence;
+  askedMs: number;
+  answeredMs: number | undefined;
+}
+
+export interface PreparedCaseStudy {
+  source: CaseStudyEvidence;
+  submittedMs: number;
+  goLiveMs: number | undefined;
+  retiredMs: number | undefined;
+  outcomes: PreparedOutcome[];
+  followUps: PreparedFollowUp[];
+  /** Latest verdict time among its outcomes, if any was reviewed. */
+  lastVerifiedMs: number | undefined;
+}
+
+export interface PreparedReference {
+  source: ReferenceEvidence;
+  requestedMs: number;
+  answeredMs: number | undefined;
+  /** Memoised answer weight (shared by the signals that read this reference). */
+  weight?: Weighted;
+}
+
+export interface Weighted {
+  weight: number;
+  factors: WeightFactor[];
+}
+
+export interface ReviewerAssessment extends Weighted {
+  reliability: number;
+  affiliated: boolean;
+  concentrated: boolean;
+}
+
+export interface PreparedEvidence {
+  vendorId: string;
+  nowMs: number;
+  config: SignalConfig;
+  caseStudies: PreparedCaseStudy[];
+  references: PreparedReference[];
+  caseStudyById: Map<string, PreparedCaseStudy>;
+  reviewers: Map<string, ReviewerRecord>;
+  otherVendorsByContact: Readonly<Record<string, number>>;
+  /** Answered, non-self references per contact hash (the same person answering twice is one voice). */
+  answersPerContact: Map<string, number>;
+  /** Ids of nominated answers that arrived in a burst. */
+  burstReferenceIds: Set<string>;
+  reviewerCache: Map<string, ReviewerAssessment>;
+  /** Build explanation items (leave-one-out effects and sentences)? */
+  explain: boolean;
+}
+
+/** Milliseconds since the epoch; throws on an unparseable instant (a bug in the caller). */
+export function toMs(instant: Instant): number {
+  const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
+  if (!Number.isFinite(ms)) throw new Error(`Invalid instant: ${String(instant)}`);
+  return ms;
+}
+
+function optionalMs(instant: Instant | undefined): number | undefined {
+  return instant === undefined ? undefined : toMs(instant);
+}
+
+function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function byIdThenTime<T extends { source: { id: string } }>(time: (x: T) => number) {
+  return (a: T, b: T): number => byId(a.source, b.source) || time(a) - time(b);
+}
+
+const REVIEWED = new Set(['verified', 'partially_verified', 'refuted', 'unverifiable']);
+
+/** Parses and sorts one vendor's evidence and precomputes shared lookups. */
+export function prepareEvidence(evidence: VendorEvidence, config: SignalConfig, explain = true): PreparedEvidence {
+  const caseStudies = evidence.caseStudies
+    .map((cs): PreparedCaseStudy => {
+      const outcomes = cs.outcomes
+        .map((o) => ({ source: o, verifiedMs: optionalMs(o.verifiedAt) }))
+        .sort(byIdThenTime((o) => o.verifiedMs ?? 0));
+      let lastVerifiedMs: number | undefined;
+      for (const o of outcomes) {
+        if (!REVIEWED.has(o.source.verificationStatus)) continue;
+        const t = o.verifiedMs ?? toMs(cs.submittedAt);
+        if (lastVerifiedMs === undefined || t > lastVerifiedMs) lastVerifiedMs = t;
+      }
+      return {
+        source: cs,
+        submittedMs: toMs(cs.submittedAt),
+        goLiveMs: optionalMs(cs.goLiveAt),
+        retiredMs: optionalMs(cs.retiredAt),
+        outcomes,
+        followUps: cs.followUps
+          .map((f) => ({ source: f, askedMs: toMs(f.askedAt), answeredMs: optionalMs(f.answeredAt) }))
+          .sort(byIdThenTime((f) => f.askedMs)),
+        lastVerifiedMs,
+      };
+    })
+    .sort(byIdThenTime((c) => c.submittedMs));
+
+  const references = evidence.references
+    .map((r) => ({ source: r, requestedMs: toMs(r.requestedAt), answeredMs: optionalMs(r.answeredAt) }))
+    .sort(byIdThenTime((r) => r.requestedMs));
+
+  const answersPerContact = new Map<string, number>();
+  for (const r of references) {
+    if (r.source.identityStrength === 'self' || r.source.status !== 'answered') continue;
+    answersPerContact.set(r.source.contactHash, (answersPerContact.get(r.source.contactHash) ?? 0) + 1);
+  }
+
+  const nominatedAnswers = references.filter(
+    (r) => r.source.source === 'nominated' && r.source.identityStrength !== 'self' && r.source.status === 'answered',
+  );
+  const burstReferenceIds = new Set(
+    burstMembers(
+      nominatedAnswers.map((r) => ({ id: r.source.id, ms: r.answeredMs ?? r.requestedMs })),
+      config.references.burstWindowDays * DAY_MS,
+      config.references.burstMinCount,
+    ),
+  );
+
+  const reviewers = new Map<string, ReviewerRecord>();
+  for (const r of [...evidence.reviewers].sort(byId)) if (!reviewers.has(r.id)) reviewers.set(r.id, r);
+
+  return {
+    vendorId: evidence.vendorId,
+    nowMs: toMs(evidence.now),
+    config,
+    caseStudies,
+    references,
+    caseStudyById: new Map(caseStudies.map((c) => [c.source.id, c])),
+    reviewers,
+    otherVendorsByContact: evidence.otherVendorsByContact ?? {},
+    answersPerContact,
+    burstReferenceIds,
+    reviewerCache: new Map(),
+    explain,
+  };
+}
+
+/** Ids of items that fall in some window of `windowMs` holding at least `minCount` items. */
+export function burstMembers(items: ReadonlyArray<{ id: string; ms: number }>, windowMs: number, minCount: number): string[] {
+  const sorted = [...items].sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const members = new Set<string>();
+  let end = 0;
+  for (let start = 0; start < sorted.length; start++) {
+    if (end < start) end = start;
+    while (end + 1 < sorted.length && sorted[end + 1].ms - sorted[start].ms <= windowMs) end++;
+    if (end - start + 1 >= minCount) for (let i = start; i <= end; i++) members.add(sorted[i].id);
+  }
+  return [...members].sort();
+}
+
+/** Days between an event and now (never negative). */
+export function ageDays(prep: PreparedEvidence, ms: number): number {
+  return Math.max(0, (prep.nowMs - ms) / DAY_MS);
+}
+
+/** Recency factor of evidence dated `ms`. */
+export function recencyOf(prep: PreparedEvidence, ms: number): number {
+  return recencyWeight(ageDays(prep, ms), prep.config.recency.halfLifeDays);
+}
+
+/** Posterior mean agreement rate of a reviewer with spot checks (prior for new reviewers). */
+export function reviewerReliability(record: ReviewerRecord | undefined, config: SignalConfig): number {
+  const { priorAgreements, priorDisagreements } = config.reviewer;
+  const agreed = Math.max(0, record?.spotChecksAgreed ?? 0);
+  const total = Math.max(agreed, record?.spotChecksTotal ?? 0);
+  return (priorAgreements + agreed) / (priorAgreements + priorDisagreements + total);
+}
+
+/**
+ * How much a verdict by a reviewer of reliability r is worth: 2r − 1. A reviewer who agrees
+ * with spot checks at rate r behaves like one who reports the truth with probability 2r − 1
+ * and flips a coin otherwise, so a coin-flipper (r = 0.5) is worth nothing and a perfect one 1.
+ */
+export function reviewerInformativeness(reliability: number): number {
+  return Math.max(0, 2 * reliability - 1);
+}
+
+/** True when the reviewer does more than the configured share of their work for this vendor. */
+export function isConcentrated(record: ReviewerRecord | undefined, config: SignalConfig): boolean {
+  const total = record?.verdictsTotal ?? 0;
+  const forVendor = record?.verdictsForVendor ?? 0;
+  return total >= config.reviewer.concentrationMinVerdicts && forVendor / total > config.reviewer.concentrationShare;
+}
+
+/** Weight of any verdict or rating by this reviewer on this vendor (before recency). */
+export function assessReviewer(prep: PreparedEvidence, reviewerId: string | undefined): ReviewerAssessment {
+  const key = reviewerId ?? '';
+  const cached = prep.reviewerCache.get(key);
+  if (cached) return cached;
+  const record = reviewerId === undefined ? undefined : prep.reviewers.get(reviewerId);
+  const { config } = prep;
+  const reliability = reviewerReliability(record, config);
+  const factors: WeightFactor[] = [{ factor: 'reviewer_reliability', value: reviewerInformativeness(reliability) }];
+  const affiliated = record?.affiliatedWithVendor === true;
+  const concentrated = isConcentrated(record, config);
+  if (affiliated) factors.push({ factor: 'reviewer_affiliation', value: config.reviewer.affiliatedWeight });
+  if (concentrated) factors.push({ factor: 'reviewer_concentration', value: config.reviewer.concentratedWeight });
+  const assessment = { reliability, affiliated, concentrated, factors, weight: product(factors) };
+  prep.reviewerCache.set(key, assessment);
+  return assessment;
+}
+
+/** Weight of a reference answer: identity × source × recency × shared/repeated contact × burst. */
+export function referenceWeight(prep: PreparedEvidence, ref: PreparedReference): Weighted {
+  if (ref.weight) return ref.weight;
+  const { config } = prep;
+  const r = ref.source;
+  const factors: WeightFactor[] = [
+    { factor: 'identity', value: config.references.identityWeight[r.identityStrength] },
+    { factor: 'source', value: config.references.sourceWeight[r.source] },
+    { factor: 'recency', value: recencyOf(prep, ref.answeredMs ?? ref.requestedMs) },
+  ];
+  if (r.identityStrength !== 'self') {
+    const others = prep.otherVendorsByContact[r.contactHash] ?? 0;
+    if (others > 0) factors.push({ factor: 'shared_contact', value: 1 / (1 + others) });
+    const repeats = prep.answersPerContact.get(r.contactHash) ?? 1;
+    if (repeats > 1) factors.push({ factor: 'repeated_contact', value: 1 / repeats });
+    if (prep.burstReferenceIds.has(r.id)) factors.push({ factor: 'burst', value: config.references.burstWeight });
+  }
+  ref.weight = { weight: product(factors), factors };
+  return ref.weight;
+}
+
+export function product(factors: readonly WeightFactor[]): number {
+  let w = 1;
+  for (const f of factors) w *= f.value;
+  return w;
+}
+
+/** Improvement in the good direction (positive = better than baseline). */
+export function improvement(direction: OutcomeEvidence['direction'], baseline: number, value: number): number {
+  return direction === 'higher_is_better' ? value - baseline : baseline - value;
+}
+
+/** Verified ÷ claimed improvement clipped to 0..1, or undefined when no value was verified. */
+export function deliveredShare(outcome: OutcomeEvidence): number | undefined {
+  if (outcome.verifiedValue === null || !Number.isFinite(outcome.verifiedValue)) return undefined;
+  const claimed = improvement(outcome.direction, outcome.baseline, outcome.claimed);
+  const verified = improvement(outcome.direction, outcome.baseline, outcome.verifiedValue);
+  if (!(claimed > 0)) return verified >= claimed ? 1 : 0;
+  return Math.min(1, Math.max(0, verified / claimed));
+}
+
+/** A case study's name for sentences. */
+export function caseStudyLabel(cs: CaseStudyEvidence): string {
+  return cs.title ? `“${cs.title}”` : `case study ${cs.id}`;
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm test`: every suite in one Jest run (unit, API e2e on real PostgreSQL, browser
+// e2e in Chromium), then one line `N passed, N failed` for CI. Extra arguments go to Jest.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+const inCi = !!process.env.CI && process.env.CI !== 'false';
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_ENV: 'test' };
+
+const chromium = ['CHROMIUM_PATH', 'CHROME_PATH'].map((k) => process.env[k]).find(Boolean) ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
+if (chromium) env.CHROMIUM_PATH = chromium;
+else if (inCi) {
+  console.error('No Chromium found: browser e2e tests must run in CI. Install it (apt-get install -y chromium).');
+  process.exit(1);
+} else {
+  env.ASSAY_SKIP_BROWSER = '1';
+  console.warn('\n!!! No Chromium found (looked for /usr/bin/chromium): the browser e2e tests are SKIPPED.\n!!! Install it with `apt-get install -y chromium` to run them.\n');
+}
+
+const results = path.join(os.tmpdir(), `assay-jest-${process.pid}.json`);
+const args = ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${results}`, '--forceExit', ...process.argv.slice(2)];
+const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const report = JSON.parse(fs.readFileSync(results, 'utf8'));
+  passed = report.numPassedTests;
+  failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
+  skipped = report.numPendingTests + report.numTodoTests;
+  fs.rmSync(results, { force: true });
+} catch {
+  failed += 1;
+}
+if (inCi && skipped > 0) {
+  console.error(`${skipped} tests were skipped; CI runs every test.`);
+  failed += skipped;
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(run.status !== 0 || failed > 0 ? 1 : 0);
