@@ -50,9 +50,9 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
   // pg-boss keeps its own versioned schema; create it once in the template too.
-  const boss = new PgBoss({ connectionString: withDatabase(adminUrl, template), max: 1, schema: 'pgboss' });
+  const boss = new PgBoss({ connectionString: withDatabase(adminUrl, template), max: 1, schema: 'pgboss', supervise: false, schedule: false });
   await boss.start();
-  await boss.stop({ graceful: false, wait: true });
+  await boss.stop({ wait: true, timeout: 2000 });
   process.env.ASSAY_TEST_ADMIN_URL = adminUrl;
   process.env.ASSAY_TEST_TEMPLATE = template;
 }

@@ -69,6 +69,7 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
+            stopOnTerminationSignals: false,
             formatError: formatGraphQLError,
             context: ({ req, res }: { req: Request; res: Response }) => {
               const ctx: RequestContext = new RequestContext(req, res, () => accounts.userForRequest(ctx));

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import { createApp, startJobs } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { openDataSource } from './database/data-source';
-import { provisionDatabase } from './database/provision';
+import { ProvisionedDatabase, provisionDatabase } from './database/provision';
 import { seedDemoMarketIfEmpty } from './seed/seed-on-start';
 
 /**
@@ -24,35 +25,38 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.logLevel, base: { service: 'assay' } });
   const t0 = Date.now();
-  const db = await provisionDatabase(config, (line) => log.debug({ postgres: line }));
-  log.info({ embedded: db.embedded, dataDir: db.embedded ? config.dataDir : undefined }, db.embedded ? 'Started embedded PostgreSQL' : 'Using DATABASE_URL');
 
-  const ds = await openDataSource({ url: db.url, poolSize: 2, migrate: true });
-  log.info({ applied: (await ds.query('SELECT count(*)::int AS n FROM typeorm_migrations'))[0].n }, 'Schema migrated');
-  await ds.destroy();
-
-  const app = await createApp(config, db.url);
-  if (config.seed && config.role !== 'worker') await seedDemoMarketIfEmpty(app, log);
-  await startJobs(app, config);
-  if (config.role !== 'worker') await app.listen(config.port, config.host);
-  log.info({ url: config.publicUrl, role: config.role, startupMs: Date.now() - t0 }, `Assay is ready at ${config.publicUrl}`);
-
+  // Installed first, so a signal at any moment of the start still shuts down cleanly.
+  let app: INestApplication | undefined;
+  let db: ProvisionedDatabase | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'Shutting down');
-    const force = setTimeout(() => process.exit(1), 20_000);
-    force.unref();
+    setTimeout(() => process.exit(1), 20_000).unref();
     try {
-      await app.close();
-      await db.stop();
+      await app?.close();
+      await db?.stop();
     } finally {
       process.exit(0);
     }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  db = await provisionDatabase(config, (line) => log.debug({ postgres: line }));
+  log.info({ embedded: db.embedded, dataDir: db.embedded ? config.dataDir : undefined }, db.embedded ? 'Started embedded PostgreSQL' : 'Using DATABASE_URL');
+
+  const ds = await openDataSource({ url: db.url, poolSize: 2, migrate: true });
+  log.info({ applied: (await ds.query('SELECT count(*)::int AS n FROM typeorm_migrations'))[0].n }, 'Schema migrated');
+  await ds.destroy();
+
+  app = await createApp(config, db.url);
+  if (config.seed && config.role !== 'worker') await seedDemoMarketIfEmpty(app, log);
+  await startJobs(app, config);
+  if (config.role !== 'worker') await app.listen(config.port, config.host);
+  log.info({ url: config.publicUrl, role: config.role, startupMs: Date.now() - t0 }, `Assay is ready at ${config.publicUrl}`);
 }
 
 main().catch((e: unknown) => {

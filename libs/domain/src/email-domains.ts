@@ -1,7 +1,7 @@
-import type { RuleResult } from './result';
+import type { Refusal } from './result';
 
 export type EmailErrorCode = 'EMAIL_INVALID';
-export type NormalizeEmailResult = { ok: true; email: string } | Exclude<RuleResult<EmailErrorCode>, { ok: true }>;
+export type NormalizeEmailResult = { ok: true; email: string } | Refusal<EmailErrorCode>;
 
 const MAX_EMAIL_LENGTH = 254;
 const MAX_LOCAL_PART_LENGTH = 64;

@@ -20,9 +20,7 @@ export interface FieldError<Code extends string = string> {
 
 /** Length as a person counts it: Unicode code points, not UTF-16 units. */
 export function codePointLength(value: string): number {
-  let count = 0;
-  for (const _ of value) count++;
-  return count;
+  return Array.from(value).length;
 }
 
 export function isBlank(value: unknown): boolean {

@@ -3,7 +3,7 @@
 
 import { createPrivateKey, createPublicKey, type KeyObject, randomBytes, sign, verify } from 'node:crypto';
 
-import { concatBytes, fromHex } from './core/bytes';
+import { concatBytes, copyBytes, fromHex } from './core/bytes';
 import { LedgerFormatError } from './core/errors';
 import {
   decodeSignerKeyFields,
@@ -36,7 +36,7 @@ export function signerKeyFromSeed(name: string, seed: Uint8Array): SignerKey {
   if (seed.length !== 32) throw new LedgerFormatError('MALFORMED_KEY', 'an Ed25519 seed is 32 bytes');
   const publicDer = createPublicKey(ed25519PrivateKey(seed)).export({ format: 'der', type: 'spki' });
   const publicKey = new Uint8Array(publicDer.subarray(SPKI_ED25519_PREFIX.length));
-  return { name, keyHash: computeKeyHash(name, publicKey), publicKey, seed: seed.slice() };
+  return { name, keyHash: computeKeyHash(name, publicKey), publicKey, seed: copyBytes(seed) };
 }
 
 /** The public half of a signer key. */

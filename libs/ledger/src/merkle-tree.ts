@@ -1,7 +1,7 @@
-import { isHash } from './core/bytes';
+import { copyBytes, isHash } from './core/bytes';
 import { LedgerFormatError } from './core/errors';
-import { EMPTY_ROOT_HASH, isPowerOfTwo, isTreeIndex, largestPowerOfTwoBelow } from './core/rfc9162';
-import { hashChildren, hashLeaf } from './hashing';
+import { isPowerOfTwo, isTreeIndex, largestPowerOfTwoBelow } from './core/rfc9162';
+import { hashChildren, hashLeaf, sha256 } from './hashing';
 
 /**
  * An in-memory RFC 9162 Merkle tree over leaf hashes that answers roots and
@@ -12,6 +12,7 @@ import { hashChildren, hashLeaf } from './hashing';
  * definitions visit is then one cached hash or a chain of at most log2(n) of
  * them along the tree's right edge, so a root costs O(log n) hashes and a
  * proof O(log² n), however many are asked for. Memory is about 2n hashes.
+ * Hashes go in and come out as copies, so callers cannot corrupt the cache.
  */
 export class MerkleTree {
   /** levels[h][i] is the hash of leaves [i·2^h, (i+1)·2^h). */
@@ -37,7 +38,7 @@ export class MerkleTree {
   append(leafHash: Uint8Array): number {
     if (!isHash(leafHash)) throw new LedgerFormatError('INVALID_ARGUMENT', 'a leaf hash must be 32 bytes');
     const index = this.leaves.length;
-    this.leaves.push(leafHash);
+    this.leaves.push(copyBytes(leafHash));
     // Each time the new leaf completes a pair, hash it into the level above.
     let level = 0;
     let position = index;
@@ -55,20 +56,21 @@ export class MerkleTree {
   /** The leaf hash at an index. */
   leafHash(index: number): Uint8Array {
     this.assertIndex(index, this.size);
-    return this.leaves[index] as Uint8Array;
+    return copyBytes(this.leaves[index] as Uint8Array);
   }
 
   /** RFC 9162 MTH of the first treeSize leaves (default: all). */
   rootHash(treeSize: number = this.size): Uint8Array {
     this.assertSize(treeSize);
-    return treeSize === 0 ? EMPTY_ROOT_HASH : this.subtreeHash(0, treeSize);
+    // MTH({}) = HASH(), the hash of the empty string.
+    return treeSize === 0 ? sha256() : copyBytes(this.subtreeHash(0, treeSize));
   }
 
   /** RFC 9162 §2.1.3.1 inclusion proof PATH(leafIndex, D[treeSize]). */
   inclusionProof(leafIndex: number, treeSize: number = this.size): Uint8Array[] {
     this.assertSize(treeSize);
     this.assertIndex(leafIndex, treeSize);
-    return this.path(leafIndex, 0, treeSize);
+    return this.path(leafIndex, 0, treeSize).map(copyBytes);
   }
 
   /** RFC 9162 §2.1.4.1 consistency proof PROOF(fromSize, D[toSize]); empty when fromSize is 0 or equals toSize. */
@@ -77,7 +79,7 @@ export class MerkleTree {
     if (!isTreeIndex(fromSize) || fromSize > toSize) {
       throw new LedgerFormatError('INVALID_ARGUMENT', `fromSize ${fromSize} must be an integer in 0..${toSize}`);
     }
-    return fromSize === 0 ? [] : this.subproof(fromSize, 0, toSize, true);
+    return fromSize === 0 ? [] : this.subproof(fromSize, 0, toSize, true).map(copyBytes);
   }
 
   private get leaves(): Uint8Array[] {

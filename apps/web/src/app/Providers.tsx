@@ -10,7 +10,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <ApolloProvider client={client}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Notifications position="top-right" limit={3} />
+        <Notifications position="bottom-right" limit={3} />
         {children}
       </MantineProvider>
     </ApolloProvider>

@@ -33,6 +33,11 @@ export const theme = createTheme({
     Anchor: { defaultProps: { underline: 'hover' } },
     // Every field in our forms is required unless its description says "Optional", so no
     // asterisks: they also leak into accessible names ("Password *") that tests select by.
+    // Mantine's default close button has no name, and its grey description is too light.
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+    },
     InputWrapper: { defaultProps: { withAsterisk: false } },
     // Named without "password" so the field itself is the only thing labelled "Password".
     PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Show or hide the characters' } } },

@@ -77,6 +77,18 @@ describe(`${MerkleTree.name} against the recursive RFC 9162 definitions`, () => 
     expect(toHex(prefix.leafHash(76))).toBe(toHex(reference.leafHash(76)));
   });
 
+  it('keeps its cache intact when callers write into hashes they passed in or got back', () => {
+    const leafHashes = Array.from({ length: 8 }, (_, i) => Buffer.from(reference.leafHash(i)));
+    const small = new MerkleTree(leafHashes);
+    const root = toHex(small.rootHash());
+    leafHashes.forEach((hash) => hash.fill(0));
+    small.rootHash().fill(0);
+    small.inclusionProof(3).forEach((hash) => hash.fill(0));
+    small.leafHash(0).fill(0);
+    expect(toHex(small.rootHash())).toBe(root);
+    expect(root).toBe(toHex(reference.mth(0, 8)));
+  });
+
   it('gives an empty consistency proof from the empty tree and between equal sizes', () => {
     expect(tree.consistencyProof(0, 10)).toEqual([]);
     expect(tree.consistencyProof(10, 10)).toEqual([]);

@@ -13,8 +13,12 @@
 
 import { bytesEqual, fromHex, isHash } from './bytes';
 
+// Typed arrays cannot be frozen: verification compares against this private
+// copy, so a caller writing into the exported one cannot change the rules.
+const EMPTY_ROOT = fromHex('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+
 /** Root hash of the empty tree: SHA-256 of the empty string (RFC 9162 §2.1.1). */
-export const EMPTY_ROOT_HASH: Uint8Array = fromHex('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+export const EMPTY_ROOT_HASH: Uint8Array = EMPTY_ROOT.slice();
 
 /** Why a proof did not verify. */
 export type ProofFailureReason =
@@ -247,7 +251,7 @@ export function prepareConsistency(input: ConsistencyProofInput): Prepared<Consi
       };
     case 'from-empty':
       return {
-        decided: bytesEqual(input.fromRoot, EMPTY_ROOT_HASH)
+        decided: bytesEqual(input.fromRoot, EMPTY_ROOT)
           ? PROOF_VALID
           : proofFailure('ROOT_MISMATCH', 'the root of an empty tree must be the empty-tree hash'),
       };

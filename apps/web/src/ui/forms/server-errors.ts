@@ -59,9 +59,8 @@ export function applyServerErrors<Values>(
     // After React has rendered the error, so the screen reader reads it with the field.
     setTimeout(() => form.getInputNode(first as Parameters<typeof form.getInputNode>[0])?.focus(), 0);
   }
-  if (placed.length > 0 && unplaced.length === 0) return null;
-  if (unplaced.length > 0 && placed.length === 0 && description.fields.length > 0) {
-    return { ...description, message: unplaced.join(' ') };
-  }
+  // Messages for fields this form does not have (e.g. a hidden id) still need saying.
+  if (unplaced.length > 0) return { ...description, message: unplaced.join(' ') };
+  if (placed.length > 0) return null;
   return description;
 }

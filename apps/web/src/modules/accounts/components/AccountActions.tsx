@@ -19,16 +19,17 @@ function useReturnPath(): string {
 function SignedOutActions({ stacked = false, onNavigate }: { stacked?: boolean; onNavigate?: () => void }) {
   const next = useReturnPath();
   const query = next ? `?next=${encodeURIComponent(next)}` : '';
-  return (
-    <Group gap="sm" grow={stacked} style={stacked ? { flexDirection: 'column', alignItems: 'stretch' } : undefined}>
-      <Button component={Link} to={`/sign-in${query}`} variant="default" onClick={onNavigate}>
+  const buttons = (
+    <>
+      <Button component={Link} to={`/sign-in${query}`} variant="default" onClick={onNavigate} fullWidth={stacked}>
         Sign in
       </Button>
-      <Button component={Link} to={`/sign-up${query}`} onClick={onNavigate}>
+      <Button component={Link} to={`/sign-up${query}`} onClick={onNavigate} fullWidth={stacked}>
         Sign up
       </Button>
-    </Group>
+    </>
   );
+  return stacked ? <Stack gap="sm">{buttons}</Stack> : <Group gap="sm">{buttons}</Group>;
 }
 
 function AccountPanel({ me, onNavigate }: { me: CurrentUser; onNavigate?: () => void }) {

@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { OrganizationQuery } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
+import { TableScroll } from '../../../ui/TableScroll';
 import { ROLE_LABELS } from './labels';
 
 type Invitation = OrganizationQuery['organization']['pendingInvitations'][number];
@@ -14,7 +15,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
     );
   }
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <TableScroll label="Pending invitations table" minWidth={480}>
       <Table verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -35,6 +36,6 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

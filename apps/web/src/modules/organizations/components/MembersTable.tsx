@@ -1,13 +1,14 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { OrganizationQuery } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
+import { TableScroll } from '../../../ui/TableScroll';
 import { ROLE_LABELS } from './labels';
 
 type Member = OrganizationQuery['organization']['members'][number];
 
 export function MembersTable({ members, myEmail }: { members: Member[]; myEmail: string }) {
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <TableScroll label="Members table" minWidth={520}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -48,6 +49,6 @@ export function MembersTable({ members, myEmail }: { members: Member[]; myEmail:
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

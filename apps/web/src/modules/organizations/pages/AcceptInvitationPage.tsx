@@ -24,7 +24,7 @@ export function AcceptInvitationPage() {
   const { me, loading } = useCurrentUser();
 
   return (
-    <Stack maw={620} gap="lg">
+    <Stack maw={620} gap={0}>
       <PageHeader title="Accept your invitation" description="Join your colleagues’ organization on Assay." />
       {!token ? (
         <EmptyMessage

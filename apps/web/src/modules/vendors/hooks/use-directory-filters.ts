@@ -35,7 +35,7 @@ export function useDirectoryFilters() {
         else next.delete('q');
         return next;
       },
-      { replace: true },
+      { replace: true, preventScrollReset: true },
     );
   }, [debouncedText, setParams]);
 
@@ -47,13 +47,13 @@ export function useDirectoryFilters() {
         else next.delete('capability');
         return next;
       },
-      { replace: true },
+      { replace: true, preventScrollReset: true },
     );
 
   const clear = () => {
     synced.current = '';
     setText('');
-    setParams({}, { replace: true });
+    setParams({}, { replace: true, preventScrollReset: true });
   };
 
   return {

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+
+/**
+ * Lets a wide table scroll sideways on a phone. The region is focusable and named,
+ * so keyboard users can scroll it too.
+ */
+export function TableScroll({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto', WebkitOverflowScrolling: 'touch' }}>
+      <div style={{ minWidth }}>{children}</div>
+    </div>
+  );
+}

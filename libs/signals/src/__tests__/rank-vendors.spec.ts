@@ -1,0 +1,42 @@
+import { computeVendorSignals, rankVendors } from '../index';
+import { caseStudy, outcome, reference, vendor, withOutcomes } from './support/factories';
+
+const thirtyVerified = () =>
+  vendor({
+    vendorId: 'steady',
+    caseStudies: Array.from({ length: 15 }, () =>
+      caseStudy({ outcomes: [outcome(), outcome()], handoverByReviewer: 4, handoverReviewerId: 'rev-good' }),
+    ),
+    references: Array.from({ length: 10 }, () => reference({ handover: 4 })),
+  });
+const oneGlowing = () =>
+  vendor({ vendorId: 'lucky', caseStudies: [withOutcomes(outcome())], references: [reference({ handover: 5 })] });
+
+describe(rankVendors.name, () => {
+  it('ranks thirty verified outcomes above one glowing review (lower end of the interval)', () => {
+    const ranked = rankVendors([computeVendorSignals(oneGlowing()), computeVendorSignals(thirtyVerified())]);
+    expect(ranked.map((r) => r.vendorId)).toEqual(['steady', 'lucky']);
+    expect(ranked[0].sortValue).toBe(ranked[0].signals.assay.lower);
+  });
+
+  it('sorts by the point estimate or by evidence depth on request', () => {
+    const signals = [computeVendorSignals(oneGlowing()), computeVendorSignals(thirtyVerified())];
+    expect(rankVendors(signals, 'evidence_depth')[0].vendorId).toBe('steady');
+    expect(rankVendors(signals, 'assay_mean').map((r) => r.sortValue)).toEqual(
+      [...signals.map((s) => s.assay.mean)].sort((a, b) => b - a),
+    );
+  });
+
+  it('gives vendors with identical evidence the same rank, whatever their names or input order', () => {
+    const a = computeVendorSignals(vendor({ vendorId: 'Aardvark AI' }));
+    const z = computeVendorSignals(vendor({ vendorId: 'Zebra ML' }));
+    const forward = rankVendors([a, z]);
+    const backward = rankVendors([z, a]);
+    expect(forward.map((r) => r.rank)).toEqual([1, 1]);
+    expect(backward.map((r) => r.rank)).toEqual([1, 1]);
+  });
+
+  it('returns an empty ranking for no vendors', () => {
+    expect(rankVendors([])).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createEmptyDatabase } from '../support/database';
+
+const root = path.resolve(__dirname, '../..');
+const entry = path.join(root, 'dist/api/apps/api/src/main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  readyMs: number;
+  output: () => string;
+}
+
+/** Runs the built API as `npm start` does and waits until /health says ok. */
+async function start(env: Record<string, string>): Promise<Started> {
+  const port = await freePort();
+  const t0 = Date.now();
+  let output = '';
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited early:\n${output}`);
+    if (Date.now() - t0 > 60_000) throw new Error(`the API was not healthy within 60 s:\n${output}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return { child, port, readyMs: Date.now() - t0, output: () => output };
+}
+
+async function stop(s: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
+  s.child.kill('SIGTERM');
+  return exited;
+}
+
+async function vendorCount(port: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ vendors(first: 1) { totalCount } }' }),
+  });
+  const body = (await res.json()) as { data: { vendors: { totalCount: number } } };
+  return body.data.vendors.totalCount;
+}
+
+describe('Starting Assay (npm start)', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['node_modules/@swc/cli/bin/swc.js', 'apps/api/src', 'libs', 'migrations', '-d', 'dist/api', '--config-file', '.swcrc', '-q'], { cwd: root });
+  }, 60_000);
+
+  it('runs on any PostgreSQL given by DATABASE_URL: migrates, seeds at least 30 consultancies, stops cleanly', async () => {
+    const url = await createEmptyDatabase();
+    const app = await start({ DATABASE_URL: url });
+    try {
+      expect(await vendorCount(app.port)).toBeGreaterThanOrEqual(30);
+      const health = await (await fetch(`http://127.0.0.1:${app.port}/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', database: { ready: true } });
+    } finally {
+      expect(await stop(app)).toBe(0);
+    }
+  }, 90_000);
+
+  it('starts its own embedded PostgreSQL when DATABASE_URL is unset, and a second start reuses the data', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-start-'));
+    fs.chmodSync(dataDir, 0o755);
+    const env = { ASSAY_DATA_DIR: dataDir, ASSAY_EMBEDDED_PG_PORT: String(await freePort()) };
+    try {
+      const first = await start(env);
+      const seeded = await vendorCount(first.port);
+      expect(await stop(first)).toBe(0);
+
+      const second = await start(env);
+      try {
+        expect(await vendorCount(second.port)).toBe(seeded);
+        // No initdb and no seeding the second time.
+        expect(second.readyMs).toBeLessThan(first.readyMs);
+      } finally {
+        expect(await stop(second)).toBe(0);
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('refuses a bad configuration value with one line naming the variable', () => {
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [entry], { cwd: root, env: { PATH: process.env.PATH ?? '', PORT: 'eighty' }, stdio: 'pipe' });
+    } catch (e) {
+      stderr = String((e as { stderr: Buffer }).stderr);
+    }
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: PORT /)]);
+  });
+});
