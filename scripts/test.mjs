@@ -22,6 +22,16 @@ else if (inCi) {
   console.warn('\n!!! No Chromium found (looked for /usr/bin/chromium): the browser e2e tests are SKIPPED.\n!!! Install it with `apt-get install -y chromium` to run them.\n');
 }
 
+// Browser and start tests run the built app: build it once, up front.
+if (!env.ASSAY_SKIP_BROWSER) {
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit', env });
+  if (build.status !== 0) {
+    console.error('The web app does not build.');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
 const results = path.join(os.tmpdir(), `assay-jest-${process.pid}.json`);
 const args = ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${results}`, '--forceExit', ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });

@@ -1,0 +1,73 @@
+import { BrowserEnv, describeBrowser, startBrowserEnv } from '../support/browser';
+import { countRows } from '../support/test-app';
+
+describeBrowser('Foundation in the browser', () => {
+  let env: BrowserEnv;
+
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+  }, 120_000);
+  afterAll(() => env?.close());
+
+  it('lets a new user sign up, create a vendor organization, invite a member, sign out and sign in again', async () => {
+    const { page } = await env.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await env.screenshot(page, 'foundation-01-landing');
+
+    await page.goto('/sign-up');
+    await page.getByLabel('Your name').fill('Grace Founder');
+    await page.getByLabel('Email').fill('grace@tessellate.example');
+    await page.getByLabel('Password').fill('tessellate-is-a-good-name');
+    await env.screenshot(page, 'foundation-02-sign-up');
+    await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+
+    await page.getByRole('heading', { name: 'Your organizations' }).waitFor();
+    await page.getByLabel('Organization name').fill('Tessellate Analytics');
+    await page.getByRole('radio', { name: 'Consultancy (vendor)' }).check();
+    await page.getByLabel('Website').fill('https://tessellate.example');
+    await env.screenshot(page, 'foundation-03-create-organization');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+
+    await page.getByRole('heading', { name: 'Tessellate Analytics', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Invite a member' }).waitFor();
+    const main = page.locator('main');
+    await main.getByLabel('Email').fill('colleague@tessellate.example');
+    await main.getByRole('button', { name: 'Send invitation' }).click();
+    await main.getByText('colleague@tessellate.example').waitFor();
+    await env.screenshot(page, 'foundation-04-organization-invited');
+
+    expect(await countRows(env.t.dataSource, 'invitations', 'email = $1', ['colleague@tessellate.example'])).toBe(1);
+    expect(await countRows(env.t.dataSource, 'mail_messages', 'to_address = $1', ['colleague@tessellate.example'])).toBe(1);
+
+    await page.getByRole('button', { name: /Account menu for Grace Founder/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).first().waitFor();
+    await env.screenshot(page, 'foundation-05-signed-out');
+
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill('grace@tessellate.example');
+    await page.getByLabel('Password').fill('tessellate-is-a-good-name');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Your organizations' }).waitFor();
+    await page.getByText('Tessellate Analytics').first().waitFor();
+    await env.screenshot(page, 'foundation-06-signed-in-again');
+  }, 90_000);
+
+  it('shows the consultancy directory, and an error under the field for a wrong password', async () => {
+    const owner = await env.t.signedInClient({ email: 'owner@quantile.example' });
+    await owner.query(`mutation { createOrganization(input: { name: "Quantile Labs", kind: vendor }) { id } }`);
+    const { page } = await env.newPage({ width: 390, height: 844 });
+    await page.goto('/consultancies');
+    await page.getByRole('heading', { name: 'Consultancies' }).waitFor();
+    await page.getByRole('heading', { name: 'Quantile Labs' }).waitFor();
+    await env.screenshot(page, 'foundation-07-directory-phone');
+
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill('nobody@example.com');
+    await page.getByLabel('Password').fill('definitely-wrong-123');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('The email or password is not right.').waitFor();
+    await env.screenshot(page, 'foundation-08-wrong-password-phone');
+  }, 60_000);
+});
