@@ -5,6 +5,12 @@ import { InvitationEntity } from '../modules/organizations/entities/invitation.e
 import { MembershipEntity } from '../modules/organizations/entities/membership.entity';
 import { OrganizationEntity } from '../modules/organizations/entities/organization.entity';
 import { VendorProfileEntity } from '../modules/vendors/entities/vendor-profile.entity';
+import { VendorDomainEntity } from '../modules/vendors/entities/vendor-domain.entity';
+import { RosterEntryEntity } from '../modules/vendors/entities/roster-entry.entity';
+import { CaseStudyEntity } from '../modules/case-studies/entities/case-study.entity';
+import { OutcomeClaimEntity } from '../modules/case-studies/entities/outcome-claim.entity';
+import { EvidenceItemEntity } from '../modules/evidence/entities/evidence-item.entity';
+import { ReferenceRequestEntity } from '../modules/references/entities/reference-request.entity';
 
 /** Every persisted entity; the data source and the migration generator read this list. */
 export const ENTITIES = [
@@ -15,4 +21,10 @@ export const ENTITIES = [
   InvitationEntity,
   VendorProfileEntity,
   MailMessageEntity,
+  VendorDomainEntity,
+  RosterEntryEntity,
+  CaseStudyEntity,
+  OutcomeClaimEntity,
+  EvidenceItemEntity,
+  ReferenceRequestEntity,
 ];
