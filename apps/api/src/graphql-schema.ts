@@ -2,12 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AccountsResolver } from './modules/accounts/accounts.resolver';
+import { CaseStudiesResolver } from './modules/case-studies/case-studies.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { OrganizationsResolver } from './modules/organizations/organizations.resolver';
 import { VendorsResolver } from './modules/vendors/vendors.resolver';
 
 /** Every resolver class the API serves; the schema file and its freshness test read this list. */
-export const RESOLVERS = [AccountsResolver, OrganizationsResolver, VendorsResolver, MailResolver];
+export const RESOLVERS = [AccountsResolver, OrganizationsResolver, VendorsResolver, CaseStudiesResolver, MailResolver];
 
 /** Prints the code-first schema as SDL, sorted, exactly as committed in schema.graphql. */
 export async function printCodeFirstSchema(): Promise<string> {

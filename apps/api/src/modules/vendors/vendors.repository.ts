@@ -1,6 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
+import { RosterEntryEntity } from './entities/roster-entry.entity';
 import { VendorProfileEntity } from './entities/vendor-profile.entity';
 
 export interface VendorRow {
@@ -17,9 +19,58 @@ export interface VendorRow {
   total_count: string;
 }
 
+/** A vendor organization with its profile, as `vendorProfile` returns it. */
+export interface VendorProfileRow {
+  id: string;
+  name: string;
+  slug: string;
+  website: string | null;
+  description: string | null;
+  capabilities: string[] | null;
+  industries: string[] | null;
+  regions: string[] | null;
+  team_size: number | null;
+  rate_band: string | null;
+  founded_year: number | null;
+  updated_at: Date | null;
+}
+
+export type VendorProfilePatch = Partial<Pick<VendorProfileEntity, 'description' | 'capabilities' | 'industries' | 'regions' | 'teamSize' | 'rateBand' | 'foundedYear'>>;
+
 @Injectable()
 export class VendorsRepository {
   constructor(private readonly tx: TransactionService) {}
+
+  /** The vendor organization (kind `vendor`) with this id, or null. */
+  async findVendor(ctx: RequestContext, id: string): Promise<{ id: string; name: string } | null> {
+    const rows: Array<{ id: string; name: string }> = await this.tx
+      .manager(ctx)
+      .query(`SELECT id, name FROM organizations WHERE id = $1 AND kind = 'vendor'`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findProfile(ctx: RequestContext, vendorId: string): Promise<VendorProfileRow | null> {
+    const rows: VendorProfileRow[] = await this.tx.manager(ctx).query(
+      `SELECT o.id, o.name, o.slug, o.website, p.description, p.capabilities, p.industries, p.regions,
+              p.team_size, p.rate_band, p.founded_year, p.updated_at
+         FROM organizations o LEFT JOIN vendor_profiles p ON p.organization_id = o.id
+        WHERE o.id = $1 AND o.kind = 'vendor'`,
+      [vendorId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Applies the given profile fields (creating the row if an old vendor has none). */
+  async updateProfile(ctx: RequestContext, vendorId: string, patch: VendorProfilePatch): Promise<void> {
+    const repo = this.tx.repo(ctx, VendorProfileEntity);
+    const result = Object.keys(patch).length > 0 ? await repo.update({ organizationId: vendorId }, patch) : { affected: await repo.countBy({ organizationId: vendorId }) };
+    if (!result.affected) await repo.insert({ organizationId: vendorId, ...patch });
+  }
+
+  /** The website lives on the organization; the profile editor changes it too. */
+  async updateWebsite(ctx: RequestContext, vendorId: string, website: string | null): Promise<void> {
+    await this.tx.manager(ctx).query('UPDATE organizations SET website = $2 WHERE id = $1', [vendorId, website]);
+  }
 
   async createEmptyProfile(ctx: RequestContext, organizationId: string): Promise<void> {
     await this.tx.repo(ctx, VendorProfileEntity).insert({ organizationId });
@@ -64,5 +115,33 @@ export class VendorsRepository {
         ORDER BY lower(name), id LIMIT $${args.length}`,
       args,
     );
+  }
+
+  /** The vendor's verified email domains: only these count as "its own" for the self-reference rule. */
+  async verifiedDomains(ctx: RequestContext, vendorId: string): Promise<string[]> {
+    const rows: Array<{ domain: string }> = await this.tx
+      .manager(ctx)
+      .query('SELECT domain FROM vendor_domains WHERE organization_id = $1 AND verified_at IS NOT NULL ORDER BY domain', [vendorId]);
+    return rows.map((r) => r.domain);
+  }
+
+  /**
+   * Draws up to `count` roster entries uniformly at random (CSPRNG), preferring
+   * engagements with the case study's client; the vendor has no say in the pick.
+   */
+  async drawRosterEntries(
+    ctx: RequestContext,
+    vendorId: string,
+    clientDomain: string | null,
+    count: number,
+    pick: (n: number) => number = (n) => randomInt(n),
+  ): Promise<RosterEntryEntity[]> {
+    const entries = await this.tx.repo(ctx, RosterEntryEntity).find({ where: { vendorId }, order: { id: 'ASC' } });
+    const matching = clientDomain ? entries.filter((e) => e.clientDomain === clientDomain || e.clientDomain.endsWith(`.${clientDomain}`)) : [];
+    const pool = matching.length ? matching : entries;
+    const drawn: RosterEntryEntity[] = [];
+    const remaining = [...pool];
+    while (drawn.length < count && remaining.length) drawn.push(remaining.splice(pick(remaining.length), 1)[0]);
+    return drawn;
   }
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ReferencesModule } from '../references/references.module';
+import { CaseStudiesRepository } from './case-studies.repository';
+import { CaseStudiesResolver } from './case-studies.resolver';
+import { CaseStudiesService } from './case-studies.service';
+
+@Module({
+  imports: [ReferencesModule],
+  providers: [CaseStudiesRepository, CaseStudiesService, CaseStudiesResolver],
+  exports: [CaseStudiesService, CaseStudiesRepository],
+})
+export class CaseStudiesModule {}

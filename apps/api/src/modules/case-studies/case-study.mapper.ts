@@ -1,0 +1,89 @@
+import type { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
+import type { ReferenceRequestObject } from '../references/graphql/reference-request.object';
+import { IdentityStrengthGql, ReferenceSourceGql, ReferenceStatusGql } from '../references/graphql/reference-request.object';
+import type { CaseStudyWithVendor } from './case-studies.repository';
+import type { CaseStudyAccess } from './case-studies.service';
+import {
+  CaseStudyObject,
+  CaseStudyStatusGql,
+  HandoverGql,
+  MeasurementMethodGql,
+  OutcomeDirectionGql,
+  OutcomeVerificationStatusGql,
+  ProductionStatusGql,
+} from './graphql/case-study.object';
+
+/** Entity → API type, hiding an anonymised client from anyone outside the vendor and admins. */
+export function toCaseStudyObject(cs: CaseStudyWithVendor, access: CaseStudyAccess): CaseStudyObject {
+  const insider = access !== 'public';
+  const hideClient = cs.clientAnonymised && !insider;
+  return {
+    id: cs.id,
+    vendorId: cs.vendorId,
+    vendorName: cs.vendorName,
+    lineageId: cs.lineageId,
+    revision: cs.revision,
+    supersedesId: cs.supersedesId,
+    supersededAt: cs.supersededAt,
+    status: cs.status as CaseStudyStatusGql,
+    title: cs.title,
+    client: {
+      displayName: hideClient ? (cs.clientDescriptor ?? 'An undisclosed client') : cs.clientName,
+      anonymised: cs.clientAnonymised,
+      name: hideClient ? null : cs.clientName,
+      domain: hideClient ? null : cs.clientDomain,
+    },
+    problem: cs.problem,
+    approach: cs.approach,
+    startedOn: cs.startedOn,
+    endedOn: cs.endedOn,
+    teamSize: cs.teamSize,
+    stackTags: cs.stackTags,
+    productionStatus: cs.productionStatus as ProductionStatusGql,
+    productionSince: cs.productionSince,
+    retiredOn: cs.retiredOn,
+    handover: cs.handover as HandoverGql,
+    submittedAt: cs.submittedAt,
+    verifiedAt: cs.verifiedAt,
+    withdrawnAt: cs.withdrawnAt,
+    createdAt: cs.createdAt,
+    updatedAt: cs.updatedAt,
+    version: cs.version,
+    editable: access === 'owner' && cs.status === 'draft',
+    viewerAccess: access,
+    outcomes: cs.outcomes.map((o) => ({
+      id: o.id,
+      position: o.position,
+      metricName: o.metricName,
+      unit: o.unit,
+      direction: o.direction as OutcomeDirectionGql,
+      baselineValue: o.baselineValue,
+      claimedValue: o.claimedValue,
+      measuredAt: o.measuredAt,
+      measurementMethod: o.measurementMethod as MeasurementMethodGql,
+      methodNote: o.methodNote,
+      verifiedValue: o.verifiedValue,
+      verificationStatus: o.verificationStatus as OutcomeVerificationStatusGql,
+    })),
+  };
+}
+
+/** The vendor sees its nominations in full, but not who was drawn from its roster. */
+export function toReferenceObject(r: ReferenceRequestEntity, access: CaseStudyAccess): ReferenceRequestObject {
+  const hideContact = r.source === 'drawn' && access === 'owner';
+  return {
+    id: r.id,
+    source: r.source as ReferenceSourceGql,
+    contactName: hideContact ? null : r.contactName,
+    contactEmail: hideContact ? null : r.contactEmail,
+    contactRole: r.contactRole,
+    clientName: r.clientName,
+    identityStrength: r.identityStrength as IdentityStrengthGql,
+    identityFlags: r.identityFlags,
+    identityReason: r.identityReason,
+    status: r.status as ReferenceStatusGql,
+    createdAt: r.createdAt,
+    sentAt: r.sentAt,
+    answeredAt: r.answeredAt,
+  };
+}

@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+import type { GraphQLClient, TestApp } from './test-app';
+
+/** A complete, valid case-study input; override what a test is about. */
+export function caseStudyInput(vendorId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    vendorId,
+    title: 'Demand forecasting for 400 stores',
+    client: { name: 'Acme Retail', domain: 'acme-retail.example', anonymised: false, descriptor: null },
+    problem: 'Stock-outs and waste from spreadsheet forecasts.',
+    approach: 'Gradient-boosted models per store cluster, weekly retraining, monitoring.',
+    startedOn: '2024-01-15',
+    endedOn: '2024-09-30',
+    teamSize: 5,
+    stackTags: ['python', 'lightgbm', 'airflow'],
+    productionStatus: 'in_production',
+    productionSince: '2024-07-01',
+    retiredOn: null,
+    handover: 'client_alone',
+    outcomes: [
+      {
+        metricName: 'Forecast error (WAPE)',
+        unit: '%',
+        direction: 'lower_is_better',
+        baselineValue: 32,
+        claimedValue: 21,
+        measuredAt: '2024-09-01',
+        measurementMethod: 'held_out_test_set',
+        methodNote: null,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export const CASE_STUDY_FIELDS = `id vendorId status revision lineageId supersedesId supersededAt version editable title
+  client { displayName anonymised name domain }
+  outcomes { id metricName unit direction baselineValue claimedValue verificationStatus }`;
+
+/** A vendor organization owned by a new signed-in user. */
+export async function vendorWithOwner(t: TestApp, email: string, name: string): Promise<{ client: GraphQLClient; vendorId: string }> {
+  const client = await t.signedInClient({ email });
+  const res = await client.query<{ createOrganization: { id: string } }>(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+    input: { name, kind: 'vendor' },
+  });
+  if (!res.data) throw new Error(`could not create vendor: ${JSON.stringify(res.errors)}`);
+  return { client, vendorId: res.data.createOrganization.id };
+}
+
+export async function createDraft(client: GraphQLClient, vendorId: string, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+  const res = await client.query<{ createCaseStudy: { id: string; version: number } }>(`mutation($input: CreateCaseStudyInput!) { createCaseStudy(input: $input) { id version } }`, {
+    input: caseStudyInput(vendorId, overrides),
+  });
+  if (!res.data) throw new Error(`could not create case study: ${JSON.stringify(res.errors)}`);
+  return res.data.createCaseStudy;
+}
+
+export async function nominate(client: GraphQLClient, caseStudyId: string, contactEmail: string, contactName = 'Jane Client') {
+  return client.query<{ nominateReference: { id: string; status: string; identityStrength: string; identityReason: string; identityFlags: string[] } }>(
+    `mutation($input: NominateReferenceInput!) { nominateReference(input: $input) { id status identityStrength identityReason identityFlags } }`,
+    { input: { caseStudyId, contactName, contactEmail, contactRole: 'Head of Data' } },
+  );
+}
+
+/** Marks a domain as verified for a vendor (the verification flow itself is tested elsewhere). */
+export async function verifiedDomain(ds: DataSource, vendorId: string, domain: string): Promise<void> {
+  await ds.query(`INSERT INTO vendor_domains (organization_id, domain, verification_email, verified_at) VALUES ($1, $2, $3, now())`, [vendorId, domain, `it@${domain}`]);
+}
+
+export async function rosterEntry(ds: DataSource, vendorId: string, entry: { clientName: string; clientDomain: string; contactName: string; contactEmail: string }): Promise<void> {
+  await ds.query(
+    `INSERT INTO roster_entries (vendor_id, client_name, client_domain, contact_name, contact_email, project_started_on) VALUES ($1, $2, $3, $4, $5, '2023-01-01')`,
+    [vendorId, entry.clientName, entry.clientDomain, entry.contactName, entry.contactEmail],
+  );
+}
