@@ -11,6 +11,12 @@ import { CaseStudyEntity } from '../modules/case-studies/entities/case-study.ent
 import { OutcomeClaimEntity } from '../modules/case-studies/entities/outcome-claim.entity';
 import { EvidenceItemEntity } from '../modules/evidence/entities/evidence-item.entity';
 import { ReferenceRequestEntity } from '../modules/references/entities/reference-request.entity';
+import { ReferenceResponseEntity } from '../modules/references/entities/reference-response.entity';
+import { ReviewerAffiliationEntity, ReviewerProfileEntity } from '../modules/verification/entities/reviewer.entity';
+import { VerificationTaskEntity } from '../modules/verification/entities/verification-task.entity';
+import { VerdictEntity, VerdictOutcomeEntity } from '../modules/verification/entities/verdict.entity';
+import { DisputeEntity, VerdictReplyEntity } from '../modules/verification/entities/dispute.entity';
+import { FollowUpCheckEntity } from '../modules/verification/entities/follow-up-check.entity';
 
 /** Every persisted entity; the data source and the migration generator read this list. */
 export const ENTITIES = [
@@ -27,4 +33,13 @@ export const ENTITIES = [
   OutcomeClaimEntity,
   EvidenceItemEntity,
   ReferenceRequestEntity,
+  ReferenceResponseEntity,
+  ReviewerProfileEntity,
+  ReviewerAffiliationEntity,
+  VerificationTaskEntity,
+  VerdictEntity,
+  VerdictOutcomeEntity,
+  VerdictReplyEntity,
+  DisputeEntity,
+  FollowUpCheckEntity,
 ];

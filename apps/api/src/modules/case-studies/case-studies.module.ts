@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ReferencesModule } from '../references/references.module';
+import { VerificationCoreModule } from '../verification/verification-core.module';
 import { CaseStudiesRepository } from './case-studies.repository';
 import { CaseStudiesResolver } from './case-studies.resolver';
 import { CaseStudiesService } from './case-studies.service';
 
 @Module({
-  imports: [ReferencesModule],
+  imports: [ReferencesModule, VerificationCoreModule],
   providers: [CaseStudiesRepository, CaseStudiesService, CaseStudiesResolver],
   exports: [CaseStudiesService, CaseStudiesRepository],
 })

@@ -6,7 +6,9 @@ import { hasPlatformRole, requireMembership, requireUser } from '../../common/au
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { AuthenticatedUser, RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
+import { ReferenceChecksService } from '../references/reference-checks.service';
 import { ReferencesService } from '../references/references.service';
+import { VerificationTasksRepository } from '../verification/verification-tasks.repository';
 import { CaseStudiesRepository, CaseStudyWithVendor } from './case-studies.repository';
 import { submissionGaps, validateCaseStudyDraft } from './case-study.rules';
 import type { CaseStudyEntity } from './entities/case-study.entity';
@@ -22,6 +24,8 @@ export class CaseStudiesService {
     private readonly tx: TransactionService,
     private readonly caseStudies: CaseStudiesRepository,
     private readonly references: ReferencesService,
+    private readonly referenceChecks: ReferenceChecksService,
+    private readonly tasks: VerificationTasksRepository,
   ) {}
 
   /** How the viewer relates to the case study; null when they may not see it at all. */
@@ -90,8 +94,9 @@ export class CaseStudiesService {
 
   /**
    * Submits a draft for verification: it becomes immutable, references are drawn
-   * at random from the vendor's roster, and (for a revision) the previous revision
-   * is marked superseded.
+   * at random from the vendor's roster and every usable reference is mailed its
+   * link, a verification task enters the queue, and (for a revision) the previous
+   * revision is marked superseded — all in one transaction.
    */
   async submit(ctx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
     return this.tx.run(ctx, async (tx) => {
@@ -99,7 +104,9 @@ export class CaseStudiesService {
       this.apply(cs, { type: 'submit' });
       const gaps = submissionGaps({ ...cs, outcomeCount: cs.outcomes.length });
       if (gaps.length) throw badInput(`This draft is not ready to submit: ${gaps.map((g) => g.message.replace(/\.$/, '').toLowerCase()).join('; ')}.`, gaps, 'CASE_STUDY_INCOMPLETE');
-      await this.references.prepareForSubmission(tx, cs);
+      const references = await this.references.prepareForSubmission(tx, cs);
+      await this.referenceChecks.sendRequests(tx, cs, references);
+      await this.tasks.createPrimary(tx, cs.id);
       const now = new Date();
       await this.caseStudies.update(tx, cs.id, { status: 'submitted', submittedAt: now, version: cs.version + 1 });
       if (cs.supersedesId) await this.caseStudies.update(tx, cs.supersedesId, { supersededAt: now });

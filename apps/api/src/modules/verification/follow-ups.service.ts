@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../database/transaction.service';
+import { hashToken, newToken } from '../accounts/tokens';
+import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
+import { JobsService } from '../jobs/jobs.service';
+import { MailService } from '../mail/mail.service';
+import { RateLimitService } from '../rate-limits/rate-limit.service';
+import { REFERENCE_LINK_RULES } from '../references/reference-checks.service';
+import { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
+import { FollowUpCheckEntity } from './entities/follow-up-check.entity';
+
+export const FOLLOW_UPS_SEND_DUE_JOB = 'follow-ups.send-due';
+export const FOLLOW_UP_MONTHS = [6, 12] as const;
+
+/**
+ * +6 and +12 month "still in production?" checks, asked of the references who
+ * answered, with the same single-use link rules as the questionnaire.
+ */
+@Injectable()
+export class FollowUpsService implements OnModuleInit {
+  private readonly logger = new Logger('FollowUps');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionService,
+    private readonly mail: MailService,
+    private readonly jobs: JobsService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.define<object>({ name: FOLLOW_UPS_SEND_DUE_JOB, cron: '17 * * * *', handler: () => this.sendDue().then(() => undefined) });
+  }
+
+  /** Schedules the checks for every reference that answered, from the verdict's date. */
+  async scheduleFor(tx: RequestContext, caseStudyId: string, from: Date): Promise<void> {
+    const refs = await this.tx.repo(tx, ReferenceRequestEntity).find({ where: { caseStudyId, status: 'answered' } });
+    for (const ref of refs) {
+      for (const months of FOLLOW_UP_MONTHS) {
+        const dueAt = new Date(from);
+        dueAt.setUTCMonth(dueAt.getUTCMonth() + months);
+        await this.tx
+          .repo(tx, FollowUpCheckEntity)
+          .createQueryBuilder()
+          .insert()
+          .values({ caseStudyId, referenceRequestId: ref.id, monthsAfter: months, dueAt, status: 'scheduled' })
+          .orIgnore()
+          .execute();
+      }
+    }
+  }
+
+  /** Mails every due check its link; safe to run on many workers (rows are locked and skipped). */
+  async sendDue(now = new Date()): Promise<number> {
+    return this.tx.run(RequestContext.system(), async (tx) => {
+      const due = await this.tx
+        .repo(tx, FollowUpCheckEntity)
+        .createQueryBuilder('f')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where(`f.status = 'scheduled' AND f.due_at <= :now`, { now })
+        .orderBy('f.due_at', 'ASC')
+        .limit(200)
+        .getMany();
+      for (const check of due) {
+        const ref = await this.tx.repo(tx, ReferenceRequestEntity).findOneBy({ id: check.referenceRequestId });
+        const cs = await this.tx.repo(tx, CaseStudyEntity).findOne({ where: { id: check.caseStudyId }, relations: { vendor: true } });
+        if (!ref || !cs) continue;
+        const { token, hash } = newToken();
+        const expiresAt = new Date(now.getTime() + REFERENCE_LINK_RULES.validDays * 86_400_000);
+        await this.tx.repo(tx, FollowUpCheckEntity).update({ id: check.id }, { status: 'sent', tokenHash: hash, expiresAt });
+        await this.mail.queue(tx, {
+          idempotencyKey: `follow-up:${check.id}`,
+          to: ref.contactEmail,
+          subject: `Is "${cs.title}" still in production? (${check.monthsAfter}-month check)`,
+          text: [
+            `Hello ${ref.contactName},`,
+            '',
+            `${check.monthsAfter} months ago you confirmed the project "${cs.title}" that ${cs.vendor!.name} delivered for ${ref.clientName}.`,
+            'One question, one click: is the system still in production?',
+            `${this.config.publicUrl}/f/${token}`,
+            '',
+            `The link works once and expires on ${expiresAt.toUTCString()}.`,
+          ].join('\n'),
+        });
+      }
+      if (due.length) this.logger.log(`Sent ${due.length} follow-up checks`);
+      return due.length;
+    });
+  }
+
+  /** The follow-up page: which project it is about. */
+  async view(ctx: RequestContext, token: string): Promise<{ check: FollowUpCheckEntity; title: string; vendorName: string }> {
+    const check = await this.checkForToken(ctx, token, false);
+    const cs = await this.tx.repo(ctx, CaseStudyEntity).findOne({ where: { id: check.caseStudyId }, relations: { vendor: true } });
+    return { check, title: cs!.title, vendorName: cs!.vendor!.name };
+  }
+
+  /** Records the answer once, as a follow-up observation. */
+  async answer(ctx: RequestContext, token: string, stillInProduction: unknown, onAnswered?: (tx: RequestContext, check: FollowUpCheckEntity) => Promise<void>): Promise<FollowUpCheckEntity> {
+    const value = z.boolean({ error: 'Say yes or no.' }).safeParse(stillInProduction);
+    if (!value.success) throw badInput('Say whether the system is still in production.', [{ field: 'stillInProduction', message: 'Say yes or no.' }]);
+    return this.tx.run(ctx, async (tx) => {
+      const check = await this.checkForToken(tx, token, true);
+      await this.tx.repo(tx, FollowUpCheckEntity).update({ id: check.id }, { status: 'answered', stillInProduction: value.data, answeredAt: new Date() });
+      const updated = (await this.tx.repo(tx, FollowUpCheckEntity).findOneBy({ id: check.id }))!;
+      await onAnswered?.(tx, updated);
+      return updated;
+    });
+  }
+
+  private async checkForToken(ctx: RequestContext, token: string, lock: boolean): Promise<FollowUpCheckEntity> {
+    await this.rateLimits.consume(ctx, 'referenceToken', ctx.ip ?? 'unknown');
+    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,60}$/.test(token)) throw notFound('This link', 'INVALID_TOKEN');
+    const qb = this.tx.repo(ctx, FollowUpCheckEntity).createQueryBuilder('f').where('f.token_hash = :hash', { hash: hashToken(token) });
+    if (lock) qb.setLock('pessimistic_write');
+    const check = await qb.getOne();
+    if (!check) throw notFound('This link', 'INVALID_TOKEN');
+    if (check.status === 'answered') throw conflict('You have already answered this check. Thank you!', 'TOKEN_USED');
+    if (!check.expiresAt || check.expiresAt.getTime() < Date.now()) throw badInput('This link has expired.', [], 'TOKEN_EXPIRED');
+    return check;
+  }
+}

@@ -1,0 +1,236 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { CaseStudyObject, HandoverGql, OutcomeDirectionGql, ProductionStatusGql } from '../../case-studies/graphql/case-study.object';
+import { ReferenceRequestObject } from '../../references/graphql/reference-request.object';
+
+@ObjectType('ReviewerAffiliation')
+export class ReviewerAffiliationObject {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true }) organizationId!: string | null;
+  @Field(() => String, { nullable: true }) domain!: string | null;
+  @Field() note!: string;
+  @Field() declaredAt!: Date;
+}
+
+@ObjectType('Reviewer')
+export class ReviewerObject {
+  @Field(() => ID) userId!: string;
+  @Field() email!: string;
+  @Field() displayName!: string;
+  @Field() accreditedAt!: Date;
+  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => Int) spotChecksAgreed!: number;
+  @Field(() => Int) spotChecksTotal!: number;
+  @Field(() => [ReviewerAffiliationObject]) affiliations!: ReviewerAffiliationObject[];
+}
+
+@ObjectType('QueuedTask', { description: 'A verification task waiting for a reviewer.' })
+export class QueuedTaskObject {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'primary or spot_check' }) kind!: string;
+  @Field(() => ID) caseStudyId!: string;
+  @Field() title!: string;
+  @Field() vendorName!: string;
+  @Field() clientName!: string;
+  @Field(() => Int) outcomeCount!: number;
+  @Field() createdAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Why you may not take this task (conflict of interest), or null.' }) conflictReason!: string | null;
+}
+
+@ObjectType('OutcomeAnswer')
+export class OutcomeAnswerObject {
+  @Field(() => ID) outcomeClaimId!: string;
+  @Field({ description: 'yes, partly, no or cant_say' }) achieved!: string;
+  @Field(() => Float, { nullable: true }) observedValue!: number | null;
+}
+
+@ObjectType('ReferenceAnswer')
+export class ReferenceAnswerObject {
+  @Field() declined!: boolean;
+  @Field(() => String, { nullable: true }) declineReason!: string | null;
+  @Field(() => [OutcomeAnswerObject]) outcomes!: OutcomeAnswerObject[];
+  @Field(() => String, { nullable: true }) inProduction!: string | null;
+  @Field(() => Int, { nullable: true }) handoverRating!: number | null;
+  @Field(() => Int, { nullable: true }) onTime!: number | null;
+  @Field(() => Int, { nullable: true }) onBudget!: number | null;
+  @Field(() => Int, { nullable: true }) communication!: number | null;
+  @Field(() => Boolean, { nullable: true }) wouldHireAgain!: boolean | null;
+  @Field() comments!: string;
+  @Field() answeredAt!: Date;
+}
+
+@ObjectType('ReferenceWithAnswer')
+export class ReferenceWithAnswerObject extends ReferenceRequestObject {
+  @Field(() => ReferenceAnswerObject, { nullable: true }) answer!: ReferenceAnswerObject | null;
+}
+
+@ObjectType('VerificationTask', { description: 'A task as its reviewer sees it: claims, evidence and reference answers side by side.' })
+export class VerificationTaskObject {
+  @Field(() => ID) id!: string;
+  @Field() kind!: string;
+  @Field() status!: string;
+  @Field(() => Date, { nullable: true }) leaseExpiresAt!: Date | null;
+  @Field(() => CaseStudyObject) caseStudy!: CaseStudyObject;
+  @Field(() => [ReferenceWithAnswerObject]) references!: ReferenceWithAnswerObject[];
+}
+
+@ObjectType('MlRubric')
+export class MlRubricObject {
+  @Field(() => Boolean, { nullable: true }) properBaseline!: boolean | null;
+  @Field(() => Boolean, { nullable: true }) heldOutOrOnlineEvaluation!: boolean | null;
+  @Field(() => Boolean, { nullable: true }) leakageChecked!: boolean | null;
+  @Field(() => Boolean, { nullable: true }) monitoringInProduction!: boolean | null;
+  @Field() notes!: string;
+}
+
+@ObjectType('VerdictOutcome')
+export class VerdictOutcomeObject {
+  @Field(() => ID) outcomeClaimId!: string;
+  @Field() result!: string;
+  @Field(() => Float, { nullable: true }) verifiedValue!: number | null;
+  @Field(() => Float, { description: 'Verified improvement ÷ claimed improvement, 0..1.' }) verifiedShare!: number;
+}
+
+@ObjectType('VerdictReply')
+export class VerdictReplyObject {
+  @Field(() => ID) id!: string;
+  @Field() body!: string;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('Dispute')
+export class DisputeObject {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) verdictId!: string;
+  @Field(() => ID) caseStudyId!: string;
+  @Field() reason!: string;
+  @Field({ description: 'open, upheld or amended' }) status!: string;
+  @Field(() => String, { nullable: true }) resolutionNote!: string | null;
+  @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
+  @Field(() => ID, { nullable: true }) amendedVerdictId!: string | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('Verdict')
+export class VerdictObject {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) caseStudyId!: string;
+  @Field({ description: 'primary, spot_check or amendment' }) kind!: string;
+  @Field() status!: string;
+  @Field(() => ProductionStatusGql) productionStatus!: ProductionStatusGql;
+  @Field(() => HandoverGql) handover!: HandoverGql;
+  @Field(() => MlRubricObject) rubric!: MlRubricObject;
+  @Field() notes!: string;
+  @Field(() => [VerdictOutcomeObject]) outcomes!: VerdictOutcomeObject[];
+  @Field(() => ID, { nullable: true }) supersedesId!: string | null;
+  @Field(() => ID, { nullable: true }) supersededById!: string | null;
+  @Field() createdAt!: Date;
+  @Field(() => [VerdictReplyObject]) replies!: VerdictReplyObject[];
+  @Field(() => [DisputeObject]) disputes!: DisputeObject[];
+}
+
+@ObjectType('QuestionnaireOutcome')
+export class QuestionnaireOutcomeObject {
+  @Field(() => ID) id!: string;
+  @Field() metricName!: string;
+  @Field() unit!: string;
+  @Field(() => OutcomeDirectionGql) direction!: OutcomeDirectionGql;
+  @Field(() => Float) baselineValue!: number;
+  @Field(() => Float) claimedValue!: number;
+}
+
+@ObjectType('ReferenceQuestionnaire', { description: 'What a reference sees behind their emailed link.' })
+export class ReferenceQuestionnaireObject {
+  @Field() contactName!: string;
+  @Field() vendorName!: string;
+  @Field() caseStudyTitle!: string;
+  @Field() clientName!: string;
+  @Field() problem!: string;
+  @Field(() => [QuestionnaireOutcomeObject]) outcomes!: QuestionnaireOutcomeObject[];
+  @Field() expiresAt!: Date;
+}
+
+@ObjectType('FollowUpQuestion')
+export class FollowUpQuestionObject {
+  @Field() vendorName!: string;
+  @Field() caseStudyTitle!: string;
+  @Field(() => Int) monthsAfter!: number;
+  @Field() expiresAt!: Date;
+}
+
+@InputType()
+export class OutcomeAnswerInput {
+  @Field(() => ID) outcomeClaimId!: string;
+  @Field({ description: 'yes, partly, no or cant_say' }) achieved!: string;
+  @Field(() => Float, { nullable: true }) observedValue?: number | null;
+}
+
+@InputType()
+export class ReferenceAnswerInput {
+  @Field(() => [OutcomeAnswerInput]) outcomes!: OutcomeAnswerInput[];
+  @Field({ description: 'yes, no or dont_know' }) inProduction!: string;
+  @Field(() => Int, { nullable: true, description: 'Can the client team run it without the vendor? 1–5' }) handoverRating?: number | null;
+  @Field(() => Int, { nullable: true }) onTime?: number | null;
+  @Field(() => Int, { nullable: true }) onBudget?: number | null;
+  @Field(() => Int, { nullable: true }) communication?: number | null;
+  @Field() wouldHireAgain!: boolean;
+  @Field({ defaultValue: '' }) comments!: string;
+}
+
+@InputType()
+export class AffiliationInput {
+  @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => String, { nullable: true }) domain?: string | null;
+  @Field({ defaultValue: '' }) note!: string;
+}
+
+@InputType()
+export class VerdictOutcomeInput {
+  @Field(() => ID) outcomeClaimId!: string;
+  @Field({ description: 'verified, partially_verified, refuted or unverifiable' }) result!: string;
+  @Field(() => Float, { nullable: true }) verifiedValue?: number | null;
+}
+
+@InputType()
+export class MlRubricInput {
+  @Field(() => Boolean, { nullable: true }) properBaseline?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) heldOutOrOnlineEvaluation?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) leakageChecked?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) monitoringInProduction?: boolean | null;
+  @Field({ defaultValue: '' }) notes!: string;
+}
+
+@InputType()
+export class VerdictFindingsInput {
+  @Field(() => [VerdictOutcomeInput]) outcomes!: VerdictOutcomeInput[];
+  @Field(() => ProductionStatusGql) productionStatus!: ProductionStatusGql;
+  @Field(() => HandoverGql) handover!: HandoverGql;
+  @Field(() => MlRubricInput) rubric!: MlRubricInput;
+  @Field({ defaultValue: '' }) notes!: string;
+}
+
+@InputType()
+export class SubmitVerdictInput extends VerdictFindingsInput {
+  @Field(() => ID) taskId!: string;
+  @Field({ description: 'Your conflict-of-interest declaration, in your words ("none" if none).' }) conflictDeclaration!: string;
+  @Field({ description: 'You confirm you have no conflict with the consultancy or the client.' }) noConflictOfInterest!: boolean;
+}
+
+@InputType()
+export class ReplyToVerdictInput {
+  @Field(() => ID) verdictId!: string;
+  @Field() body!: string;
+}
+
+@InputType()
+export class DisputeVerdictInput {
+  @Field(() => ID) verdictId!: string;
+  @Field() reason!: string;
+}
+
+@InputType()
+export class ResolveDisputeInput {
+  @Field(() => ID) disputeId!: string;
+  @Field({ description: 'upheld or amended' }) resolution!: string;
+  @Field() note!: string;
+  @Field(() => VerdictFindingsInput, { nullable: true }) amendment?: VerdictFindingsInput | null;
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { normalizeDomain } from '@assay/domain';
+import { z } from 'zod';
+import { requirePlatformRole, requireUser } from '../../common/authz';
+import { badInput, notFound } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { fieldRules, parseInput } from '../../common/validation';
+import { TransactionService } from '../../database/transaction.service';
+import { UserEntity } from '../accounts/entities/user.entity';
+import { ReviewerAffiliationEntity, ReviewerProfileEntity } from './entities/reviewer.entity';
+
+const affiliationSchema = z
+  .object({
+    organizationId: z.uuid({ error: 'Choose an organization on Assay.' }).nullish(),
+    domain: z
+      .string()
+      .trim()
+      .refine((d) => normalizeDomain(d) !== null, 'Enter a domain such as acme.com.')
+      .nullish(),
+    note: z.string().trim().max(500, 'At most 500 characters.').default(''),
+  })
+  .refine((a) => a.organizationId || a.domain, { message: 'Name an organization or an email domain you are affiliated with.', path: ['domain'] });
+
+/** Accreditation of reviewers (admins) and declared affiliations (reviewers themselves). */
+@Injectable()
+export class ReviewersService {
+  constructor(private readonly tx: TransactionService) {}
+
+  async accredit(ctx: RequestContext, email: unknown): Promise<UserEntity> {
+    const admin = await requirePlatformRole(ctx, 'admin');
+    const address = parseInput(fieldRules.email, email);
+    return this.tx.run(ctx, async (tx) => {
+      const user = await this.tx.repo(tx, UserEntity).findOneBy({ email: address });
+      if (!user) throw badInput(`No account uses ${address}. Ask the reviewer to sign up first.`, [{ field: 'email', message: 'No account with this email.' }], 'NO_SUCH_USER');
+      await this.tx.manager(tx).query(`UPDATE users SET platform_roles = array_append(platform_roles, 'reviewer') WHERE id = $1 AND NOT ('reviewer' = ANY(platform_roles))`, [user.id]);
+      await this.tx
+        .repo(tx, ReviewerProfileEntity)
+        .createQueryBuilder()
+        .insert()
+        .values({ userId: user.id, accreditedAt: new Date(), accreditedById: admin.id, revokedAt: null })
+        .orUpdate(['accredited_at', 'accredited_by_id', 'revoked_at'], ['user_id'])
+        .execute();
+      return (await this.tx.repo(tx, UserEntity).findOneBy({ id: user.id }))!;
+    });
+  }
+
+  async revoke(ctx: RequestContext, userId: string): Promise<boolean> {
+    await requirePlatformRole(ctx, 'admin');
+    if (!z.uuid().safeParse(userId).success) throw notFound('This reviewer');
+    return this.tx.run(ctx, async (tx) => {
+      const result = await this.tx.repo(tx, ReviewerProfileEntity).update({ userId }, { revokedAt: new Date() });
+      if (!result.affected) throw notFound('This reviewer');
+      await this.tx.manager(tx).query(`UPDATE users SET platform_roles = array_remove(platform_roles, 'reviewer') WHERE id = $1`, [userId]);
+      await this.tx.manager(tx).query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      return true;
+    });
+  }
+
+  async list(ctx: RequestContext): Promise<Array<ReviewerProfileEntity & { email: string; displayName: string; affiliations: ReviewerAffiliationEntity[] }>> {
+    await requirePlatformRole(ctx, 'admin');
+    const profiles = await this.tx.repo(ctx, ReviewerProfileEntity).find({ relations: { user: true }, order: { accreditedAt: 'DESC' } });
+    const affiliations = await this.tx.repo(ctx, ReviewerAffiliationEntity).find();
+    return profiles.map((p) => Object.assign(p, { email: p.user!.email, displayName: p.user!.displayName, affiliations: affiliations.filter((a) => a.userId === p.userId) }));
+  }
+
+  async declareAffiliation(ctx: RequestContext, input: unknown): Promise<ReviewerAffiliationEntity> {
+    const user = await requirePlatformRole(ctx, 'reviewer');
+    const data = parseInput(affiliationSchema, input);
+    const repo = this.tx.repo(ctx, ReviewerAffiliationEntity);
+    return repo.save(repo.create({ userId: user.id, organizationId: data.organizationId ?? null, domain: data.domain ? normalizeDomain(data.domain) : null, note: data.note }));
+  }
+
+  async myAffiliations(ctx: RequestContext): Promise<ReviewerAffiliationEntity[]> {
+    const user = await requireUser(ctx);
+    return this.tx.repo(ctx, ReviewerAffiliationEntity).find({ where: { userId: user.id }, order: { declaredAt: 'ASC' } });
+  }
+
+  affiliationsOf(ctx: RequestContext, userId: string): Promise<ReviewerAffiliationEntity[]> {
+    return this.tx.repo(ctx, ReviewerAffiliationEntity).find({ where: { userId } });
+  }
+
+  /** A reviewer must be accredited and not revoked to take tasks. */
+  async requireAccredited(ctx: RequestContext): Promise<{ id: string; email: string }> {
+    const user = await requirePlatformRole(ctx, 'reviewer');
+    if (user.platformRoles.includes('admin') && !user.platformRoles.includes('reviewer')) return user;
+    const profile = await this.tx.repo(ctx, ReviewerProfileEntity).findOneBy({ userId: user.id });
+    if (profile?.revokedAt) throw badInput('Your accreditation was revoked.', [], 'ACCREDITATION_REVOKED');
+    return user;
+  }
+}

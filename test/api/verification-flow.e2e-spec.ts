@@ -1,0 +1,178 @@
+import { createDraft, nominate, vendorWithOwner } from '../support/factories';
+import { linkToken, TestSmtpServer } from '../support/smtp';
+import { countRows, createTestApp, GraphQLClient, TestApp } from '../support/test-app';
+
+const SUBMIT = `mutation($id: ID!) { submitCaseStudy(id: $id) { id status } }`;
+const QUESTIONNAIRE = `query($token: String!) { referenceQuestionnaire(token: $token) { vendorName caseStudyTitle clientName outcomes { id metricName claimedValue } } }`;
+const ANSWER = `mutation($token: String!, $input: ReferenceAnswerInput!) { answerReference(token: $token, input: $input) }`;
+const QUEUE = `{ verificationQueue { id caseStudyId title conflictReason } }`;
+const CLAIM = `mutation($taskId: ID!) { claimTask(taskId: $taskId) { id status caseStudy { id client { name } outcomes { id } } references { status answer { wouldHireAgain outcomes { achieved } } } } }`;
+const VERDICT = `mutation($input: SubmitVerdictInput!) { submitVerdict(input: $input) { id status outcomes { result verifiedShare } } }`;
+const STATUS = `query($id: ID!) { caseStudy(id: $id) { status outcomes { verifiedValue verificationStatus } } }`;
+
+function answerInput(outcomeIds: string[]) {
+  return {
+    outcomes: outcomeIds.map((id) => ({ outcomeClaimId: id, achieved: 'yes', observedValue: 22 })),
+    inProduction: 'yes',
+    handoverRating: 4,
+    onTime: 4,
+    onBudget: 3,
+    communication: 5,
+    wouldHireAgain: true,
+    comments: 'Solid team; the forecast is still in use.',
+  };
+}
+
+function verdictInput(taskId: string, outcomeIds: string[], verifiedValue = 21.5) {
+  return {
+    taskId,
+    outcomes: outcomeIds.map((id) => ({ outcomeClaimId: id, result: 'verified', verifiedValue })),
+    productionStatus: 'in_production',
+    handover: 'client_alone',
+    rubric: { properBaseline: true, heldOutOrOnlineEvaluation: true, leakageChecked: true, monitoringInProduction: false, notes: 'No drift alerts yet.' },
+    notes: 'Checked the evaluation notebook and the production dashboard.',
+    conflictDeclaration: 'None.',
+    noConflictOfInterest: true,
+  };
+}
+
+describe('Verification flow (API e2e, mail over real SMTP)', () => {
+  let t: TestApp;
+  let smtp: TestSmtpServer;
+  let admin: GraphQLClient;
+
+  beforeAll(async () => {
+    smtp = new TestSmtpServer();
+    const smtpUrl = await smtp.start();
+    t = await createTestApp({ SMTP_URL: smtpUrl, ASSAY_PUBLIC_URL: 'http://assay.test' }, { jobs: true });
+    admin = await t.signedInClient({ email: 'admin@assay.test', platformRoles: ['admin'] });
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  async function reviewer(email: string): Promise<GraphQLClient> {
+    const client = await t.signedInClient({ email });
+    const res = await admin.query(`mutation($email: String!) { accreditReviewer(email: $email) }`, { email });
+    expect(res.errors).toBeUndefined();
+    // Roles are read with the session: sign in again to pick up the accreditation.
+    await client.query(`mutation($input: SignInInput!) { signIn(input: $input) { id } }`, { input: { email, password: 'a-long-test-password-9431' } });
+    return client;
+  }
+
+  async function submittedCaseStudy(vendorEmail: string, vendorName: string, referenceEmail: string) {
+    const { client, vendorId } = await vendorWithOwner(t, vendorEmail, vendorName);
+    const draft = await createDraft(client, vendorId);
+    await nominate(client, draft.id, referenceEmail);
+    const res = await client.query(SUBMIT, { id: draft.id });
+    expect(res.errors).toBeUndefined();
+    return { vendor: client, vendorId, caseStudyId: draft.id };
+  }
+
+  it('runs the whole flow: submission → reference mail over SMTP → answer → claim → verdict → status', async () => {
+    const { caseStudyId } = await submittedCaseStudy('owner@kestrel-flow.example', 'Kestrel Flow', 'jane@acme-retail.example');
+
+    const mail = await smtp.waitFor('jane@acme-retail.example', /confirm what was delivered/);
+    expect(mail.text).toContain('http://assay.test/r/');
+    const token = linkToken(mail.text, '/r/');
+    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(await countRows(t.dataSource, 'reference_requests', 'token_hash = $1', [token])).toBe(0);
+
+    const anonymous = t.client();
+    const q = await anonymous.query<{ referenceQuestionnaire: { vendorName: string; outcomes: Array<{ id: string }> } }>(QUESTIONNAIRE, { token });
+    expect(q.data?.referenceQuestionnaire.vendorName).toBe('Kestrel Flow');
+    const outcomeIds = q.data!.referenceQuestionnaire.outcomes.map((o) => o.id);
+    expect((await anonymous.query(ANSWER, { token, input: answerInput(outcomeIds) })).errors).toBeUndefined();
+
+    const again = await anonymous.query(ANSWER, { token, input: answerInput(outcomeIds) });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'TOKEN_USED' });
+    expect(await countRows(t.dataSource, 'reference_responses')).toBe(1);
+
+    const rui = await reviewer('rui@independent-review.example');
+    const queue = await rui.query<{ verificationQueue: Array<{ id: string; caseStudyId: string; conflictReason: string | null }> }>(QUEUE);
+    const task = queue.data!.verificationQueue.find((x) => x.caseStudyId === caseStudyId)!;
+    expect(task.conflictReason).toBeNull();
+    const claimed = await rui.query<{ claimTask: { caseStudy: { client: { name: string } }; references: Array<{ answer: { wouldHireAgain: boolean } | null }> } }>(CLAIM, { taskId: task.id });
+    expect(claimed.errors).toBeUndefined();
+    expect(claimed.data!.claimTask.caseStudy.client.name).toBe('Acme Retail');
+    expect(claimed.data!.claimTask.references[0].answer?.wouldHireAgain).toBe(true);
+
+    const verdict = await rui.query<{ submitVerdict: { status: string } }>(VERDICT, { input: verdictInput(task.id, outcomeIds) });
+    expect(verdict.errors).toBeUndefined();
+    expect(verdict.data!.submitVerdict.status).toBe('verified');
+
+    const status = await t.client().query<{ caseStudy: { status: string; outcomes: Array<{ verifiedValue: number; verificationStatus: string }> } }>(STATUS, { id: caseStudyId });
+    expect(status.data!.caseStudy).toEqual({ status: 'verified', outcomes: [{ verifiedValue: 21.5, verificationStatus: 'verified' }] });
+    expect(await countRows(t.dataSource, 'follow_up_checks', 'case_study_id = $1', [caseStudyId])).toBe(2);
+  }, 60_000);
+
+  it('refuses a tampered, an expired and a reused link, changing nothing', async () => {
+    await submittedCaseStudy('owner@links.example', 'Links Labs', 'ops@links-client.example');
+    const token = linkToken((await smtp.waitFor('ops@links-client.example')).text, '/r/');
+    const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    expect((await t.client().query(QUESTIONNAIRE, { token: tampered })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await t.dataSource.query(`UPDATE reference_requests SET expires_at = now() - interval '1 hour' WHERE contact_email = $1`, ['ops@links-client.example']);
+    const expired = await t.client().query(ANSWER, { token, input: answerInput([]) });
+    expect(expired.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOKEN_EXPIRED' });
+    expect(await countRows(t.dataSource, 'reference_responses', `reference_request_id IN (SELECT id FROM reference_requests WHERE contact_email = 'ops@links-client.example')`)).toBe(0);
+  }, 60_000);
+
+  it('lets a reference decline, which counts as a response', async () => {
+    await submittedCaseStudy('owner@decline.example', 'Decline Co', 'no@decline-client.example');
+    const token = linkToken((await smtp.waitFor('no@decline-client.example')).text, '/r/');
+    const res = await t.client().query(`mutation($token: String!) { declineReference(token: $token, reason: "I left the company") }`, { token });
+    expect(res.errors).toBeUndefined();
+    expect(await countRows(t.dataSource, 'reference_requests', `contact_email = 'no@decline-client.example' AND status = 'declined'`)).toBe(1);
+  }, 60_000);
+
+  it('refuses a reviewer affiliated with the vendor, with the reason, and takes nothing', async () => {
+    const { caseStudyId, vendorId } = await submittedCaseStudy('owner@conflict.example', 'Conflict Analytics', 'c@conflict-client.example');
+    const friend = await reviewer('friend@reviewers.example');
+    expect((await friend.query(`mutation($input: AffiliationInput!) { declareAffiliation(input: $input) { id } }`, { input: { organizationId: vendorId, note: 'Former employee' } })).errors).toBeUndefined();
+    const queue = await friend.query<{ verificationQueue: Array<{ id: string; caseStudyId: string; conflictReason: string | null }> }>(QUEUE);
+    const task = queue.data!.verificationQueue.find((x) => x.caseStudyId === caseStudyId)!;
+    expect(task.conflictReason).toMatch(/affiliat/i);
+    const res = await friend.query(CLAIM, { taskId: task.id });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'REVIEWER_AFFILIATED_WITH_VENDOR' });
+    expect(await countRows(t.dataSource, 'verification_tasks', `id = $1 AND status = 'open'`, [task.id])).toBe(1);
+  }, 60_000);
+
+  it('gives a task to exactly one of two reviewers claiming at the same time', async () => {
+    const { caseStudyId } = await submittedCaseStudy('owner@race.example', 'Race Labs', 'r@race-client.example');
+    const [a, b] = await Promise.all([reviewer('a@review-race.example'), reviewer('b@review-race.example')]);
+    const taskId = (await a.query<{ verificationQueue: Array<{ id: string; caseStudyId: string }> }>(QUEUE)).data!.verificationQueue.find((x) => x.caseStudyId === caseStudyId)!.id;
+    const results = await Promise.all([a.query(CLAIM, { taskId }), b.query(CLAIM, { taskId })]);
+    const winners = results.filter((r) => !r.errors);
+    const losers = results.filter((r) => r.errors);
+    expect(winners).toHaveLength(1);
+    expect(losers[0].errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'TASK_TAKEN' });
+    expect(await countRows(t.dataSource, 'verification_tasks', `id = $1 AND status = 'leased'`, [taskId])).toBe(1);
+  }, 60_000);
+
+  it('lets the vendor reply and dispute within 30 days, and an admin uphold it', async () => {
+    const { vendor, caseStudyId } = await submittedCaseStudy('owner@dispute.example', 'Dispute Partners', 'd@dispute-client.example');
+    const rev = await reviewer('judge@review-dispute.example');
+    const taskId = (await rev.query<{ verificationQueue: Array<{ id: string; caseStudyId: string }> }>(QUEUE)).data!.verificationQueue.find((x) => x.caseStudyId === caseStudyId)!.id;
+    const claimed = await rev.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string }> } } }>(CLAIM, { taskId });
+    const ids = claimed.data!.claimTask.caseStudy.outcomes.map((o) => o.id);
+    const verdict = await rev.query<{ submitVerdict: { id: string; status: string } }>(VERDICT, { input: { ...verdictInput(taskId, ids), outcomes: ids.map((id) => ({ outcomeClaimId: id, result: 'refuted', verifiedValue: 31 })) } });
+    expect(verdict.data!.submitVerdict.status).toBe('unverified');
+    const verdictId = verdict.data!.submitVerdict.id;
+
+    expect((await vendor.query(`mutation($input: ReplyToVerdictInput!) { replyToVerdict(input: $input) { id } }`, { input: { verdictId, body: 'We measured on a different holdout.' } })).errors).toBeUndefined();
+    const outsider = await t.signedInClient({ email: 'outsider@dispute.example' });
+    const foreign = await outsider.query(`mutation($input: DisputeVerdictInput!) { disputeVerdict(input: $input) { id } }`, { input: { verdictId, reason: 'I do not even work there but I object.' } });
+    expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const dispute = await vendor.query<{ disputeVerdict: { id: string } }>(`mutation($input: DisputeVerdictInput!) { disputeVerdict(input: $input) { id status } }`, { input: { verdictId, reason: 'The reviewer compared against the wrong baseline period.' } });
+    expect(dispute.errors).toBeUndefined();
+    expect((await t.client().query<{ caseStudy: { status: string } }>(STATUS, { id: caseStudyId })).data!.caseStudy.status).toBe('disputed');
+
+    const resolved = await admin.query(`mutation($input: ResolveDisputeInput!) { resolveDispute(input: $input) { status } }`, { input: { disputeId: dispute.data!.disputeVerdict.id, resolution: 'upheld', note: 'The baseline period was the one agreed in the contract.' } });
+    expect(resolved.errors).toBeUndefined();
+    expect((await t.client().query<{ caseStudy: { status: string } }>(STATUS, { id: caseStudyId })).data!.caseStudy.status).toBe('unverified');
+    const history = await t.client().query<{ caseStudyVerdicts: Array<{ replies: unknown[]; disputes: Array<{ status: string }> }> }>(`query($id: ID!) { caseStudyVerdicts(caseStudyId: $id) { status replies { body } disputes { status reason } } }`, { id: caseStudyId });
+    expect(history.data!.caseStudyVerdicts[0].replies).toHaveLength(1);
+    expect(history.data!.caseStudyVerdicts[0].disputes[0].status).toBe('upheld');
+  }, 60_000);
+});
