@@ -17,6 +17,9 @@ import { VerificationTaskEntity } from '../modules/verification/entities/verific
 import { VerdictEntity, VerdictOutcomeEntity } from '../modules/verification/entities/verdict.entity';
 import { DisputeEntity, VerdictReplyEntity } from '../modules/verification/entities/dispute.entity';
 import { FollowUpCheckEntity } from '../modules/verification/entities/follow-up-check.entity';
+import { SignalMarketContextEntity, VendorSignalsEntity } from '../modules/signals/entities/vendor-signals.entity';
+import { LedgerEntryEntity } from '../modules/ledger/entities/ledger-entry.entity';
+import { LedgerTreeHeadEntity } from '../modules/ledger/entities/ledger-tree-head.entity';
 
 /** Every persisted entity; the data source and the migration generator read this list. */
 export const ENTITIES = [
@@ -42,4 +45,8 @@ export const ENTITIES = [
   VerdictReplyEntity,
   DisputeEntity,
   FollowUpCheckEntity,
+  VendorSignalsEntity,
+  SignalMarketContextEntity,
+  LedgerEntryEntity,
+  LedgerTreeHeadEntity,
 ];

@@ -9,6 +9,7 @@ import { TransactionService } from '../../database/transaction.service';
 import { ReferenceChecksService } from '../references/reference-checks.service';
 import { ReferencesService } from '../references/references.service';
 import { VerificationTasksRepository } from '../verification/verification-tasks.repository';
+import { SignalsService } from '../signals/signals.service';
 import { CaseStudiesRepository, CaseStudyWithVendor } from './case-studies.repository';
 import { submissionGaps, validateCaseStudyDraft } from './case-study.rules';
 import type { CaseStudyEntity } from './entities/case-study.entity';
@@ -26,6 +27,7 @@ export class CaseStudiesService {
     private readonly references: ReferencesService,
     private readonly referenceChecks: ReferenceChecksService,
     private readonly tasks: VerificationTasksRepository,
+    private readonly signals: SignalsService,
   ) {}
 
   /** How the viewer relates to the case study; null when they may not see it at all. */
@@ -110,6 +112,7 @@ export class CaseStudiesService {
       const now = new Date();
       await this.caseStudies.update(tx, cs.id, { status: 'submitted', submittedAt: now, version: cs.version + 1 });
       if (cs.supersedesId) await this.caseStudies.update(tx, cs.supersedesId, { supersededAt: now });
+      await this.signals.refreshVendor(tx, cs.vendorId);
       return (await this.caseStudies.findById(tx, cs.id))!;
     });
   }
@@ -120,6 +123,7 @@ export class CaseStudiesService {
       const cs = await this.lockOwned(tx, id);
       this.apply(cs, { type: 'withdraw' });
       await this.caseStudies.update(tx, cs.id, { status: 'withdrawn', withdrawnAt: new Date(), version: cs.version + 1 });
+      await this.signals.refreshVendor(tx, cs.vendorId);
       return (await this.caseStudies.findById(tx, cs.id))!;
     });
   }

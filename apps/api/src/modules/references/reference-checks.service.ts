@@ -9,6 +9,7 @@ import { hashToken, newToken } from '../accounts/tokens';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
+import { SignalsService } from '../signals/signals.service';
 import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
 import { OutcomeClaimEntity } from '../case-studies/entities/outcome-claim.entity';
 import { ReferenceRequestEntity } from './entities/reference-request.entity';
@@ -61,6 +62,7 @@ export class ReferenceChecksService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly jobs: JobsService,
     private readonly rateLimits: RateLimitService,
+    private readonly signals: SignalsService,
   ) {}
 
   onModuleInit(): void {
@@ -103,15 +105,15 @@ export class ReferenceChecksService implements OnModuleInit {
 
   /** Marks links past their expiry; an unanswered reference counts against the response rate. */
   async expireOverdue(): Promise<number> {
-    const result = await this.tx
-      .repo(RequestContext.system(), ReferenceRequestEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'expired' })
-      .where(`status = 'sent' AND expires_at < now()`)
-      .execute();
-    if (result.affected) this.logger.log(`Expired ${result.affected} unanswered reference requests`);
-    return result.affected ?? 0;
+    return this.tx.run(RequestContext.system(), async (tx) => {
+      const rows: Array<{ vendor_id: string }> = await this.tx
+        .manager(tx)
+        .query(`UPDATE reference_requests SET status = 'expired' WHERE status = 'sent' AND expires_at < now() RETURNING vendor_id`);
+      const expired = Array.isArray(rows[0]) ? (rows[0] as unknown as Array<{ vendor_id: string }>) : rows;
+      for (const vendorId of new Set(expired.map((r) => r.vendor_id))) await this.signals.refreshVendor(tx, vendorId);
+      if (expired.length) this.logger.log(`Expired ${expired.length} unanswered reference requests`);
+      return expired.length;
+    });
   }
 
   /** What the questionnaire page shows; refuses expired, used and unknown links. */
@@ -147,6 +149,7 @@ export class ReferenceChecksService implements OnModuleInit {
         }),
       );
       await this.tx.repo(tx, ReferenceRequestEntity).update({ id: request.id }, { status: 'answered', answeredAt: new Date() });
+      await this.signals.refreshVendor(tx, request.vendorId);
       await onAnswered?.(tx, response, request);
       return response;
     });
@@ -160,6 +163,7 @@ export class ReferenceChecksService implements OnModuleInit {
       const repo = this.tx.repo(tx, ReferenceResponseEntity);
       const response = await repo.save(repo.create({ referenceRequestId: request.id, declined: true, declineReason: why || null, outcomeAnswers: [], comments: '' }));
       await this.tx.repo(tx, ReferenceRequestEntity).update({ id: request.id }, { status: 'declined', answeredAt: new Date() });
+      await this.signals.refreshVendor(tx, request.vendorId);
       await onAnswered?.(tx, response, request);
       return response;
     });

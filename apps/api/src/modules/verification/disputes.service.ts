@@ -10,6 +10,7 @@ import { CaseStudiesRepository } from '../case-studies/case-studies.repository';
 import { DisputeEntity, VerdictReplyEntity } from './entities/dispute.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
 import { verdictSchema, VerificationService } from './verification.service';
+import { SignalsService } from '../signals/signals.service';
 
 /** A vendor may dispute a verdict for this many days after it was recorded. */
 export const DISPUTE_WINDOW_DAYS = 30;
@@ -30,6 +31,7 @@ export class DisputesService {
     private readonly tx: TransactionService,
     private readonly caseStudies: CaseStudiesRepository,
     private readonly verification: VerificationService,
+    private readonly signals: SignalsService,
   ) {}
 
   async reply(ctx: RequestContext, input: unknown): Promise<VerdictReplyEntity> {
@@ -55,7 +57,9 @@ export class DisputesService {
       if (!next.ok) throw conflict(cs.status === 'disputed' ? 'This verdict is already under dispute.' : next.message, 'DISPUTE_NOT_ALLOWED');
       await this.caseStudies.update(tx, cs.id, { status: next.to });
       const repo = this.tx.repo(tx, DisputeEntity);
-      return repo.save(repo.create({ verdictId: verdict.id, caseStudyId: cs.id, vendorId: cs.vendorId, openedById: user.id, reason: data.reason, status: 'open' }));
+      const dispute = await repo.save(repo.create({ verdictId: verdict.id, caseStudyId: cs.id, vendorId: cs.vendorId, openedById: user.id, reason: data.reason, status: 'open' }));
+      await this.signals.refreshVendor(tx, cs.vendorId);
+      return dispute;
     });
   }
 
@@ -104,6 +108,7 @@ export class DisputesService {
         amendedVerdictId = amended.id;
       }
       await this.tx.repo(tx, DisputeEntity).update({ id: dispute.id }, { status: data.resolution, resolutionNote: data.note, resolvedById: admin.id, resolvedAt: new Date(), amendedVerdictId });
+      await this.signals.refreshVendor(tx, cs.vendorId);
       return (await this.tx.repo(tx, DisputeEntity).findOneBy({ id: dispute.id }))!;
     });
   }

@@ -12,6 +12,7 @@ import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { REFERENCE_LINK_RULES } from '../references/reference-checks.service';
 import { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
 import { FollowUpCheckEntity } from './entities/follow-up-check.entity';
+import { SignalsService } from '../signals/signals.service';
 
 export const FOLLOW_UPS_SEND_DUE_JOB = 'follow-ups.send-due';
 export const FOLLOW_UP_MONTHS = [6, 12] as const;
@@ -30,6 +31,7 @@ export class FollowUpsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly jobs: JobsService,
     private readonly rateLimits: RateLimitService,
+    private readonly signals: SignalsService,
   ) {}
 
   onModuleInit(): void {
@@ -88,6 +90,10 @@ export class FollowUpsService implements OnModuleInit {
           ].join('\n'),
         });
       }
+      const vendors: Array<{ vendor_id: string }> = due.length
+        ? await this.tx.manager(tx).query('SELECT DISTINCT vendor_id FROM case_studies WHERE id = ANY($1)', [due.map((d) => d.caseStudyId)])
+        : [];
+      for (const v of vendors) await this.signals.refreshVendor(tx, v.vendor_id);
       if (due.length) this.logger.log(`Sent ${due.length} follow-up checks`);
       return due.length;
     });
@@ -108,6 +114,8 @@ export class FollowUpsService implements OnModuleInit {
       const check = await this.checkForToken(tx, token, true);
       await this.tx.repo(tx, FollowUpCheckEntity).update({ id: check.id }, { status: 'answered', stillInProduction: value.data, answeredAt: new Date() });
       const updated = (await this.tx.repo(tx, FollowUpCheckEntity).findOneBy({ id: check.id }))!;
+      const owner: Array<{ vendor_id: string }> = await this.tx.manager(tx).query('SELECT vendor_id FROM case_studies WHERE id = $1', [check.caseStudyId]);
+      await this.signals.refreshVendor(tx, owner[0].vendor_id);
       await onAnswered?.(tx, updated);
       return updated;
     });

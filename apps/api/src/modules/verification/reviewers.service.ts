@@ -8,6 +8,7 @@ import { fieldRules, parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { ReviewerAffiliationEntity, ReviewerProfileEntity } from './entities/reviewer.entity';
+import { SignalsService } from '../signals/signals.service';
 
 const affiliationSchema = z
   .object({
@@ -24,7 +25,10 @@ const affiliationSchema = z
 /** Accreditation of reviewers (admins) and declared affiliations (reviewers themselves). */
 @Injectable()
 export class ReviewersService {
-  constructor(private readonly tx: TransactionService) {}
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly signals: SignalsService,
+  ) {}
 
   async accredit(ctx: RequestContext, email: unknown): Promise<UserEntity> {
     const admin = await requirePlatformRole(ctx, 'admin');
@@ -66,8 +70,14 @@ export class ReviewersService {
   async declareAffiliation(ctx: RequestContext, input: unknown): Promise<ReviewerAffiliationEntity> {
     const user = await requirePlatformRole(ctx, 'reviewer');
     const data = parseInput(affiliationSchema, input);
-    const repo = this.tx.repo(ctx, ReviewerAffiliationEntity);
-    return repo.save(repo.create({ userId: user.id, organizationId: data.organizationId ?? null, domain: data.domain ? normalizeDomain(data.domain) : null, note: data.note }));
+    return this.tx.run(ctx, async (tx) => {
+      const repo = this.tx.repo(tx, ReviewerAffiliationEntity);
+      const saved = await repo.save(repo.create({ userId: user.id, organizationId: data.organizationId ?? null, domain: data.domain ? normalizeDomain(data.domain) : null, note: data.note }));
+      // An affiliation discovered after the fact down-weights the verdicts already given.
+      const vendors: Array<{ vendor_id: string }> = await this.tx.manager(tx).query('SELECT DISTINCT vendor_id FROM verdicts WHERE reviewer_id = $1', [user.id]);
+      for (const v of vendors) await this.signals.refreshVendor(tx, v.vendor_id);
+      return saved;
+    });
   }
 
   async myAffiliations(ctx: RequestContext): Promise<ReviewerAffiliationEntity[]> {

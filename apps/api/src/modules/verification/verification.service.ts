@@ -13,6 +13,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
 import { ReferenceResponseEntity } from '../references/entities/reference-response.entity';
 import { VendorsRepository } from '../vendors/vendors.repository';
+import { SignalsService } from '../signals/signals.service';
 import { ReviewerProfileEntity } from './entities/reviewer.entity';
 import type { VerificationTaskEntity } from './entities/verification-task.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
@@ -69,6 +70,7 @@ export class VerificationService implements OnModuleInit {
     private readonly reviewers: ReviewersService,
     private readonly followUps: FollowUpsService,
     private readonly jobs: JobsService,
+    private readonly signals: SignalsService,
   ) {}
 
   onModuleInit(): void {
@@ -175,6 +177,7 @@ export class VerificationService implements OnModuleInit {
       } else if (task.checksVerdictId) {
         await this.recordSpotCheckAgreement(tx, task.checksVerdictId, verdict);
       }
+      await this.refreshAfterVerdict(tx, cs.vendorId, task.kind === 'spot_check' ? task.checksVerdictId : null);
       return verdict;
     });
   }
@@ -237,6 +240,21 @@ export class VerificationService implements OnModuleInit {
     if (!next.ok) throw conflict(next.message, next.code);
     await this.caseStudies.update(tx, cs.id, { status: next.to, verifiedAt: new Date() });
     if (next.to === 'verified' || next.to === 'partially_verified') await this.followUps.scheduleFor(tx, cs.id, verdict.createdAt);
+  }
+
+  /**
+   * A verdict changes its vendor's signals; a spot check changes the checked
+   * reviewer's reliability, which weighs every vendor that reviewer judged.
+   */
+  private async refreshAfterVerdict(tx: RequestContext, vendorId: string, checkedVerdictId: string | null): Promise<void> {
+    const vendors = new Set([vendorId]);
+    if (checkedVerdictId) {
+      const rows: Array<{ vendor_id: string }> = await this.tx
+        .manager(tx)
+        .query(`SELECT DISTINCT v.vendor_id FROM verdicts v WHERE v.reviewer_id = (SELECT reviewer_id FROM verdicts WHERE id = $1)`, [checkedVerdictId]);
+      rows.forEach((r) => vendors.add(r.vendor_id));
+    }
+    for (const id of vendors) await this.signals.refreshVendor(tx, id);
   }
 
   private async recordSpotCheckAgreement(tx: RequestContext, checkedVerdictId: string, spot: VerdictEntity): Promise<void> {

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { CaseStudyEvidence, ReferenceEvidence, ReviewerRecord, VendorEvidence } from '@assay/signals';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../database/transaction.service';
+
+const HANDOVER_RATING: Record<string, number> = { client_alone: 5, joint: 3, vendor: 1 };
+
+/** A stable, non-reversible identity for a contact across vendors (no raw email enters the signals). */
+export function contactHash(contactKey: string): string {
+  return createHash('sha256').update(`assay-contact:${contactKey}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Builds the signals library's `VendorEvidence` for many vendors with a fixed
+ * number of statements (one per table), whatever the number of vendors.
+ */
+@Injectable()
+export class VendorEvidenceRepository {
+  constructor(private readonly tx: TransactionService) {}
+
+  async load(ctx: RequestContext, vendorIds: readonly string[], now: Date): Promise<Map<string, VendorEvidence>> {
+    const m = this.tx.manager(ctx);
+    const ids = [...vendorIds];
+    const [caseStudies, outcomes, references, followUps, verdicts, reviewers, shared] = await Promise.all([
+      m.query(
+        `SELECT c.id, c.vendor_id, c.title, c.status, c.production_status, c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.submitted_at
+           FROM case_studies c
+          WHERE c.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
+        [ids],
+      ),
+      m.query(
+        `SELECT o.id, o.case_study_id, o.metric_name, o.direction, o.baseline_value, o.claimed_value, o.verified_value, o.verification_status
+           FROM outcome_claims o JOIN case_studies c ON c.id = o.case_study_id
+          WHERE c.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
+        [ids],
+      ),
+      m.query(
+        `SELECT r.id, r.case_study_id, r.vendor_id, r.source, r.identity_strength, r.contact_key, r.status, r.created_at, r.answered_at,
+                s.declined, s.would_hire_again, s.handover_rating, s.on_time, s.on_budget, s.communication, s.in_production, s.outcome_answers
+           FROM reference_requests r
+           JOIN case_studies c ON c.id = r.case_study_id
+           LEFT JOIN reference_responses s ON s.reference_request_id = r.id
+          WHERE r.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
+        [ids],
+      ),
+      m.query(
+        `SELECT f.id, f.case_study_id, f.months_after, f.due_at, f.status, f.answered_at, f.still_in_production
+           FROM follow_up_checks f JOIN case_studies c ON c.id = f.case_study_id
+          WHERE c.vendor_id = ANY($1) AND f.status IN ('sent', 'answered', 'expired')`,
+        [ids],
+      ),
+      m.query(
+        `SELECT v.case_study_id, v.vendor_id, v.reviewer_id, v.handover, v.created_at, v.kind,
+                EXISTS (SELECT 1 FROM disputes d WHERE d.verdict_id = v.id AND d.status = 'open') AS disputed
+           FROM verdicts v
+          WHERE v.vendor_id = ANY($1) AND v.kind <> 'spot_check' AND v.superseded_by_id IS NULL`,
+        [ids],
+      ),
+      m.query(
+        `SELECT p.user_id, p.spot_checks_agreed, p.spot_checks_total,
+                (SELECT count(*)::int FROM verdicts v WHERE v.reviewer_id = p.user_id) AS verdicts_total,
+                v2.vendor_id, count(v2.id)::int AS verdicts_for_vendor,
+                EXISTS (SELECT 1 FROM reviewer_affiliations a WHERE a.user_id = p.user_id AND a.organization_id = v2.vendor_id) AS affiliated
+           FROM reviewer_profiles p JOIN verdicts v2 ON v2.reviewer_id = p.user_id
+          WHERE v2.vendor_id = ANY($1)
+          GROUP BY p.user_id, p.spot_checks_agreed, p.spot_checks_total, v2.vendor_id`,
+        [ids],
+      ),
+      m.query(
+        `SELECT r.vendor_id, r.contact_key, count(DISTINCT other.vendor_id)::int AS others
+           FROM reference_requests r
+           JOIN reference_requests other ON other.contact_key = r.contact_key AND other.vendor_id <> r.vendor_id AND other.status <> 'refused'
+          WHERE r.vendor_id = ANY($1)
+          GROUP BY r.vendor_id, r.contact_key`,
+        [ids],
+      ),
+    ]);
+
+    const out = new Map<string, VendorEvidence>();
+    const byVendor = <T extends { vendor_id: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) (map.get(r.vendor_id) ?? map.set(r.vendor_id, []).get(r.vendor_id)!).push(r);
+      return map;
+    };
+    const csByVendor = byVendor(caseStudies as Array<Record<string, never> & { vendor_id: string }>);
+    const refsByVendor = byVendor(references as Array<Record<string, never> & { vendor_id: string }>);
+    const reviewersByVendor = byVendor(reviewers as Array<Record<string, never> & { vendor_id: string }>);
+    const sharedByVendor = byVendor(shared as Array<Record<string, never> & { vendor_id: string }>);
+    const verdictByCs = new Map<string, Record<string, unknown>>();
+    for (const v of verdicts as Array<Record<string, unknown>>) {
+      const prev = verdictByCs.get(v.case_study_id as string);
+      if (!prev || (prev.created_at as Date) < (v.created_at as Date)) verdictByCs.set(v.case_study_id as string, v);
+    }
+    const outcomesByCs = new Map<string, Array<Record<string, unknown>>>();
+    for (const o of outcomes as Array<Record<string, unknown>>) (outcomesByCs.get(o.case_study_id as string) ?? outcomesByCs.set(o.case_study_id as string, []).get(o.case_study_id as string)!).push(o);
+    const followUpsByCs = new Map<string, Array<Record<string, unknown>>>();
+    for (const f of followUps as Array<Record<string, unknown>>) (followUpsByCs.get(f.case_study_id as string) ?? followUpsByCs.set(f.case_study_id as string, []).get(f.case_study_id as string)!).push(f);
+
+    for (const vendorId of ids) {
+      const css: CaseStudyEvidence[] = (csByVendor.get(vendorId) ?? []).map((c: Record<string, unknown>) => {
+        const verdict = verdictByCs.get(c.id as string);
+        return {
+          id: c.id as string,
+          title: c.title as string,
+          submittedAt: (c.submitted_at as Date) ?? now,
+          status: c.status as CaseStudyEvidence['status'],
+          productionStatus: (verdict ? (c.production_status as string) : c.production_status) as CaseStudyEvidence['productionStatus'],
+          goLiveAt: c.production_since ? `${c.production_since as string}T00:00:00Z` : undefined,
+          retiredAt: c.retired_on ? `${c.retired_on as string}T00:00:00Z` : undefined,
+          disputed: !!verdict?.disputed || c.status === 'disputed',
+          handoverByReviewer: verdict ? HANDOVER_RATING[verdict.handover as string] : undefined,
+          handoverReviewerId: verdict ? (verdict.reviewer_id as string) : undefined,
+          outcomes: (outcomesByCs.get(c.id as string) ?? []).map((o) => ({
+            id: o.id as string,
+            metric: o.metric_name as string,
+            direction: o.direction as 'higher_is_better',
+            baseline: Number(o.baseline_value),
+            claimed: Number(o.claimed_value),
+            verifiedValue: o.verified_value === null ? null : Number(o.verified_value),
+            verificationStatus: o.verification_status as 'pending',
+            verifiedAt: verdict ? (verdict.created_at as Date) : undefined,
+            reviewerId: verdict ? (verdict.reviewer_id as string) : undefined,
+          })),
+          followUps: (followUpsByCs.get(c.id as string) ?? []).map((f) => ({
+            id: f.id as string,
+            monthsAfter: Number(f.months_after) as 6 | 12,
+            askedAt: f.due_at as Date,
+            answeredAt: (f.answered_at as Date | null) ?? undefined,
+            stillInProduction: f.still_in_production === null ? undefined : (f.still_in_production as boolean),
+            source: 'client' as const,
+          })),
+        };
+      });
+      const refs: ReferenceEvidence[] = (refsByVendor.get(vendorId) ?? []).map((r: Record<string, unknown>) => {
+        // Sent-but-unanswered and refused (self-reference) attempts are not responses; the library gives self-references zero weight.
+        const status = r.status === 'refused' || r.status === 'sent' ? 'pending' : (r.status as ReferenceEvidence['status']);
+        const answers = (r.outcome_answers as Array<{ outcomeClaimId: string; achieved: string }> | null) ?? [];
+        return {
+          id: r.id as string,
+          caseStudyId: r.case_study_id as string,
+          source: r.source as 'drawn',
+          identityStrength: (r.status === 'refused' ? 'self' : r.identity_strength) as ReferenceEvidence['identityStrength'],
+          contactHash: contactHash(r.contact_key as string),
+          requestedAt: r.created_at as Date,
+          status,
+          answeredAt: (r.answered_at as Date | null) ?? undefined,
+          wouldHireAgain: r.would_hire_again === null || r.would_hire_again === undefined ? undefined : (r.would_hire_again as boolean),
+          handover: (r.handover_rating as number | null) ?? undefined,
+          onTime: (r.on_time as number | null) ?? undefined,
+          onBudget: (r.on_budget as number | null) ?? undefined,
+          communication: (r.communication as number | null) ?? undefined,
+          inProductionNow: r.in_production === 'yes' ? true : r.in_production === 'no' ? false : undefined,
+          outcomeAnswers: answers.map((a) => ({ outcomeId: a.outcomeClaimId, achieved: a.achieved as 'yes' })),
+        };
+      });
+      const reviewerRecords: ReviewerRecord[] = (reviewersByVendor.get(vendorId) ?? []).map((p: Record<string, unknown>) => ({
+        id: p.user_id as string,
+        spotChecksAgreed: Number(p.spot_checks_agreed),
+        spotChecksTotal: Number(p.spot_checks_total),
+        affiliatedWithVendor: !!p.affiliated,
+        verdictsTotal: Number(p.verdicts_total),
+        verdictsForVendor: Number(p.verdicts_for_vendor),
+      }));
+      const otherVendorsByContact: Record<string, number> = {};
+      for (const s of (sharedByVendor.get(vendorId) ?? []) as Array<Record<string, unknown>>) otherVendorsByContact[contactHash(s.contact_key as string)] = Number(s.others);
+      out.set(vendorId, { vendorId, now, caseStudies: css, references: refs, reviewers: reviewerRecords, otherVendorsByContact });
+    }
+    return out;
+  }
+}
