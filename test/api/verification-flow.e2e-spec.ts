@@ -71,7 +71,7 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
   }
 
   it('runs the whole flow: submission → reference mail over SMTP → answer → claim → verdict → status', async () => {
-    const { caseStudyId } = await submittedCaseStudy('owner@kestrel-flow.example', 'Kestrel Flow', 'jane@acme-retail.example');
+    const { caseStudyId, vendorId } = await submittedCaseStudy('owner@kestrel-flow.example', 'Kestrel Flow', 'jane@acme-retail.example');
 
     const mail = await smtp.waitFor('jane@acme-retail.example', /confirm what was delivered/);
     expect(mail.text).toContain('http://assay.test/r/');
@@ -105,6 +105,17 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
     const status = await t.client().query<{ caseStudy: { status: string; outcomes: Array<{ verifiedValue: number; verificationStatus: string }> } }>(STATUS, { id: caseStudyId });
     expect(status.data!.caseStudy).toEqual({ status: 'verified', outcomes: [{ verifiedValue: 21.5, verificationStatus: 'verified' }] });
     expect(await countRows(t.dataSource, 'follow_up_checks', 'case_study_id = $1', [caseStudyId])).toBe(2);
+
+    // The verdict refreshed the vendor's materialised signals in the same transaction.
+    const signals = await t.client().query<{ vendorSignals: { verifiedCaseStudies: number; verifiedDelivery: { mean: number; lower: number; upper: number }; explanations: Array<{ signal: string; items: unknown[] }> } }>(
+      `query($id: ID!) { vendorSignals(vendorId: $id) { verifiedCaseStudies verifiedDelivery { mean lower upper } explanations { signal items { evidenceId weight effect sentence } } } }`,
+      { id: vendorId },
+    );
+    expect(signals.data!.vendorSignals.verifiedCaseStudies).toBe(1);
+    const vd = signals.data!.vendorSignals.verifiedDelivery;
+    expect(vd.lower).toBeLessThanOrEqual(vd.mean);
+    expect(vd.mean).toBeLessThanOrEqual(vd.upper);
+    expect(signals.data!.vendorSignals.explanations.find((e) => e.signal === 'verifiedDelivery')!.items.length).toBeGreaterThan(0);
   }, 60_000);
 
   it('refuses a tampered, an expired and a reused link, changing nothing', async () => {

@@ -3,12 +3,18 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AccountsResolver } from './modules/accounts/accounts.resolver';
 import { CaseStudiesResolver } from './modules/case-studies/case-studies.resolver';
+import { EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { MailResolver } from './modules/mail/mail.resolver';
 import { OrganizationsResolver } from './modules/organizations/organizations.resolver';
 import { VendorsResolver } from './modules/vendors/vendors.resolver';
+import { VerificationResolver } from './modules/verification/verification.resolver';
+import { SignalsResolver, VendorSignalsFieldResolver } from './modules/signals/signals.resolver';
+import { VendorDomainsResolver } from './modules/vendors/vendor-domains.resolver';
+import { RosterResolver } from './modules/vendors/roster.resolver';
+import { LedgerResolver } from './modules/ledger/ledger.resolver';
 
 /** Every resolver class the API serves; the schema file and its freshness test read this list. */
-export const RESOLVERS = [AccountsResolver, OrganizationsResolver, VendorsResolver, CaseStudiesResolver, MailResolver];
+export const RESOLVERS = [AccountsResolver, OrganizationsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver];
 
 /** Prints the code-first schema as SDL, sorted, exactly as committed in schema.graphql. */
 export async function printCodeFirstSchema(): Promise<string> {
