@@ -53,10 +53,11 @@ async function main(): Promise<void> {
   await ds.destroy();
 
   app = await createApp(config, db.url);
-  if (config.seed && config.role !== 'worker') await seedDemoMarketIfEmpty(app, log);
+  const seedEvidence = config.seed && config.role !== 'worker' ? await seedDemoMarketIfEmpty(app, log) : null;
   await startJobs(app, config);
   if (config.role !== 'worker') await app.listen(config.port, config.host);
   log.info({ url: config.publicUrl, role: config.role, startupMs: Date.now() - t0 }, `Assay is ready at ${config.publicUrl}`);
+  if (seedEvidence) void seedEvidence();
 }
 
 main().catch((e: unknown) => {

@@ -5,6 +5,7 @@ import { AccountsService } from '../modules/accounts/accounts.service';
 import { OrganizationsService } from '../modules/organizations/organizations.service';
 import { VendorsRepository } from '../modules/vendors/vendors.repository';
 import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from '../modules/vendors/taxonomy';
+import { seedDemoEvidence, type SeedVendor } from './demo-evidence';
 
 /** Demo logins, listed in the README. */
 export const DEMO_PASSWORD = 'Assay-demo-2026!';
@@ -50,9 +51,10 @@ function pickSome<T>(rand: () => number, items: readonly T[], min: number, max: 
 
 /**
  * Seeds a believable market through the real services: demo users for every role,
- * 36 consultancies with varied capabilities, industries, regions and sizes, and a buyer organization.
+ * 36 consultancies with varied capabilities, industries, regions and sizes, and a buyer
+ * organization; `seedEvidence` then adds case studies, references, verdicts and disputes.
  */
-export async function seedDemoMarket(app: INestApplication, vendorCount = 36): Promise<{ vendors: number; users: number }> {
+export async function seedDemoMarket(app: INestApplication, vendorCount = 36): Promise<{ vendors: number; users: number; seedEvidence: () => Promise<{ caseStudies: number; verdicts: number }> }> {
   const accounts = app.get(AccountsService);
   const organizations = app.get(OrganizationsService);
   const vendors = app.get(VendorsRepository);
@@ -66,7 +68,7 @@ export async function seedDemoMarket(app: INestApplication, vendorCount = 36): P
     return RequestContext.system({ id: userId, email, displayName: email, platformRoles: [], sessionId: 'seed', memberships });
   };
 
-  await accounts.createUser(system, { email: DEMO_USERS.admin, displayName: 'Ada Admin', password: DEMO_PASSWORD, platformRoles: ['admin'] });
+  const adminUser = await accounts.createUser(system, { email: DEMO_USERS.admin, displayName: 'Ada Admin', password: DEMO_PASSWORD, platformRoles: ['admin'] });
   await accounts.createUser(system, { email: DEMO_USERS.reviewer, displayName: 'Rui Reviewer', password: DEMO_PASSWORD, platformRoles: ['reviewer'] });
   const buyer = await accounts.createUser(system, { email: DEMO_USERS.buyer, displayName: 'Bea Buyer', password: DEMO_PASSWORD });
   const vendorUser = await accounts.createUser(system, { email: DEMO_USERS.vendor, displayName: 'Vic Vendor', password: DEMO_PASSWORD });
@@ -75,6 +77,7 @@ export async function seedDemoMarket(app: INestApplication, vendorCount = 36): P
   const capabilityKeys = Object.keys(CAPABILITIES);
   const usedNames = new Set<string>();
   let users = 4;
+  const seeded: SeedVendor[] = [];
   for (let i = 0; i < vendorCount; i++) {
     let name = '';
     do name = `${FIRST[Math.floor(rand() * FIRST.length)]} ${SECOND[Math.floor(rand() * SECOND.length)]}`;
@@ -89,6 +92,7 @@ export async function seedDemoMarket(app: INestApplication, vendorCount = 36): P
     const ctx = await actAs(ownerId);
     const org = await organizations.create(ctx, { name, kind: 'vendor', website: `https://${slugBase}.example` });
     const capabilities = pickSome(rand, capabilityKeys, 1, 3);
+    seeded.push({ id: org.id, name, ownerId, domain: `${slugBase}.example`, capabilities });
     const teamSize = [4, 8, 12, 20, 35, 60, 120, 250][Math.floor(rand() * 8)];
     const foundedYear = 2008 + Math.floor(rand() * 16);
     await vendors.upsertProfile(system, {
@@ -102,5 +106,6 @@ export async function seedDemoMarket(app: INestApplication, vendorCount = 36): P
       foundedYear,
     });
   }
-  return { vendors: vendorCount, users };
+  // The evidence takes longer (every fact goes through the real services); the caller may run it after the app is up.
+  return { vendors: vendorCount, users, seedEvidence: () => seedDemoEvidence(app, seeded, adminUser.id, rand) };
 }

@@ -25,7 +25,9 @@ export class RateLimitService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Spends one point of `name` for `key`, or throws RATE_LIMITED saying when to retry. */
-  async consume(_ctx: RequestContext, name: RateLimitName, key: string): Promise<void> {
+  async consume(ctx: RequestContext, name: RateLimitName, key: string): Promise<void> {
+    // Limits protect the HTTP surface; jobs, CLIs and the seed act without a request.
+    if (!ctx.req) return;
     try {
       await this.limiter(name).consume(key.toLowerCase().slice(0, 200), 1);
     } catch (rejection) {

@@ -1,0 +1,172 @@
+import type { INestApplication } from '@nestjs/common';
+import { RequestContext, type AuthenticatedUser } from '../common/request-context';
+import { TransactionService } from '../database/transaction.service';
+import { AccountsService } from '../modules/accounts/accounts.service';
+import { CaseStudiesService } from '../modules/case-studies/case-studies.service';
+import { ReferenceChecksService } from '../modules/references/reference-checks.service';
+import { ReferencesService } from '../modules/references/references.service';
+import { VendorDomainsService } from '../modules/vendors/vendor-domains.service';
+import { DisputesService } from '../modules/verification/disputes.service';
+import { ReviewersService } from '../modules/verification/reviewers.service';
+import { VerificationService } from '../modules/verification/verification.service';
+
+export interface SeedVendor {
+  id: string;
+  name: string;
+  ownerId: string;
+  domain: string;
+  capabilities: string[];
+}
+
+const PROJECTS: Record<string, Array<{ title: string; metric: string; unit: string; direction: 'higher_is_better' | 'lower_is_better'; baseline: number; claimed: number; method: 'held_out_test_set' | 'ab_test' | 'before_after_production' }>> = {
+  nlp: [{ title: 'Claims triage with document classification', metric: 'Manual review share', unit: '%', direction: 'lower_is_better', baseline: 100, claimed: 35, method: 'before_after_production' }],
+  computer_vision: [{ title: 'Visual defect detection on the packaging line', metric: 'Defect recall', unit: '%', direction: 'higher_is_better', baseline: 71, claimed: 94, method: 'held_out_test_set' }],
+  forecasting: [{ title: 'Store-level demand forecasting', metric: 'Forecast error (WAPE)', unit: '%', direction: 'lower_is_better', baseline: 32, claimed: 21, method: 'held_out_test_set' }],
+  recommender_systems: [{ title: 'Personalised product recommendations', metric: 'Revenue per session', unit: 'EUR', direction: 'higher_is_better', baseline: 2.1, claimed: 2.6, method: 'ab_test' }],
+  llm_applications: [{ title: 'Support assistant grounded in the knowledge base', metric: 'Tickets resolved without an agent', unit: '%', direction: 'higher_is_better', baseline: 8, claimed: 31, method: 'ab_test' }],
+  mlops: [{ title: 'Model deployment platform for the data science team', metric: 'Time from notebook to production', unit: 'days', direction: 'lower_is_better', baseline: 45, claimed: 4, method: 'before_after_production' }],
+  data_engineering: [{ title: 'Feature store and data quality checks', metric: 'Pipeline incidents per month', unit: 'incidents', direction: 'lower_is_better', baseline: 14, claimed: 3, method: 'before_after_production' }],
+  causal_inference: [{ title: 'Marketing mix and uplift measurement', metric: 'Wasted media spend identified', unit: '%', direction: 'higher_is_better', baseline: 0.5, claimed: 18, method: 'ab_test' }],
+};
+const CLIENTS = [
+  ['Nordlicht Versicherung', 'nordlicht-versicherung.example', 'a German insurer'],
+  ['Bellamare Foods', 'bellamare-foods.example', 'an Italian food manufacturer'],
+  ['Harbor Logistics', 'harbor-logistics.example', 'a North American logistics company'],
+  ['Sunvale Energy', 'sunvale-energy.example', 'a European energy utility'],
+  ['Mercado Central', 'mercado-central.example', 'a Latin American retailer'],
+  ['Kite Telecom', 'kite-telecom.example', 'an Asian telecom operator'],
+] as const;
+
+/**
+ * Case studies, references, answers, verdicts, disputes and follow-ups through the
+ * real services (never raw inserts that skip the rules). Each vendor has a hidden
+ * quality that drives how well its claims survive, so the market has peaches and lemons.
+ */
+export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendor[], adminId: string, rand: () => number): Promise<{ caseStudies: number; verdicts: number }> {
+  const tx = app.get(TransactionService);
+  const caseStudies = app.get(CaseStudiesService);
+  const references = app.get(ReferencesService);
+  const checks = app.get(ReferenceChecksService);
+  const verification = app.get(VerificationService);
+  const reviewers = app.get(ReviewersService);
+  const disputes = app.get(DisputesService);
+  const accounts = app.get(AccountsService);
+  const domains = app.get(VendorDomainsService);
+  const system = RequestContext.system();
+
+  const actAs = async (userId: string): Promise<RequestContext> => {
+    const rows: Array<{ email: string; display_name: string; platform_roles: string[] }> = await tx.manager(system).query('SELECT email, display_name, platform_roles FROM users WHERE id = $1', [userId]);
+    const memberships: Array<{ organization_id: string; role: 'owner' | 'member' }> = await tx.manager(system).query('SELECT organization_id, role FROM memberships WHERE user_id = $1', [userId]);
+    const user: AuthenticatedUser = { id: userId, email: rows[0].email, displayName: rows[0].display_name, platformRoles: rows[0].platform_roles, sessionId: 'seed', memberships: new Map(memberships.map((m) => [m.organization_id, m.role])) };
+    return RequestContext.system(user);
+  };
+  const tokenOf = async (email: string): Promise<string | null> => {
+    const rows: Array<{ text_body: string }> = await tx.manager(system).query(`SELECT text_body FROM mail_messages WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
+    return /\/r\/([A-Za-z0-9_-]+)/.exec(rows[0]?.text_body ?? '')?.[1] ?? null;
+  };
+
+  const admin = await actAs(adminId);
+  const reviewerIds: string[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const email = i === 1 ? 'reviewer@assay.demo' : `reviewer${i}@assay.demo`;
+    const existing: Array<{ id: string }> = await tx.manager(system).query('SELECT id FROM users WHERE email = $1', [email]);
+    const id = existing[0]?.id ?? (await accounts.createUser(system, { email, displayName: `Reviewer ${i}`, password: 'Assay-demo-2026!' })).id;
+    await reviewers.accredit(admin, email);
+    reviewerIds.push(id);
+  }
+
+  let created = 0;
+  let verdictCount = 0;
+  for (const [v, vendor] of vendors.entries()) {
+    const quality = rand();
+    const owner = await actAs(vendor.ownerId);
+    // Every vendor proves its own domain through the emailed link, so self-references are recognised.
+    await domains.add(owner, { vendorId: vendor.id, email: `it@${vendor.domain}` });
+    const domainToken = /token=([A-Za-z0-9_-]+)/.exec(
+      ((await tx.manager(system).query(`SELECT text_body FROM mail_messages WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1`, [`it@${vendor.domain}`])) as Array<{ text_body: string }>)[0]?.text_body ?? '',
+    )?.[1];
+    if (domainToken) await domains.verify(RequestContext.system(), domainToken);
+    const projects = 1 + Math.floor(rand() * 3);
+    for (let p = 0; p < projects; p++) {
+      const capability = vendor.capabilities[p % vendor.capabilities.length];
+      const template = PROJECTS[capability]?.[0] ?? PROJECTS.forecasting[0];
+      const [clientName, clientDomain, descriptor] = CLIENTS[Math.floor(rand() * CLIENTS.length)];
+      const anonymised = rand() < 0.3;
+      const draft = await caseStudies.create(owner, {
+        vendorId: vendor.id,
+        title: template.title,
+        client: { name: clientName, domain: clientDomain, anonymised, descriptor: anonymised ? descriptor : null },
+        problem: `${clientName} needed to improve ${template.metric.toLowerCase()}.`,
+        approach: `A ${4 + Math.floor(rand() * 6)}-person team built, evaluated and handed over the system.`,
+        startedOn: `202${3 + Math.floor(rand() * 2)}-0${1 + Math.floor(rand() * 8)}-01`,
+        endedOn: null,
+        teamSize: 3 + Math.floor(rand() * 8),
+        stackTags: ['python', capability === 'llm_applications' ? 'rag' : 'mlflow'],
+        productionStatus: rand() < 0.2 + 0.7 * quality ? 'in_production' : 'poc_only',
+        productionSince: '2025-03-01',
+        retiredOn: null,
+        handover: quality > 0.6 ? 'client_alone' : quality > 0.3 ? 'joint' : 'vendor',
+        outcomes: [{ metricName: template.metric, unit: template.unit, direction: template.direction, baselineValue: template.baseline, claimedValue: template.claimed, measuredAt: '2025-06-30', measurementMethod: template.method, methodNote: null }],
+      });
+      if (draft.productionStatus === 'poc_only') await tx.manager(system).query(`UPDATE case_studies SET production_since = NULL WHERE id = $1 AND status = 'draft'`, [draft.id]);
+      created++;
+      const contact = `cto.${v}.${p}@${clientDomain}`;
+      await references.nominate(owner, { caseStudyId: draft.id, contactName: `Client lead ${v}-${p}`, contactEmail: contact, contactRole: 'Head of Data' }, (t, id) => caseStudies.lockOwned(t, id));
+      if (quality < 0.25 && p === 0) {
+        // Low-quality vendors try a self-reference; it is recorded as refused.
+        await references.nominate(owner, { caseStudyId: draft.id, contactName: 'A colleague', contactEmail: `friend@${vendor.domain}`, contactRole: 'Partner' }, (t, id) => caseStudies.lockOwned(t, id));
+      }
+      if (p === projects - 1 && rand() < 0.25) continue; // some drafts stay drafts
+      await caseStudies.submit(owner, draft.id);
+
+      // The reference answers (or declines, or never answers).
+      const token = await tokenOf(contact);
+      const roll = rand();
+      if (token && roll < 0.75) {
+        const achieved = rand() < quality ? 'yes' : rand() < 0.5 ? 'partly' : 'no';
+        await checks.answer(RequestContext.system(), token, {
+          outcomes: draft.outcomes.map((o) => ({ outcomeClaimId: o.id, achieved, observedValue: null })),
+          inProduction: rand() < 0.3 + 0.6 * quality ? 'yes' : 'no',
+          handoverRating: Math.max(1, Math.min(5, Math.round(1 + quality * 4 + (rand() - 0.5)))),
+          onTime: Math.max(1, Math.min(5, Math.round(2 + quality * 3))),
+          onBudget: Math.max(1, Math.min(5, Math.round(2 + quality * 3 - rand()))),
+          communication: Math.max(1, Math.min(5, Math.round(2 + quality * 3))),
+          wouldHireAgain: rand() < quality,
+          comments: quality > 0.5 ? 'They delivered what they promised and trained our team.' : 'Results were below what we were promised.',
+        });
+      } else if (token && roll < 0.85) {
+        await checks.decline(RequestContext.system(), token, 'I have moved to another company.');
+      }
+
+      // Most submissions get a verdict from a reviewer without conflicts.
+      if (rand() < 0.8) {
+        const taskRows: Array<{ id: string }> = await tx.manager(system).query(`SELECT id FROM verification_tasks WHERE case_study_id = $1 AND status = 'open'`, [draft.id]);
+        const reviewerId = reviewerIds[(v + p) % reviewerIds.length];
+        const reviewer = await actAs(reviewerId);
+        await verification.claim(reviewer, taskRows[0].id);
+        const share = Math.min(1, Math.max(0, quality + (rand() - 0.5) * 0.3));
+        const outcomes = draft.outcomes.map((o) => {
+          const verifiedValue = o.baselineValue + (o.claimedValue - o.baselineValue) * share;
+          return { outcomeClaimId: o.id, result: share >= 0.9 ? 'verified' : share >= 0.1 ? 'partially_verified' : 'refuted', verifiedValue: Math.round(verifiedValue * 100) / 100 };
+        });
+        const verdict = await verification.submitVerdict(reviewer, {
+          taskId: taskRows[0].id,
+          outcomes,
+          productionStatus: draft.productionStatus,
+          handover: draft.handover,
+          rubric: { properBaseline: quality > 0.3, heldOutOrOnlineEvaluation: quality > 0.4, leakageChecked: quality > 0.5, monitoringInProduction: quality > 0.6 ? true : null, notes: '' },
+          notes: share >= 0.9 ? 'Evaluation reproduced from the client’s holdout data.' : 'The verified improvement is smaller than claimed.',
+          conflictDeclaration: 'None.',
+          noConflictOfInterest: true,
+        });
+        verdictCount++;
+        if (verdict.status !== 'verified' && rand() < 0.3) {
+          await disputes.reply(owner, { verdictId: verdict.id, body: 'We measured on a longer period, which the client agreed to.' });
+          const dispute = await disputes.open(owner, { verdictId: verdict.id, reason: 'The reviewer compared against a baseline period we did not agree on.' });
+          if (rand() < 0.5) await disputes.resolve(admin, { disputeId: dispute.id, resolution: 'upheld', note: 'The baseline period follows the contract; the verdict stands.' });
+        }
+      }
+    }
+  }
+  return { caseStudies: created, verdicts: verdictCount };
+}
