@@ -4,7 +4,7 @@
 import { DEFAULT_SIGNAL_CONFIG, type SignalConfig } from './config';
 import { integrityFlagsOf } from './integrity';
 import { prepareEvidence, type PreparedEvidence } from './prepare';
-import { type SignalResult, weightPhrase } from './signals/beta-signal';
+import { capitalize, type SignalResult, weightPhrase } from './signals/beta-signal';
 import { productionDurabilitySignal } from './signals/durability';
 import { claimAccuracySignal, verifiedDeliverySignal, weightedDeliveredShares } from './signals/outcomes';
 import {
@@ -78,7 +78,7 @@ function assaySignal(components: Record<ScoredSignalKey, SignalResult>, config: 
   const entries = [...byEvidence.values()];
   const items = entries.map(({ item, description, effect, via }): ExplanationItem => {
     const moved = item.weight > 0 ? `moved the Assay score ${points(effect)}${via})` : 'did not move the Assay score';
-    return { ...item, effect, sentence: `${description}; ${weightPhrase(item.weight, item.factors)}; ${moved}.` };
+    return { ...item, effect, sentence: `${capitalize(description)}; ${weightPhrase(item.weight, item.factors)}; ${moved}.` };
   });
   return {
     estimate,

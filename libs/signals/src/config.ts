@@ -105,16 +105,13 @@ export type ConfigPath<T, P extends string = ''> = {
 /** The meaning of every constant, in plain language (typed so that none can be left out). */
 export const SIGNAL_CONFIG_DOCS: Record<ConfigPath<SignalConfig>, string> = {
   version: 'Version of the methodology; stored with every materialised signal.',
-  credibleMass: 'Every interval is a 90 % credible interval: given the evidence, the true value lies inside it with this probability.',
-  'recency.halfLifeDays':
-    'Evidence loses half its weight every this many days (about two years): a verdict from two years ago counts half as much as one from today.',
+  credibleMass: 'Probability mass of every credible interval: given the evidence, the true value lies inside the interval with this probability.',
+  'recency.halfLifeDays': 'Evidence loses half its weight every this many days: a verdict this old counts half as much as one from today.',
   'prior.alpha':
     'Prior pseudo-successes of every Beta signal. With prior.beta = 1 this is the uniform prior: before evidence, every value from 0 to 1 is equally plausible.',
   'prior.beta': 'Prior pseudo-failures of every Beta signal (see prior.alpha).',
-  'reviewer.priorAgreements':
-    'A new reviewer is assumed to agree with spot checks as if they had passed this many of them ...',
-  'reviewer.priorDisagreements':
-    '... and failed this many (a prior agreement rate of 80 %, worth 10 spot checks, that real spot checks quickly override).',
+  'reviewer.priorAgreements': 'A new reviewer is treated as if they had passed this many spot checks ...',
+  'reviewer.priorDisagreements': '... and failed this many; real spot checks soon outweigh this prior.',
   'reviewer.affiliatedWeight':
     'Weight multiplier for a verdict by a reviewer with a declared or detected affiliation with the vendor (0: ignored).',
   'reviewer.concentrationShare':

@@ -7,6 +7,10 @@ import { durabilityState } from './signals/durability';
 import { pct } from './stats';
 import { SCORED_SIGNAL_KEYS, SIGNAL_KEYS, type SignalKey, type VendorEvidence, type VendorSignals } from './types';
 
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Per signal, what this vendor could do to improve it (specific hints first). */
 export function improvementHints(
   evidence: VendorEvidence,
@@ -24,11 +28,13 @@ export function improvementHints(
       if (o.source.verificationStatus === 'unverifiable') unverifiable++;
     }
   }
-  if (pending > 0) hints.verifiedDelivery.push(`${pending} outcome(s) are waiting for verification; they will count once a reviewer has judged them.`);
+  if (pending > 0) hints.verifiedDelivery.push(`${count(pending, 'outcome is', 'outcomes are')} waiting for verification; outcomes count once a reviewer has judged them.`);
   if (unverifiable > 0) {
-    hints.verifiedDelivery.push(`${unverifiable} outcome(s) could not be verified; attach the measurements a reviewer needs and resubmit them in a new case study.`);
+    hints.verifiedDelivery.push(
+      `${count(unverifiable, 'outcome', 'outcomes')} could not be verified; include the measurements a reviewer needs when you submit new case studies.`,
+    );
   }
-  if (signals.claimAccuracy.evidenceCount > 0 && signals.claimAccuracy.mean < 0.9) {
+  if (signals.claimAccuracy.effectiveN > 0 && signals.claimAccuracy.mean < 1) {
     hints.claimAccuracy.push(`Reviewers verified about ${pct(signals.claimAccuracy.mean)} of the improvements you claim; claiming what you measured raises this.`);
   }
 
@@ -37,25 +43,25 @@ export function improvementHints(
     const { state } = durabilityState(prep, cs);
     if (state === 'censored_at_go_live' || state === 'censored_at_6_months') awaiting++;
   }
-  if (awaiting > 0) hints.productionDurability.push(`${awaiting} project(s) in production are waiting for their +6/+12-month follow-up answers.`);
+  if (awaiting > 0) hints.productionDurability.push(`${count(awaiting, 'project in production is', 'projects in production are')} waiting for +6/+12-month follow-up answers.`);
 
   const refs = prep.references.map((r) => r.source);
   const self = refs.filter((r) => r.identityStrength === 'self').length;
   const nominated = refs.filter((r) => r.source === 'nominated' && r.identityStrength !== 'self').length;
   const drawn = refs.filter((r) => r.source === 'drawn').length;
   const weak = refs.filter((r) => r.identityStrength === 'weak').length;
-  if (self > 0) hints.clientEndorsement.push(`${self} reference(s) on your own domain count for nothing; ask the client’s people instead.`);
+  if (self > 0) hints.clientEndorsement.push(`${count(self, 'reference on your own domain counts', 'references on your own domain count')} for nothing; ask the client’s people instead.`);
   if (nominated > drawn) {
     hints.clientEndorsement.push(
       `Most of your references are nominated (weight ${config.references.sourceWeight.nominated}); references drawn from your client roster weigh ${config.references.sourceWeight.drawn}.`,
     );
   }
-  if (weak > 0) hints.clientEndorsement.push(`${weak} reference(s) answered from a free-mail address; company addresses weigh more.`);
+  if (weak > 0) hints.clientEndorsement.push(`${count(weak, 'reference', 'references')} answered from free-mail; company addresses weigh more.`);
   if (!prep.caseStudies.some((c) => c.source.handoverByReviewer !== undefined)) {
     hints.handover.push('No reviewer has rated a handover yet; include handover documentation in your case studies.');
   }
   const unanswered = refs.filter((r) => r.source === 'drawn' && (r.status === 'expired' || r.status === 'declined')).length;
-  if (unanswered > 0) hints.referenceResponseRate.push(`${unanswered} drawn reference request(s) expired or were declined.`);
+  if (unanswered > 0) hints.referenceResponseRate.push(`${count(unanswered, 'drawn reference request', 'drawn reference requests')} expired or were declined.`);
   if (signals.flags.some((f) => f.kind === 'no_recent_verification')) {
     hints.evidenceDepth.push('Nothing was verified recently; older evidence counts for less every year.');
   }

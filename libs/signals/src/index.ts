@@ -16,6 +16,7 @@ export {
   disputedVerdictFlag,
   type FlagDefinition,
   flagDefinitions,
+  freeMailFlag,
   lowResponseRateFlag,
   referenceBurstFlag,
   reviewerAffiliationFlag,

@@ -32,6 +32,14 @@ export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): F
       exampleSentence: '2 references came from the vendor’s own domain; they were given no weight.',
     },
     {
+      kind: 'free_mail_reference',
+      title: 'Free-mail reference',
+      trigger: 'A reference answered from a free-mail address, so we cannot tie the contact to the client organisation.',
+      severity: 'info',
+      effect: `Such answers weigh × ${config.references.identityWeight.weak} (identity weight); nothing else changes.`,
+      exampleSentence: '2 references answered from free-mail addresses; they count for less.',
+    },
+    {
       kind: 'shared_reference_contact',
       title: 'Reference contact shared with other vendors',
       trigger: 'A reference contact (same normalised address) also vouched for other vendors.',
@@ -53,7 +61,7 @@ export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): F
       trigger: `More than ${pct(reviewer.concentrationShare)} of a reviewer’s verdicts (with at least ${reviewer.concentrationMinVerdicts} in total) are on this vendor.`,
       severity: 'warning',
       effect: `That reviewer’s verdicts on this vendor weigh × ${reviewer.concentratedWeight}.`,
-      exampleSentence: 'One reviewer does an unusually large share of their work on this vendor; their verdicts count half.',
+      exampleSentence: 'One reviewer does an unusually large share of their work on this vendor; their verdicts count for less.',
     },
     {
       kind: 'reference_burst',
@@ -61,7 +69,7 @@ export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): F
       trigger: `At least ${references.burstMinCount} answers from vendor-nominated references within ${references.burstWindowDays} days.`,
       severity: 'warning',
       effect: `Nominated answers inside the burst weigh × ${references.burstWeight}.`,
-      exampleSentence: '6 nominated references answered within a week; those answers count half.',
+      exampleSentence: '6 nominated references answered within a week; those answers count for less.',
     },
     {
       kind: 'submission_burst',
@@ -95,7 +103,7 @@ export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): F
       trigger: `No outcome was measured by a reviewer in the last ${flags.staleVerificationDays} days.`,
       severity: 'info',
       effect: `None beyond recency: evidence already loses half its weight every ${config.recency.halfLifeDays} days.`,
-      exampleSentence: 'No outcome of this vendor has been verified in the last 24 months.',
+      exampleSentence: `No outcome of this vendor has been verified in the last ${Math.round(flags.staleVerificationDays / 30.4375)} months.`,
     },
   ];
 }
@@ -127,6 +135,14 @@ export function selfReferenceFlagOf(prep: PreparedEvidence): IntegrityFlag | nul
   const severity = ids.length >= prep.config.flags.selfReferenceSeriousCount ? 'serious' : 'warning';
   const sentence = `${plural(ids.length, 'reference', 'references')} came from the vendor’s own domain; ${ids.length === 1 ? 'it was' : 'they were'} given no weight.`;
   return flag(prep, 'self_reference', severity, sentence, ids);
+}
+
+/** References answered from free-mail addresses. */
+export function freeMailFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const ids = prep.references.filter((r) => r.source.identityStrength === 'weak').map((r) => r.source.id);
+  if (ids.length === 0) return null;
+  const sentence = `${plural(ids.length, 'reference', 'references')} answered from ${ids.length === 1 ? 'a free-mail address; it counts' : 'free-mail addresses; they count'} for less.`;
+  return flag(prep, 'free_mail_reference', 'info', sentence, ids);
 }
 
 /** Reference contacts that also vouched for other vendors. */
@@ -251,6 +267,7 @@ export function staleVerificationFlagOf(prep: PreparedEvidence): IntegrityFlag |
 export function integrityFlagsOf(prep: PreparedEvidence, responseRate: SignalEstimate): IntegrityFlag[] {
   return [
     selfReferenceFlagOf(prep),
+    freeMailFlagOf(prep),
     sharedContactFlagOf(prep),
     reviewerAffiliationFlagOf(prep),
     reviewerConcentrationFlagOf(prep),
@@ -275,6 +292,8 @@ function single(detector: (prep: PreparedEvidence) => IntegrityFlag | null) {
 
 /** Self-reference attempts (references on the vendor's own domain). */
 export const selfReferenceFlag = single(selfReferenceFlagOf);
+/** References answered from free-mail addresses. */
+export const freeMailFlag = single(freeMailFlagOf);
 /** The same reference contact used for several vendors. */
 export const sharedContactFlag = single(sharedContactFlagOf);
 /** A reviewer affiliated with the vendor judged its evidence. */

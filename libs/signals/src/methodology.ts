@@ -71,7 +71,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       question: 'How much do they exaggerate?',
       scale: '0–100 % of the claimed improvement',
       description:
-        'For every outcome a reviewer measured, the verified improvement divided by the claimed improvement (capped at 100 %). The typical (weighted median) share is shrunk toward the market median, so two or three outcomes cannot make a vendor look perfectly accurate.',
+        'For every outcome a reviewer measured, the verified improvement divided by the claimed improvement (capped at 100 %). The typical (weighted median) share is shrunk toward the market median — the weighted median of every vendor’s verified shares, refreshed by the platform — so two or three outcomes cannot make a vendor look perfectly accurate. Outcomes the reviewer could not measure do not count here.',
       formula: `λ × weighted median + (1 − λ) × market median, λ = N / (N + ${c.claimAccuracy.priorStrength}), N = Σ weight. Interval: weighted quantiles at ½ ± z·½/√N shrunk the same way toward 0 and 100 %.`,
       constants: ['claimAccuracy.priorStrength', 'claimAccuracy.defaultMarketMedian', 'recency.halfLifeDays'],
       improve: ['Claim what you measured, with the baseline and the measurement method; under-promising costs nothing here.'],
@@ -175,6 +175,7 @@ function sections(c: SignalConfig): MethodologySection[] {
       title: 'How to read a signal',
       paragraphs: [
         `Every signal is an estimate with a ${pct(c.credibleMass)} credible interval: given the evidence, the true value lies inside the interval with ${pct(c.credibleMass)} probability. Before there is any evidence, the estimate says “we don’t know yet”: the interval covers almost the whole scale.`,
+        'For verified delivery, client endorsement, handover and reference response rate the interval is the exact Beta posterior given the weighted evidence (an item of weight w counts as w observations). Claim accuracy and production durability use the approximations stated with them, and the Assay score combines the signals’ intervals as described under it.',
         'Evidence narrows the interval. One glowing review cannot outrank thirty verified projects, because rankings sort by the lower end of the Assay interval: a vendor ranks high only when the evidence makes us confident that it is good.',
       ],
     },
@@ -186,7 +187,7 @@ function sections(c: SignalConfig): MethodologySection[] {
         `Reviewer reliability. Independent spot checks re-review a sample of every reviewer’s verdicts. A reviewer’s reliability r is their agreement rate with spot checks, starting from a prior worth ${c.reviewer.priorAgreements + c.reviewer.priorDisagreements} spot checks at ${pct(newReviewer)} for a new reviewer. A verdict weighs 2r − 1: a reviewer who agrees with spot checks at rate r behaves like one who reports the truth with probability 2r − 1 and guesses otherwise, so a coin-flipper is worth nothing (a new reviewer: ${fixed(reviewerInformativeness(newReviewer), 2)}).`,
         `Reference identity and source. A contact on the client’s own domain weighs ${c.references.identityWeight.strong}, an unknown domain ${c.references.identityWeight.unknown}, a free-mail address ${c.references.identityWeight.weak}, and a contact on the vendor’s own domain ${c.references.identityWeight.self}: self-references never count. A reference drawn at random from the vendor’s client roster weighs ${c.references.sourceWeight.drawn}; one the vendor nominated ${c.references.sourceWeight.nominated}, because vendors nominate their happiest clients.`,
         `Recency. Evidence loses half its weight every ${days(c.recency.halfLifeDays)}.`,
-        'Integrity adjustments. A contact who vouched for other vendors too counts for less, the same person answering twice counts once, nominated answers that arrive in a burst count half, and verdicts by affiliated or over-concentrated reviewers count for nothing or half (see the flags below).',
+        `Integrity adjustments. A contact who vouched for other vendors too counts for less, the same person answering twice counts once, nominated answers that arrive in a burst weigh × ${c.references.burstWeight}, and verdicts by affiliated or over-concentrated reviewers weigh × ${c.reviewer.affiliatedWeight} and × ${c.reviewer.concentratedWeight} (see the flags below).`,
       ],
     },
     {

@@ -169,6 +169,7 @@ export type FlagSeverity = 'info' | 'warning' | 'serious';
 
 export type FlagKind =
   | 'self_reference'
+  | 'free_mail_reference'
   | 'shared_reference_contact'
   | 'reviewer_affiliation'
   | 'reviewer_concentration'

@@ -35,9 +35,25 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\/.+/.test(v), 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Assay <no-reply@assay.local>'),
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
+  EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().url().refine((v) => /^https?:\/\//.test(v), 'must be an http(s):// URL').optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (lower-case letters, digits, dots, dashes)').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  // Checked (without echoing it) when the ledger module starts: a secret must not reach an error message.
+  LEDGER_SIGNER_KEY: z.string().optional(),
+  LEDGER_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be a log name without spaces or "+", e.g. assay.example/ledger').optional(),
+  LEDGER_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
+
+/** Where evidence files are kept: ASSAY_DATA_DIR/blobs, or an S3-compatible bucket (path-style URLs). */
+export type EvidenceStorageConfig =
+  | { kind: 'local' }
+  | { kind: 's3'; endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -56,7 +72,21 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
+  /** How often pg-boss supervises (expires stuck jobs, retries them); lower in tests. */
+  jobsMaintenanceSeconds: number;
   webDistDir: string;
+  evidenceStorage: EvidenceStorageConfig;
+  ledger: LedgerConfig;
+}
+
+/** The verification ledger: its signed tree heads' origin line, signer key and cadence. */
+export interface LedgerConfig {
+  /** Checkpoint origin, e.g. `assay.example/ledger` (default: the public URL's host + `/ledger`). */
+  origin: string;
+  /** `PRIVATE+KEY+…` signer key; unset means the key file in the data folder (generated on first start). */
+  signerKey?: string;
+  /** A new signed tree head is published at most this long after an append, and no more often. */
+  checkpointIntervalSeconds: number;
 }
 
 /** A data folder that the unprivileged `postgres` user can reach even when Assay runs as root. */
@@ -92,8 +122,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    jobsMaintenanceSeconds: e.JOBS_MAINTENANCE_SECONDS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(process.cwd(), 'dist', 'web')),
+    evidenceStorage: evidenceStorage(e),
+    ledger: {
+      origin: e.LEDGER_ORIGIN ?? `${new URL(e.ASSAY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).host}/ledger`,
+      signerKey: e.LEDGER_SIGNER_KEY,
+      checkpointIntervalSeconds: e.LEDGER_CHECKPOINT_INTERVAL_SECONDS,
+    },
   };
+}
+
+function evidenceStorage(e: z.infer<typeof schema>): EvidenceStorageConfig {
+  if (e.EVIDENCE_STORAGE === 'local') return { kind: 'local' };
+  const required = { S3_ENDPOINT: e.S3_ENDPOINT, S3_BUCKET: e.S3_BUCKET, S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY };
+  for (const [name, value] of Object.entries(required)) {
+    if (!value) throw new ConfigError(`Invalid configuration: ${name} is required when EVIDENCE_STORAGE=s3`);
+  }
+  return { kind: 's3', endpoint: e.S3_ENDPOINT!.replace(/\/+$/, ''), bucket: e.S3_BUCKET!, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!, region: e.S3_REGION };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

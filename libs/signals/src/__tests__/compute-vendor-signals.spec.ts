@@ -254,7 +254,7 @@ describe(computeVendorSignals.name, () => {
       expect(items.map((i) => i.evidenceId)).toEqual(['o-refuted', 'o-old']);
       expect(items[0].effect).toBeLessThan(0);
       expect(items[1].effect).toBeGreaterThan(0);
-      expect(items[0].sentence).toMatch(/refuted \(no credit\); weight 0\.\d\d = reviewer reliability .* × recency 1\.00; moved verified delivery -\d+\.\d pts\./);
+      expect(items[0].sentence).toMatch(/refuted \(no credit\); weight 0\.\d\d = reviewer track record .* × recency 1\.00; moved verified delivery -\d+\.\d pts\./);
       expect(s.explanations.assay.map((i) => i.evidenceId)).toEqual(expect.arrayContaining(['o-refuted', 'o-old']));
     });
 

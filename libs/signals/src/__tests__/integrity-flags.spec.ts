@@ -3,6 +3,7 @@ import {
   detectIntegrityFlags,
   disputedVerdictFlag,
   flagDefinitions,
+  freeMailFlag,
   lowResponseRateFlag,
   referenceBurstFlag,
   reviewerAffiliationFlag,
@@ -31,6 +32,14 @@ describe('integrity flags', () => {
 
     it('stays quiet for client-domain references', () => {
       expect(selfReferenceFlag(vendor({ references: [reference()] }))).toBeNull();
+    });
+  });
+
+  describe(freeMailFlag.name, () => {
+    it('notes free-mail references, which weigh a quarter', () => {
+      const f = freeMailFlag(vendor({ references: [reference({ identityStrength: 'weak' }), reference()] }));
+      expect(f).toMatchObject({ kind: 'free_mail_reference', severity: 'info' });
+      expect(f?.sentence).toBe('1 reference answered from a free-mail address; it counts for less.');
     });
   });
 

@@ -52,8 +52,8 @@ describe(improvementHints.name, () => {
       references: [reference({ identityStrength: 'self' })],
     });
     const hints = improvementHints(evidence, computeVendorSignals(evidence));
-    expect(hints.verifiedDelivery[0]).toContain('1 outcome(s) are waiting for verification');
-    expect(hints.clientEndorsement[0]).toContain('own domain count for nothing');
+    expect(hints.verifiedDelivery[0]).toContain('1 outcome is waiting for verification');
+    expect(hints.clientEndorsement[0]).toContain('1 reference on your own domain counts for nothing');
     for (const key of SIGNAL_KEYS) expect(hints[key].length).toBeGreaterThan(0);
   });
 });

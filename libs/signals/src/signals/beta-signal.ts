@@ -26,7 +26,7 @@ export interface BetaEvidenceItem {
 
 const FACTOR_WORDS: Record<WeightFactor['factor'], string> = {
   recency: 'recency',
-  reviewer_reliability: 'reviewer reliability',
+  reviewer_reliability: 'reviewer track record',
   reviewer_affiliation: 'affiliated reviewer',
   reviewer_concentration: 'over-concentrated reviewer',
   unverifiable: 'unverifiable',
@@ -58,10 +58,15 @@ export function weightPhrase(weight: number, factors: readonly WeightFactor[]): 
   return phrase;
 }
 
+/** The description with its first letter in upper case, to open a sentence. */
+export function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
+}
+
 /** A plain sentence for an explanation item. */
 export function explanationSentence(description: string, weight: number, factors: readonly WeightFactor[], signalName: string, effect: number): string {
   const moved = weight > 0 ? `moved ${signalName} ${points(effect)}` : `did not move ${signalName}`;
-  return `${description}; ${weightPhrase(weight, factors)}; ${moved}.`;
+  return `${capitalize(description)}; ${weightPhrase(weight, factors)}; ${moved}.`;
 }
 
 /** Posterior of a Beta signal from weighted items, with leave-one-out explanations. */

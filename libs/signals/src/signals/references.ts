@@ -11,7 +11,7 @@ import {
 } from '../prepare';
 import { clamp, fixed } from '../stats';
 import type { ExplanationItem, WeightFactor } from '../types';
-import { type BetaEvidenceItem, betaSignal, type SignalResult, weightPhrase } from './beta-signal';
+import { type BetaEvidenceItem, betaSignal, capitalize, type SignalResult, weightPhrase } from './beta-signal';
 
 function referenceLabel(prep: PreparedEvidence, ref: PreparedReference): string {
   const r = ref.source;
@@ -170,7 +170,7 @@ export function evidenceDepthSignal(prep: PreparedEvidence): SignalResult {
       weight: s.weight,
       factors: s.factors,
       effect: s.weight,
-      sentence: `${descriptions[i]}; ${weightPhrase(s.weight, s.factors)}; adds ${fixed(s.weight, 2)} independent sources.`,
+      sentence: `${capitalize(descriptions[i])}; ${weightPhrase(s.weight, s.factors)}; adds ${fixed(s.weight, 2)} independent sources.`,
     }),
   );
   return { estimate, items, descriptions };

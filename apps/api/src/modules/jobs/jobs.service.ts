@@ -12,6 +12,8 @@ export interface JobDefinition<T extends object> {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
+  /** pg-boss queue policy; `short` keeps at most one job per singletonKey waiting (a debounce). */
+  policy?: 'standard' | 'short' | 'singleton' | 'stately';
 }
 
 /**
@@ -27,7 +29,7 @@ export class JobsService implements OnApplicationShutdown {
   private working = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(DATABASE_URL) databaseUrl: string) {
-    this.boss = new PgBoss({ connectionString: databaseUrl, max: 4, schema: 'pgboss', application_name: 'assay-jobs' });
+    this.boss = new PgBoss({ connectionString: databaseUrl, max: 4, schema: 'pgboss', application_name: 'assay-jobs', maintenanceIntervalSeconds: config.jobsMaintenanceSeconds });
     this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
   }
 
@@ -47,6 +49,7 @@ export class JobsService implements OnApplicationShutdown {
           retryDelay: def.retryDelaySeconds ?? 10,
           retryBackoff: true,
           expireInSeconds: def.expireInSeconds ?? 15 * 60,
+          policy: def.policy ?? 'standard',
         });
       }
     })();

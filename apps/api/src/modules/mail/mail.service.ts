@@ -37,6 +37,8 @@ export class MailService implements OnModuleInit {
       name: MAIL_SEND_JOB,
       retryLimit: 8,
       retryDelaySeconds: 15,
+      // A send that has not finished in a minute died with its worker: pg-boss hands it to another.
+      expireInSeconds: 60,
       handler: ({ mailId }) => this.deliver(mailId),
     });
   }

@@ -1,0 +1,114 @@
+// `npm run simulate -- --seed 1 [--json] [--report]`: the lemons simulation.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import { renderReport, type RobustnessRow, type SensitivityRow, toJson } from './report';
+import { ADVERSARY_SHARES, MARKET_DYNAMICS, MARKET_RANKINGS, repeatedMarket, runSimulation, staticComparison } from './simulate';
+
+interface CliOptions {
+  seed: string;
+  json?: boolean;
+  report?: boolean;
+  robustnessSeeds: string;
+  rounds?: string;
+  vendors?: string;
+}
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function main(argv: readonly string[]): void {
+  const program = new Command()
+    .name('simulate')
+    .description('The Assay lemons simulation: how well do signals rank true quality, and who wins the work?')
+    .option('--seed <n>', 'random seed (the run is deterministic for a seed)', '1')
+    .option('--json', 'print one JSON object on stdout and nothing else')
+    .option('--report', 'write docs/simulation.md and the charts under docs/simulation/')
+    .option('--robustness-seeds <n>', 'with --report: also run seeds 1..n for the robustness table', '10')
+    .option('--rounds <n>', `rounds of the repeated market (default ${MARKET_DYNAMICS.rounds}; for quick checks only)`)
+    .option('--vendors <n>', 'vendors in each market (default 200; for quick checks only)')
+    .parse(argv);
+  const opts = program.opts<CliOptions>();
+  const seed = positiveInt(opts.seed, 'seed');
+  const rounds = opts.rounds === undefined ? undefined : positiveInt(opts.rounds, 'rounds');
+  const vendorCount = opts.vendors === undefined ? undefined : positiveInt(opts.vendors, 'vendors');
+  const showProgress = !opts.json && process.stderr.isTTY === true;
+
+  const steps = ADVERSARY_SHARES.length + MARKET_RANKINGS.length * (rounds ?? MARKET_DYNAMICS.rounds);
+  const bar = showProgress ? new SingleBar({ format: 'simulating [{bar}] {percentage}% {step}', stream: process.stderr }) : undefined;
+  bar?.start(steps, 0, { step: '' });
+  const result = runSimulation(seed, { rounds, vendorCount, onProgress: (step) => bar?.increment({ step }) });
+  bar?.stop();
+
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(toJson(result))}\n`);
+    return;
+  }
+
+  const at25 = result.static.find((s) => s.adversaryShare === 0.25);
+  const last = result.market.rounds - 1;
+  console.log(`seed ${seed}`);
+  for (const s of result.static) {
+    console.log(
+      `s=${s.adversaryShare}: ` +
+        Object.entries(s.signals)
+          .map(([k, v]) => `${k} τ=${v.kendallTau.toFixed(3)} p@10=${v.precisionAt10.toFixed(2)}`)
+          .join(' | '),
+    );
+  }
+  console.log(
+    `market round ${last + 1}: ` + MARKET_RANKINGS.map((k) => `${k} ${result.market.meanTrueQualityByRound[k][last].toFixed(3)}`).join(' | '),
+  );
+  if (at25) console.log(`Assay τ ÷ ceiling τ at s=0.25: ${(at25.signals.assay.kendallTau / at25.signals.ceiling.kendallTau).toFixed(3)}`);
+
+  if (!opts.report) return;
+  const robustness: RobustnessRow[] = [];
+  const seeds = positiveInt(opts.robustnessSeeds, 'robustness-seeds');
+  for (let s = 1; s <= seeds; s++) {
+    const stat = s === seed ? at25 : staticComparison(s, 0.25, vendorCount === undefined ? {} : { vendorCount });
+    if (!stat) continue;
+    const assay = s === seed ? result.market.meanTrueQualityByRound.assay : repeatedMarket(s, 'assay', { rounds, vendorCount }).quality;
+    const stars = s === seed ? result.market.meanTrueQualityByRound.meanStars : repeatedMarket(s, 'meanStars', { rounds, vendorCount }).quality;
+    const assayMean = s === seed ? result.market.meanTrueQualityByRound.assayMean : repeatedMarket(s, 'assayMean', { rounds, vendorCount }).quality;
+    robustness.push({
+      seed: s,
+      assayTau: stat.signals.assay.kendallTau,
+      assayMeanTau: stat.assayComponents.assayMean.kendallTau,
+      ceilingTau: stat.signals.ceiling.kendallTau,
+      starsTau: stat.signals.meanStars.kendallTau,
+      assayFinal: assay[assay.length - 1],
+      assayMeanFinal: assayMean[assayMean.length - 1],
+      starsFinal: stars[stars.length - 1],
+    });
+    if (showProgress) process.stderr.write(`robustness: seed ${s} done\n`);
+  }
+  const sensitivity: SensitivityRow[] = [0.5, 1, 1.5, 2].map((starNoiseSd) => {
+    const stat = staticComparison(seed, 0.25, { starNoiseSd, ...(vendorCount === undefined ? {} : { vendorCount }) });
+    const stars = repeatedMarket(seed, 'meanStars', { rounds, vendorCount, starNoiseSd }).quality;
+    return {
+      starNoiseSd,
+      starsTau: stat.signals.meanStars.kendallTau,
+      assayTau: stat.signals.assay.kendallTau,
+      starsFinal: stars[stars.length - 1],
+      assayFinal: result.market.meanTrueQualityByRound.assay[last],
+    };
+  });
+  const command = `npm run simulate -- --seed ${seed} --report` + (seeds !== 10 ? ` --robustness-seeds ${seeds}` : '');
+  const { markdown, charts } = renderReport({ result, robustness, sensitivity, command });
+  const docs = join(process.cwd(), 'docs');
+  mkdirSync(join(docs, 'simulation'), { recursive: true });
+  writeFileSync(join(docs, 'simulation.md'), markdown);
+  for (const [name, svg] of Object.entries(charts)) writeFileSync(join(docs, 'simulation', name), svg);
+  console.log(`wrote docs/simulation.md and ${Object.keys(charts).length} charts in docs/simulation/`);
+}
+
+try {
+  main(process.argv);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}
