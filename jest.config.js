@@ -18,6 +18,7 @@ const swc = [
 const moduleNameMapper = {
   '^@assay/signals$': '<rootDir>/libs/signals/src/index.ts',
   '^@assay/ledger$': '<rootDir>/libs/ledger/src/index.ts',
+  '^@assay/ledger/browser$': '<rootDir>/libs/ledger/src/browser.ts',
   '^@assay/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@assay/migrations$': '<rootDir>/migrations/index.ts',
 };

@@ -1,7 +1,13 @@
 import { CreateAccountsAndOrganizations1795693927267 } from './1795693927267-CreateAccountsAndOrganizations';
 import { CreateRateLimits1795694400000 } from './1795694400000-CreateRateLimits';
 import { AddCaseStudiesEvidenceReferences1795696791926 } from './1795696791926-AddCaseStudiesEvidenceReferences';
+import { AddVerifiedVendorDomainUniqueness1795696996798 } from './1795696996798-AddVerifiedVendorDomainUniqueness';
+import { AddVerification1795697103789 } from './1795697103789-AddVerification';
+import { AddEvidenceBlobIndex1795697223804 } from './1795697223804-AddEvidenceBlobIndex';
+import { AddVendorSignals1795697469655 } from './1795697469655-AddVendorSignals';
+import { AddVerificationLedger1795697581866 } from './1795697581866-AddVerificationLedger';
+import { AddBuyerSearchAndShortlists1795698745220 } from './1795698745220-AddBuyerSearchAndShortlists';
 
 /** Every migration, in order. The data source reads this list; nothing else changes the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
-export const MIGRATIONS: Function[] = [CreateAccountsAndOrganizations1795693927267, CreateRateLimits1795694400000, AddCaseStudiesEvidenceReferences1795696791926];
+export const MIGRATIONS: Function[] = [CreateAccountsAndOrganizations1795693927267, CreateRateLimits1795694400000, AddCaseStudiesEvidenceReferences1795696791926, AddVerifiedVendorDomainUniqueness1795696996798, AddVerification1795697103789, AddEvidenceBlobIndex1795697223804, AddVendorSignals1795697469655, AddVerificationLedger1795697581866, AddBuyerSearchAndShortlists1795698745220];

@@ -9,6 +9,9 @@ export default defineConfig({
   root: __dirname,
   base: '/',
   plugins: [react()],
+  resolve: {
+    alias: { '@assay/ledger/browser': path.resolve(__dirname, '../../libs/ledger/src/browser.ts') },
+  },
   css: { postcss: path.resolve(__dirname, 'postcss.config.cjs') },
   build: {
     outDir: path.resolve(__dirname, '../../dist/web'),
@@ -22,6 +25,7 @@ export default defineConfig({
       '/graphql': { target: api, changeOrigin: false },
       '/health': { target: api, changeOrigin: false },
       '/ledger': { target: api, changeOrigin: false },
+      '/evidence': { target: api, changeOrigin: false },
     },
   },
   preview: { port: 4173 },

@@ -36,7 +36,7 @@ describe('Workspace checks', () => {
 
   it('passes ESLint, including the Nx module-boundary rule', () => {
     // The boundary rule reads Nx's project graph; compute it first.
-    run(['node_modules/nx/bin/nx.js', 'show', 'projects']);
+    run([require.resolve('nx/bin/nx'), 'show', 'projects']);
     try {
       run(['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
     } catch (e) {

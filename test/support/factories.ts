@@ -73,3 +73,51 @@ export async function rosterEntry(ds: DataSource, vendorId: string, entry: { cli
     [vendorId, entry.clientName, entry.clientDomain, entry.contactName, entry.contactEmail],
   );
 }
+
+/** A vendor with a public profile set through the real mutation. */
+export async function vendorWithProfile(
+  t: TestApp,
+  email: string,
+  name: string,
+  profile: { description?: string; capabilities?: string[]; industries?: string[]; regions?: string[]; teamSize?: number | null; rateBand?: string | null } = {},
+): Promise<{ client: GraphQLClient; vendorId: string }> {
+  const vendor = await vendorWithOwner(t, email, name);
+  const res = await vendor.client.query(`mutation($input: UpdateVendorProfileInput!) { updateVendorProfile(input: $input) { id } }`, { input: { vendorId: vendor.vendorId, ...profile } });
+  if (res.errors) throw new Error(`could not update profile: ${res.errors[0].message}`);
+  return vendor;
+}
+
+/**
+ * A case study of an existing vendor taken through reference answer and a reviewer's
+ * verdict, all through the API (like `verifiedCaseStudy` in ledger-flow.ts, but for a
+ * vendor the test already made, with case-study overrides such as an anonymised client).
+ */
+export async function verifiedCaseStudyFor(
+  t: TestApp,
+  reviewer: GraphQLClient,
+  vendor: { client: GraphQLClient; vendorId: string },
+  slug: string,
+  overrides: Record<string, unknown> = {},
+  result = 'verified',
+): Promise<{ caseStudyId: string; outcomeIds: string[] }> {
+  const flow = await import('./ledger-flow');
+  const draft = await createDraft(vendor.client, vendor.vendorId, overrides);
+  const referenceEmail = `jane@${slug}-client.example`;
+  const nominated = await nominate(vendor.client, draft.id, referenceEmail);
+  if (nominated.errors) throw new Error(`nominate: ${nominated.errors[0].message}`);
+  const submitted = await vendor.client.query(flow.SUBMIT, { id: draft.id });
+  if (submitted.errors) throw new Error(`submit: ${submitted.errors[0].message}`);
+  const outcomeRows: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM outcome_claims WHERE case_study_id = $1 ORDER BY position`, [draft.id]);
+  const outcomeIds = outcomeRows.map((r) => r.id);
+  const token = await flow.mailedToken(t, referenceEmail, '/r/');
+  const answered = await t.client().query(flow.ANSWER, { token, input: flow.answerInput(outcomeIds) });
+  if (answered.errors) throw new Error(`answer: ${answered.errors[0].message}`);
+  const queue = await reviewer.query<{ verificationQueue: Array<{ id: string; caseStudyId: string }> }>(flow.QUEUE);
+  const task = queue.data?.verificationQueue.find((x) => x.caseStudyId === draft.id);
+  if (!task) throw new Error(`no task for ${draft.id}: ${JSON.stringify(queue.errors)}`);
+  const claimed = await reviewer.query(flow.CLAIM, { taskId: task.id });
+  if (claimed.errors) throw new Error(`claim: ${claimed.errors[0].message}`);
+  const verdict = await reviewer.query(flow.VERDICT, { input: flow.verdictInput(task.id, outcomeIds, result) });
+  if (verdict.errors) throw new Error(`verdict: ${JSON.stringify(verdict.errors)}`);
+  return { caseStudyId: draft.id, outcomeIds };
+}

@@ -62,8 +62,8 @@ export interface TestApp {
 export const TEST_PASSWORD = 'a-long-test-password-9431';
 
 /** Boots the real application on a fresh clone of the migrated template database. */
-export async function createTestApp(env: Record<string, string> = {}, options: { jobs?: boolean } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { jobs?: boolean; /** Share another app's database (a second API process). */ databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ASSAY_SEED: 'false', LOG_LEVEL: 'silent', PORT: '0', ...env });
   const app = await createApp(config, databaseUrl, { logger: false });
   if (options.jobs) await startJobs(app, config);

@@ -6,21 +6,31 @@ import type { Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { formatGraphQLError } from './common/format-graphql-error';
+import { graphqlHardening } from './common/graphql-limits';
 import { RequestContext } from './common/request-context';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
 import { TransactionService } from './database/transaction.service';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { CaseStudiesModule } from './modules/case-studies/case-studies.module';
+import { EvidenceModule } from './modules/evidence/evidence.module';
 import { AccountsService } from './modules/accounts/accounts.service';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
+import { mutationRateLimitPlugin } from './modules/rate-limits/mutation-rate-limit.plugin';
+import { RateLimitService } from './modules/rate-limits/rate-limit.service';
 import { VendorsModule } from './modules/vendors/vendors.module';
+import { SignalsModule } from './modules/signals/signals.module';
+import { VerificationModule } from './modules/verification/verification.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
+import { SearchModule } from './modules/search/search.module';
+import { ShortlistsModule } from './modules/shortlists/shortlists.module';
 
 /** Feature modules, in one list so the schema writer sees exactly what the app serves. */
-export const FEATURE_MODULES = [AccountsModule, OrganizationsModule, VendorsModule, MailModule, HealthModule];
+export const FEATURE_MODULES = [AccountsModule, OrganizationsModule, VendorsModule, CaseStudiesModule, VerificationModule, EvidenceModule, MailModule, HealthModule, LedgerModule, SearchModule, ShortlistsModule];
 
 @Global()
 @Module({})
@@ -58,9 +68,9 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AccountsService],
+          inject: [AccountsService, RateLimitService],
           imports: [AccountsModule],
-          useFactory: (accounts: AccountsService) => ({
+          useFactory: (accounts: AccountsService, rateLimits: RateLimitService) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -71,6 +81,8 @@ export class AppModule {
             allowBatchedHttpRequests: false,
             stopOnTerminationSignals: false,
             formatError: formatGraphQLError,
+            // Depth, cost, alias, directive and token limits, no field suggestions in production, and the mutation rate limit.
+            ...graphqlHardening(config.env, mutationRateLimitPlugin(rateLimits)),
             context: ({ req, res }: { req: Request; res: Response }) => {
               const ctx: RequestContext = new RequestContext(req, res, () => accounts.userForRequest(ctx));
               return { ctx };
@@ -78,6 +90,7 @@ export class AppModule {
           }),
         }),
         JobsModule,
+        SignalsModule,
         RateLimitsModule,
         ...FEATURE_MODULES,
       ],

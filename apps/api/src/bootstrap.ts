@@ -43,7 +43,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     }),
   );
   app.use(cookieParser());
-  app.use(express.json({ limit: '1mb' }));
+  // 2 MB: a roster CSV of up to 1 MB still fits once wrapped in a GraphQL request.
+  app.use(express.json({ limit: '2mb' }));
   serveWebApp(app, config.webDistDir);
   await app.init();
   return app;

@@ -7,3 +7,4 @@ export * from './reference-identity';
 export * from './reviewer-conflicts';
 export * from './verdict-outcome';
 export * from './password-policy';
+export * from './roster-entries';

@@ -42,6 +42,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (CLIENT_CODES.has(code) || (!(original instanceof Error) && !formatted.path)) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: code || 'BAD_REQUEST' } };
   }
+  // graphql-js refuses some requests with a bare GraphQLError — no path, no cause, no code, so
+  // Apollo labels it INTERNAL_SERVER_ERROR (e.g. "Too many errors processing variables"). It is
+  // about the request, not a fault of ours.
+  if (!formatted.path && original instanceof GraphQLError && !original.originalError && (!code || code === 'INTERNAL_SERVER_ERROR')) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_REQUEST' } };
+  }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving a GraphQL operation');
   // Tests run with the logger off; an unexpected error must still be visible there.
   if (process.env.NODE_ENV === 'test') console.error('Unexpected GraphQL error', formatted.path, original);

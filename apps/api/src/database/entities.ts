@@ -20,6 +20,9 @@ import { FollowUpCheckEntity } from '../modules/verification/entities/follow-up-
 import { SignalMarketContextEntity, VendorSignalsEntity } from '../modules/signals/entities/vendor-signals.entity';
 import { LedgerEntryEntity } from '../modules/ledger/entities/ledger-entry.entity';
 import { LedgerTreeHeadEntity } from '../modules/ledger/entities/ledger-tree-head.entity';
+import { VendorSearchDocumentEntity } from '../modules/search/entities/vendor-search-document.entity';
+import { ShortlistEntity } from '../modules/shortlists/entities/shortlist.entity';
+import { ShortlistItemEntity } from '../modules/shortlists/entities/shortlist-item.entity';
 
 /** Every persisted entity; the data source and the migration generator read this list. */
 export const ENTITIES = [
@@ -49,4 +52,7 @@ export const ENTITIES = [
   SignalMarketContextEntity,
   LedgerEntryEntity,
   LedgerTreeHeadEntity,
+  VendorSearchDocumentEntity,
+  ShortlistEntity,
+  ShortlistItemEntity,
 ];

@@ -8,7 +8,14 @@ export function AppFrame() {
   const { me, isAdmin } = useCurrentUser();
   const nav: NavItem[] = [{ to: '/consultancies', label: 'Consultancies' }];
   if (me) nav.push({ to: '/organizations', label: 'Organizations' });
+  if (me?.memberships.some((m) => m.organization.kind === 'buyer')) nav.push({ to: '/shortlists', label: 'Shortlists' });
+  if (me?.memberships.some((m) => m.organization.kind === 'vendor')) nav.push({ to: '/vendor', label: 'Vendor dashboard' });
+  const vendor = me?.memberships.find((m) => m.organization.kind === 'vendor');
+  if (vendor) nav.push({ to: `/vendor/${vendor.organization.id}/case-studies`, label: 'Case studies' });
+  if (vendor) nav.push({ to: `/vendor/${vendor.organization.id}/signals`, label: 'Signals' });
+  if (isAdmin || me?.platformRoles.includes('reviewer')) nav.push({ to: '/review', label: 'Review' });
   if (isAdmin) nav.push({ to: '/admin/outbox', label: 'Mail outbox' });
+  if (isAdmin) nav.push({ to: '/admin/reviewers', label: 'Reviewers' }, { to: '/admin/disputes', label: 'Disputes' });
   return (
     <>
       <AppLayout

@@ -2,6 +2,13 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AppFrame } from './AppFrame';
 import { RouteError } from './RouteError';
+import { vendorDashboardRoutes } from '../modules/vendor-dashboard/routes';
+import { caseStudyRoutes } from '../modules/case-studies/routes';
+import { verificationRoutes } from '../modules/verification/routes';
+import { referenceCheckRoutes } from '../modules/reference-check/routes';
+import { ledgerRoutes } from '../modules/ledger/routes';
+import { signalsRoutes } from '../modules/signals/routes';
+import { buyerRoutes } from '../modules/search/routes';
 
 // Each page is its own chunk; the layout shows a skeleton while one loads.
 const LandingPage = lazy(() => import('../modules/landing/pages/LandingPage').then((m) => ({ default: m.LandingPage })));
@@ -16,10 +23,8 @@ const OrganizationPage = lazy(() =>
 const AcceptInvitationPage = lazy(() =>
   import('../modules/organizations/pages/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })),
 );
-const ConsultanciesPage = lazy(() =>
-  import('../modules/vendors/pages/ConsultanciesPage').then((m) => ({ default: m.ConsultanciesPage })),
-);
 const OutboxPage = lazy(() => import('../modules/admin/pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const CaseStudyEvidencePage = lazy(() => import('../modules/evidence/pages/CaseStudyEvidencePage').then((m) => ({ default: m.CaseStudyEvidencePage })));
 const NotFoundPage = lazy(() => import('../modules/errors/pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter([
@@ -33,8 +38,15 @@ export const router = createBrowserRouter([
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'organizations/:id', element: <OrganizationPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
-      { path: 'consultancies', element: <ConsultanciesPage /> },
+      ...buyerRoutes,
       { path: 'admin/outbox', element: <OutboxPage /> },
+      { path: 'vendor/case-studies/:caseStudyId/evidence', element: <CaseStudyEvidencePage /> },
+      ...vendorDashboardRoutes,
+      ...caseStudyRoutes,
+      ...verificationRoutes,
+      ...referenceCheckRoutes,
+      ...ledgerRoutes,
+      ...signalsRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, type ReactNode } from 'react';
-import { AppShell, Burger, Container, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Container, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LoadingSkeleton } from './QueryState';
@@ -104,9 +104,16 @@ export function AppLayout({ nav, headerActions, mobileActions }: AppLayoutProps)
         </Container>
         <footer className={classes.footer}>
           <Container size="lg" px={{ base: 'md', sm: 'lg' }}>
-            <Text size="sm" c="dimmed">
-              Assay — choose ML consultancies by what they verifiably delivered.
-            </Text>
+            <Group justify="space-between" gap="xs" wrap="wrap">
+              <Text size="sm" c="dimmed">
+                Assay — choose ML consultancies by what they verifiably delivered.
+              </Text>
+              <Group component="nav" aria-label="Footer" gap="md">
+                <Anchor component={Link} to="/methodology" size="sm">
+                  Methodology
+                </Anchor>
+              </Group>
+            </Group>
           </Container>
         </footer>
       </AppShell.Main>

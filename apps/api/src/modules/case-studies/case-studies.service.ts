@@ -6,10 +6,12 @@ import { hasPlatformRole, requireMembership, requireUser } from '../../common/au
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { AuthenticatedUser, RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
+import { EvidenceService } from '../evidence/evidence.service';
 import { ReferenceChecksService } from '../references/reference-checks.service';
 import { ReferencesService } from '../references/references.service';
 import { VerificationTasksRepository } from '../verification/verification-tasks.repository';
 import { SignalsService } from '../signals/signals.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { CaseStudiesRepository, CaseStudyWithVendor } from './case-studies.repository';
 import { submissionGaps, validateCaseStudyDraft } from './case-study.rules';
 import type { CaseStudyEntity } from './entities/case-study.entity';
@@ -28,6 +30,8 @@ export class CaseStudiesService {
     private readonly referenceChecks: ReferenceChecksService,
     private readonly tasks: VerificationTasksRepository,
     private readonly signals: SignalsService,
+    private readonly ledger: LedgerService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /** How the viewer relates to the case study; null when they may not see it at all. */
@@ -124,6 +128,7 @@ export class CaseStudiesService {
       this.apply(cs, { type: 'withdraw' });
       await this.caseStudies.update(tx, cs.id, { status: 'withdrawn', withdrawnAt: new Date(), version: cs.version + 1 });
       await this.signals.refreshVendor(tx, cs.vendorId);
+      await this.ledger.append(tx, { kind: 'withdrawal', subjectId: cs.id });
       return (await this.caseStudies.findById(tx, cs.id))!;
     });
   }
@@ -154,6 +159,8 @@ export class CaseStudiesService {
         copy.id,
         outcomes.map(({ metricName, unit, direction, baselineValue, claimedValue, measuredAt, measurementMethod, methodNote }) => ({ metricName, unit, direction, baselineValue, claimedValue, measuredAt, measurementMethod, methodNote })),
       );
+      // The evidence carries over to the revision (same blobs, new rows).
+      await this.evidence.copyToRevision(tx, cs.id, copy.id);
       return copy.id;
     });
     return (await this.caseStudies.findById(ctx, newId))!;

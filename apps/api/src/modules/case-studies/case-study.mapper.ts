@@ -32,6 +32,7 @@ export function toCaseStudyObject(cs: CaseStudyWithVendor, access: CaseStudyAcce
       anonymised: cs.clientAnonymised,
       name: hideClient ? null : cs.clientName,
       domain: hideClient ? null : cs.clientDomain,
+      descriptor: cs.clientDescriptor,
     },
     problem: cs.problem,
     approach: cs.approach,

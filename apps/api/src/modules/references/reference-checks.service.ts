@@ -10,6 +10,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { SignalsService } from '../signals/signals.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
 import { OutcomeClaimEntity } from '../case-studies/entities/outcome-claim.entity';
 import { ReferenceRequestEntity } from './entities/reference-request.entity';
@@ -63,6 +64,7 @@ export class ReferenceChecksService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly rateLimits: RateLimitService,
     private readonly signals: SignalsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -151,6 +153,7 @@ export class ReferenceChecksService implements OnModuleInit {
       await this.tx.repo(tx, ReferenceRequestEntity).update({ id: request.id }, { status: 'answered', answeredAt: new Date() });
       await this.signals.refreshVendor(tx, request.vendorId);
       await onAnswered?.(tx, response, request);
+      await this.ledger.append(tx, { kind: 'reference_answer', subjectId: response.id });
       return response;
     });
   }
@@ -165,6 +168,7 @@ export class ReferenceChecksService implements OnModuleInit {
       await this.tx.repo(tx, ReferenceRequestEntity).update({ id: request.id }, { status: 'declined', answeredAt: new Date() });
       await this.signals.refreshVendor(tx, request.vendorId);
       await onAnswered?.(tx, response, request);
+      await this.ledger.append(tx, { kind: 'reference_answer', subjectId: response.id });
       return response;
     });
   }

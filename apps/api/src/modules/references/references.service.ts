@@ -7,7 +7,8 @@ import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import type { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
-import { VendorsRepository } from '../vendors/vendors.repository';
+import { RosterRepository } from '../vendors/roster.repository';
+import { VendorDomainsRepository } from '../vendors/vendor-domains.repository';
 import type { ReferenceRequestEntity } from './entities/reference-request.entity';
 import { ReferencesRepository } from './references.repository';
 
@@ -26,7 +27,8 @@ export class ReferencesService {
   constructor(
     private readonly tx: TransactionService,
     private readonly references: ReferencesRepository,
-    private readonly vendors: VendorsRepository,
+    private readonly domains: VendorDomainsRepository,
+    private readonly roster: RosterRepository,
   ) {}
 
   /**
@@ -52,7 +54,7 @@ export class ReferencesService {
         contactEmail: data.contactEmail,
         clientDomain: cs.clientDomain,
         vendorId: cs.vendorId,
-        vendorVerifiedDomains: await this.vendors.verifiedDomains(tx, cs.vendorId),
+        vendorVerifiedDomains: await this.domains.verifiedDomains(tx, cs.vendorId),
         vendorIdsAlreadyUsingContact: key ? await this.references.vendorsUsingContact(tx, key) : [],
       });
       if (!identity.email || !key) {
@@ -98,9 +100,9 @@ export class ReferencesService {
   async prepareForSubmission(tx: RequestContext, cs: CaseStudyEntity): Promise<ReferenceRequestEntity[]> {
     const existing = await this.references.forCaseStudy(tx, cs.id);
     const usedKeys = new Set(existing.map((r) => r.contactKey));
-    const verifiedDomains = await this.vendors.verifiedDomains(tx, cs.vendorId);
+    const verifiedDomains = await this.domains.verifiedDomains(tx, cs.vendorId);
     const drawn: ReferenceRequestEntity[] = [];
-    for (const entry of await this.vendors.drawRosterEntries(tx, cs.vendorId, cs.clientDomain, REFERENCE_RULES.drawnPerSubmission + existing.length)) {
+    for (const entry of await this.roster.drawRosterEntries(tx, cs.vendorId, cs.clientDomain, REFERENCE_RULES.drawnPerSubmission + existing.length)) {
       if (drawn.length >= REFERENCE_RULES.drawnPerSubmission) break;
       const key = contactIdentityKey(entry.contactEmail);
       if (!key || usedKeys.has(key)) continue;

@@ -1,5 +1,6 @@
-import type { ExplanationItem, SignalEstimate } from '@assay/signals';
+import { type ExplanationItem, type Methodology, type SignalEstimate, type SignalKey, SIGNAL_KEYS } from '@assay/signals';
 import type { VendorSignalsEntity } from './entities/vendor-signals.entity';
+import type { MethodologyObject, SignalHintsObject } from './graphql/methodology.object';
 import type { ExplanationItemObject, SignalEstimateObject, VendorSignalsObject } from './graphql/vendor-signals.object';
 
 const estimate = (e: SignalEstimate): SignalEstimateObject => ({ mean: e.mean, lower: e.lower, upper: e.upper, evidenceCount: e.evidenceCount, effectiveN: e.effectiveN });
@@ -27,4 +28,21 @@ export function toVendorSignalsObject(row: VendorSignalsEntity): VendorSignalsOb
 
 export function toExplanationItem(i: ExplanationItem): ExplanationItemObject {
   return { evidenceId: i.evidenceId, caseStudyId: i.caseStudyId ?? null, kind: i.kind, weight: i.weight, factors: i.factors, effect: i.effect, sentence: i.sentence };
+}
+
+export function toMethodologyObject(m: Methodology): MethodologyObject {
+  return {
+    version: m.version,
+    title: m.title,
+    summary: m.summary,
+    sections: m.sections.map((s) => ({ id: s.id, title: s.title, paragraphs: [...s.paragraphs] })),
+    signals: m.signals.map((s) => ({ key: s.key, name: s.name, question: s.question, scale: s.scale, description: s.description, formula: s.formula, constants: [...s.constants], improve: [...s.improve] })),
+    flags: m.flags.map((f) => ({ kind: f.kind, title: f.title, trigger: f.trigger, severity: f.severity, effect: f.effect, exampleSentence: f.exampleSentence })),
+    constants: m.constants.map((c) => ({ path: c.path, value: String(c.value), numericValue: typeof c.value === 'number' ? c.value : null, meaning: c.meaning })),
+  };
+}
+
+/** Hints in the library's signal order, one entry per signal. */
+export function toSignalHints(hints: Record<SignalKey, string[]>): SignalHintsObject[] {
+  return SIGNAL_KEYS.map((signal) => ({ signal, hints: [...(hints[signal] ?? [])] }));
 }

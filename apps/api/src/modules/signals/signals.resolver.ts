@@ -1,5 +1,5 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { ExplanationItem } from '@assay/signals';
+import { type ExplanationItem, methodology } from '@assay/signals';
 import { z } from 'zod';
 import { Ctx } from '../../common/graphql-context';
 import { notFound } from '../../common/errors';
@@ -8,8 +8,10 @@ import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { VendorSummaryObject } from '../vendors/graphql/vendor.object';
 import { VendorSignalsEntity } from './entities/vendor-signals.entity';
+import { MethodologyObject, SignalHintsObject } from './graphql/methodology.object';
 import { SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-signals.object';
-import { toExplanationItem, toVendorSignalsObject } from './signals.mapper';
+import { toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
+import { SignalsService } from './signals.service';
 
 /** Loads stored signals for many vendors in one statement per request. */
 export function signalsLoader(ctx: RequestContext, tx: TransactionService) {
@@ -33,7 +35,20 @@ export class VendorSignalsFieldResolver {
 
 @Resolver(() => VendorSignalsObject)
 export class SignalsResolver {
-  constructor(private readonly tx: TransactionService) {}
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly signals: SignalsService,
+  ) {}
+
+  @Query(() => MethodologyObject, { description: 'How Assay computes its signals (public): sections, signals with formulas, flags and every constant, from the code’s own configuration.' })
+  methodology(): MethodologyObject {
+    return toMethodologyObject(methodology());
+  }
+
+  @Query(() => [SignalHintsObject], { description: 'Members of the consultancy: per signal, what would improve it (specific hints from its evidence first).' })
+  async vendorImprovementHints(@Ctx() ctx: RequestContext, @Args('vendorId', { type: () => ID }) vendorId: string): Promise<SignalHintsObject[]> {
+    return toSignalHints(await this.signals.improvementHints(ctx, vendorId));
+  }
 
   @Query(() => VendorSignalsObject, { nullable: true, description: "A vendor's signals (public); null before any evidence." })
   async vendorSignals(@Ctx() ctx: RequestContext, @Args('vendorId', { type: () => ID }) vendorId: string): Promise<VendorSignalsObject | null> {

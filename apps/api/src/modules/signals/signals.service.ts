@@ -1,5 +1,18 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { computeMarketContext, computeVendorSignals, DEFAULT_MARKET_CONTEXT, DEFAULT_SIGNAL_CONFIG, type MarketContext, type VendorSignals } from '@assay/signals';
+import {
+  computeMarketContext,
+  computeVendorSignals,
+  DEFAULT_MARKET_CONTEXT,
+  DEFAULT_SIGNAL_CONFIG,
+  improvementHints,
+  type MarketContext,
+  type SignalKey,
+  type VendorEvidence,
+  type VendorSignals,
+} from '@assay/signals';
+import { z } from 'zod';
+import { requireMembership, requireUser } from '../../common/authz';
+import { notFound } from '../../common/errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { JobsService } from '../jobs/jobs.service';
@@ -11,9 +24,12 @@ import { VendorEvidenceRepository } from './vendor-evidence.repository';
  * `refreshVendor` inside its own transaction, so signals never lag the facts; a full
  * recompute (`npm run signals:recompute`) gives the same numbers from scratch.
  * The market context (claim-accuracy median) is a slow-moving input refreshed
- * explicitly (`refreshMarket`), never by a single event.
+ * explicitly (`refreshMarket`), never by a single event. See docs/signals-operations.md.
  */
 export const SIGNALS_NIGHTLY_JOB = 'signals.nightly-recompute';
+
+/** A materialised `vendor_signals` row as the refresh writes it (without the refresh counter). */
+export type VendorSignalsRow = Omit<VendorSignalsEntity, 'vendor' | 'inputsVersion'>;
 
 @Injectable()
 export class SignalsService implements OnModuleInit {
@@ -44,9 +60,14 @@ export class SignalsService implements OnModuleInit {
     return row ? { claimAccuracyMedian: row.claimAccuracyMedian } : DEFAULT_MARKET_CONTEXT;
   }
 
-  /** Recomputes and stores one vendor's signals in the caller's transaction. */
+  /**
+   * Recomputes and stores one vendor's signals in the caller's transaction, together with
+   * the vendors whose evidence depends on this vendor's facts (a shared reviewer or reference
+   * contact; see `VendorEvidenceRepository.dependents`), so no stored row is left stale.
+   */
   async refreshVendor(tx: RequestContext, vendorId: string, now = new Date()): Promise<VendorSignals> {
-    const [signals] = await this.refreshVendors(tx, [vendorId], now, await this.marketContext(tx));
+    const dependents = await this.evidence.dependents(tx, vendorId);
+    const [signals] = await this.refreshVendors(tx, [vendorId, ...dependents], now, await this.marketContext(tx));
     return signals;
   }
 
@@ -54,33 +75,63 @@ export class SignalsService implements OnModuleInit {
   async refreshVendors(tx: RequestContext, vendorIds: readonly string[], now: Date, market: MarketContext): Promise<VendorSignals[]> {
     const evidence = await this.evidence.load(tx, vendorIds, now);
     const results: VendorSignals[] = [];
-    const rows: Array<Partial<VendorSignalsEntity>> = [];
+    const rows: VendorSignalsRow[] = [];
     for (const vendorId of vendorIds) {
       const e = evidence.get(vendorId)!;
       const signals = computeVendorSignals(e, DEFAULT_SIGNAL_CONFIG, { market });
       results.push(signals);
-      const verified = e.caseStudies.filter((c) => c.status === 'verified' || c.status === 'partially_verified');
-      const lastVerified = verified
-        .flatMap((c) => c.outcomes.map((o) => o.verifiedAt))
-        .filter((d): d is Date => d instanceof Date)
-        .sort((a, b) => b.getTime() - a.getTime())[0];
-      rows.push({
-        vendorId,
-        assayMean: signals.assay.mean,
-        assayLower: signals.assay.lower,
-        assayUpper: signals.assay.upper,
-        evidenceDepth: signals.evidenceDepth.mean,
-        productionDurabilityMean: signals.productionDurability.mean,
-        verifiedCaseStudies: verified.length,
-        lastVerifiedAt: lastVerified ?? null,
-        flagCount: signals.flags.filter((f) => f.severity !== 'info').length,
-        signals,
-        configVersion: signals.configVersion,
-        computedAt: now,
-      });
+      rows.push(this.toRow(e, signals, now));
     }
     if (rows.length) await this.upsert(tx, rows);
     return results;
+  }
+
+  /**
+   * What `refreshVendor` would store for this vendor at `now`, computed from scratch and
+   * written nowhere (with the stored market context). Consistency checks compare it with
+   * the stored row at the row's own `computed_at`, since recency makes signals depend on time.
+   */
+  async computeFromScratch(ctx: RequestContext, vendorId: string, now: Date): Promise<VendorSignalsRow> {
+    const evidence = (await this.evidence.load(ctx, [vendorId], now)).get(vendorId)!;
+    return this.toRow(evidence, computeVendorSignals(evidence, DEFAULT_SIGNAL_CONFIG, { market: await this.marketContext(ctx) }), now);
+  }
+
+  /**
+   * Members of the vendor: per signal, what would improve it — hints drawn from its own
+   * evidence first, then the methodology's general advice. Computed now; writes nothing.
+   */
+  async improvementHints(ctx: RequestContext, vendorId: string): Promise<Record<SignalKey, string[]>> {
+    await requireUser(ctx);
+    if (!z.uuid().safeParse(vendorId).success) throw notFound('This consultancy');
+    await requireMembership(ctx, vendorId);
+    const kind: Array<{ kind: string }> = await this.tx.manager(ctx).query('SELECT kind FROM organizations WHERE id = $1', [vendorId]);
+    if (kind[0]?.kind !== 'vendor') throw notFound('This consultancy');
+    const now = new Date();
+    const evidence = (await this.evidence.load(ctx, [vendorId], now)).get(vendorId)!;
+    const signals = computeVendorSignals(evidence, DEFAULT_SIGNAL_CONFIG, { market: await this.marketContext(ctx) });
+    return improvementHints(evidence, signals, DEFAULT_SIGNAL_CONFIG);
+  }
+
+  private toRow(evidence: VendorEvidence, signals: VendorSignals, now: Date): VendorSignalsRow {
+    const verified = evidence.caseStudies.filter((c) => c.status === 'verified' || c.status === 'partially_verified');
+    const lastVerified = verified
+      .flatMap((c) => c.outcomes.map((o) => o.verifiedAt))
+      .filter((d): d is Date => d instanceof Date)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    return {
+      vendorId: evidence.vendorId,
+      assayMean: signals.assay.mean,
+      assayLower: signals.assay.lower,
+      assayUpper: signals.assay.upper,
+      evidenceDepth: signals.evidenceDepth.mean,
+      productionDurabilityMean: signals.productionDurability.mean,
+      verifiedCaseStudies: verified.length,
+      lastVerifiedAt: lastVerified ?? null,
+      flagCount: signals.flags.filter((f) => f.severity !== 'info').length,
+      signals,
+      configVersion: signals.configVersion,
+      computedAt: now,
+    };
   }
 
   /** Recomputes the market context from every vendor's evidence and stores it. */
@@ -106,6 +157,7 @@ export class SignalsService implements OnModuleInit {
     const vendorIds = await this.allVendorIds(ctx);
     const market = await this.marketContext(ctx);
     const batch = options.batchSize ?? 500;
+    options.onProgress?.(0, vendorIds.length);
     for (let i = 0; i < vendorIds.length; i += batch) {
       await this.tx.run(ctx, (tx) => this.refreshVendors(tx, vendorIds.slice(i, i + batch), now, market));
       options.onProgress?.(Math.min(i + batch, vendorIds.length), vendorIds.length);
@@ -115,7 +167,9 @@ export class SignalsService implements OnModuleInit {
   }
 
   /** One INSERT … ON CONFLICT for the whole batch; `inputs_version` counts refreshes. */
-  private async upsert(tx: RequestContext, rows: Array<Partial<VendorSignalsEntity>>): Promise<void> {
+  private async upsert(tx: RequestContext, unordered: VendorSignalsRow[]): Promise<void> {
+    // Rows in id order: two transactions refreshing overlapping vendors lock them in the same order.
+    const rows = [...unordered].sort((a, b) => (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0));
     const columns = ['vendor_id', 'assay_mean', 'assay_lower', 'assay_upper', 'evidence_depth', 'production_durability_mean', 'verified_case_studies', 'last_verified_at', 'flag_count', 'signals', 'config_version', 'computed_at'];
     const values: unknown[] = [];
     const tuples = rows.map((r) => {

@@ -22,20 +22,20 @@ export class VendorEvidenceRepository {
   async load(ctx: RequestContext, vendorIds: readonly string[], now: Date): Promise<Map<string, VendorEvidence>> {
     const m = this.tx.manager(ctx);
     const ids = [...vendorIds];
-    const [caseStudies, outcomes, references, followUps, verdicts, reviewers, shared] = await Promise.all([
-      m.query(
+    // Sequential on purpose: inside a transaction all statements share one connection.
+    const caseStudies: Array<Record<string, unknown>> = await m.query(
         `SELECT c.id, c.vendor_id, c.title, c.status, c.production_status, c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.submitted_at
            FROM case_studies c
           WHERE c.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
         [ids],
-      ),
-      m.query(
+      );
+    const outcomes: Array<Record<string, unknown>> = await m.query(
         `SELECT o.id, o.case_study_id, o.metric_name, o.direction, o.baseline_value, o.claimed_value, o.verified_value, o.verification_status
            FROM outcome_claims o JOIN case_studies c ON c.id = o.case_study_id
           WHERE c.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
         [ids],
-      ),
-      m.query(
+      );
+    const references: Array<Record<string, unknown>> = await m.query(
         `SELECT r.id, r.case_study_id, r.vendor_id, r.source, r.identity_strength, r.contact_key, r.status, r.created_at, r.answered_at,
                 s.declined, s.would_hire_again, s.handover_rating, s.on_time, s.on_budget, s.communication, s.in_production, s.outcome_answers
            FROM reference_requests r
@@ -43,21 +43,21 @@ export class VendorEvidenceRepository {
            LEFT JOIN reference_responses s ON s.reference_request_id = r.id
           WHERE r.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
         [ids],
-      ),
-      m.query(
+      );
+    const followUps: Array<Record<string, unknown>> = await m.query(
         `SELECT f.id, f.case_study_id, f.months_after, f.due_at, f.status, f.answered_at, f.still_in_production
            FROM follow_up_checks f JOIN case_studies c ON c.id = f.case_study_id
           WHERE c.vendor_id = ANY($1) AND f.status IN ('sent', 'answered', 'expired')`,
         [ids],
-      ),
-      m.query(
+      );
+    const verdicts: Array<Record<string, unknown>> = await m.query(
         `SELECT v.case_study_id, v.vendor_id, v.reviewer_id, v.handover, v.created_at, v.kind,
                 EXISTS (SELECT 1 FROM disputes d WHERE d.verdict_id = v.id AND d.status = 'open') AS disputed
            FROM verdicts v
           WHERE v.vendor_id = ANY($1) AND v.kind <> 'spot_check' AND v.superseded_by_id IS NULL`,
         [ids],
-      ),
-      m.query(
+      );
+    const reviewers: Array<Record<string, unknown>> = await m.query(
         `SELECT p.user_id, p.spot_checks_agreed, p.spot_checks_total,
                 (SELECT count(*)::int FROM verdicts v WHERE v.reviewer_id = p.user_id) AS verdicts_total,
                 v2.vendor_id, count(v2.id)::int AS verdicts_for_vendor,
@@ -66,16 +66,18 @@ export class VendorEvidenceRepository {
           WHERE v2.vendor_id = ANY($1)
           GROUP BY p.user_id, p.spot_checks_agreed, p.spot_checks_total, v2.vendor_id`,
         [ids],
-      ),
-      m.query(
+      );
+    // A contact counts as used by another vendor once that vendor submitted it (a draft nomination
+    // has been sent to nobody). Submitting is a fact that refreshes its neighbours (`dependents`).
+    const shared: Array<Record<string, unknown>> = await m.query(
         `SELECT r.vendor_id, r.contact_key, count(DISTINCT other.vendor_id)::int AS others
            FROM reference_requests r
            JOIN reference_requests other ON other.contact_key = r.contact_key AND other.vendor_id <> r.vendor_id AND other.status <> 'refused'
+           JOIN case_studies oc ON oc.id = other.case_study_id AND oc.status <> 'draft'
           WHERE r.vendor_id = ANY($1)
           GROUP BY r.vendor_id, r.contact_key`,
         [ids],
-      ),
-    ]);
+      );
 
     const out = new Map<string, VendorEvidence>();
     const byVendor = <T extends { vendor_id: string }>(rows: T[]) => {
@@ -167,5 +169,22 @@ export class VendorEvidenceRepository {
       out.set(vendorId, { vendorId, now, caseStudies: css, references: refs, reviewers: reviewerRecords, otherVendorsByContact });
     }
     return out;
+  }
+
+  /**
+   * Vendors whose evidence can change when this vendor's facts change, besides the vendor
+   * itself: those judged by a reviewer who judged this vendor (a verdict moves the reviewer's
+   * verdict count, which decides over-concentration) and those sharing a reference contact
+   * with it (a submission moves the shared-contact count). Sorted, for a stable lock order.
+   */
+  async dependents(ctx: RequestContext, vendorId: string): Promise<string[]> {
+    const rows: Array<{ vendor_id: string }> = await this.tx.manager(ctx).query(
+      `SELECT v2.vendor_id FROM verdicts v1 JOIN verdicts v2 ON v2.reviewer_id = v1.reviewer_id WHERE v1.vendor_id = $1 AND v2.vendor_id <> $1
+        UNION
+       SELECT o.vendor_id FROM reference_requests r JOIN reference_requests o ON o.contact_key = r.contact_key WHERE r.vendor_id = $1 AND o.vendor_id <> $1
+        ORDER BY 1`,
+      [vendorId],
+    );
+    return rows.map((r) => r.vendor_id);
   }
 }

@@ -1,8 +1,6 @@
-import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
-import { RosterEntryEntity } from './entities/roster-entry.entity';
 import { VendorProfileEntity } from './entities/vendor-profile.entity';
 
 export interface VendorRow {
@@ -115,33 +113,5 @@ export class VendorsRepository {
         ORDER BY lower(name), id LIMIT $${args.length}`,
       args,
     );
-  }
-
-  /** The vendor's verified email domains: only these count as "its own" for the self-reference rule. */
-  async verifiedDomains(ctx: RequestContext, vendorId: string): Promise<string[]> {
-    const rows: Array<{ domain: string }> = await this.tx
-      .manager(ctx)
-      .query('SELECT domain FROM vendor_domains WHERE organization_id = $1 AND verified_at IS NOT NULL ORDER BY domain', [vendorId]);
-    return rows.map((r) => r.domain);
-  }
-
-  /**
-   * Draws up to `count` roster entries uniformly at random (CSPRNG), preferring
-   * engagements with the case study's client; the vendor has no say in the pick.
-   */
-  async drawRosterEntries(
-    ctx: RequestContext,
-    vendorId: string,
-    clientDomain: string | null,
-    count: number,
-    pick: (n: number) => number = (n) => randomInt(n),
-  ): Promise<RosterEntryEntity[]> {
-    const entries = await this.tx.repo(ctx, RosterEntryEntity).find({ where: { vendorId }, order: { id: 'ASC' } });
-    const matching = clientDomain ? entries.filter((e) => e.clientDomain === clientDomain || e.clientDomain.endsWith(`.${clientDomain}`)) : [];
-    const pool = matching.length ? matching : entries;
-    const drawn: RosterEntryEntity[] = [];
-    const remaining = [...pool];
-    while (drawn.length < count && remaining.length) drawn.push(remaining.splice(pick(remaining.length), 1)[0]);
-    return drawn;
   }
 }

@@ -1,7 +1,9 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/graphql-context';
 import type { RequestContext } from '../../common/request-context';
 import { TaxonomyObject, VendorConnectionObject } from './graphql/vendor.object';
+import { UpdateVendorProfileInput } from './graphql/vendor-profile.input';
+import { VendorProfileObject } from './graphql/vendor-profile.object';
 import { CAPABILITIES, INDUSTRIES, RATE_BAND_LABELS, REGIONS } from './taxonomy';
 import { VendorsService } from './vendors.service';
 
@@ -20,6 +22,16 @@ export class VendorsResolver {
     @Args('capability', { type: () => String, nullable: true }) capability?: string,
   ): Promise<VendorConnectionObject> {
     return this.vendors.directory(ctx, { first, after, text, capability });
+  }
+
+  @Query(() => VendorProfileObject, { description: 'A consultancy’s public profile.' })
+  vendorProfile(@Ctx() ctx: RequestContext, @Args('vendorId', { type: () => ID }) vendorId: string): Promise<VendorProfileObject> {
+    return this.vendors.profile(ctx, vendorId);
+  }
+
+  @Mutation(() => VendorProfileObject, { description: 'Members of the consultancy: changes its profile (fields left out stay as they are).' })
+  updateVendorProfile(@Ctx() ctx: RequestContext, @Args('input') input: UpdateVendorProfileInput): Promise<VendorProfileObject> {
+    return this.vendors.updateProfile(ctx, input);
   }
 
   @Query(() => TaxonomyObject)

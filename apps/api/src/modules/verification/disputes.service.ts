@@ -11,6 +11,7 @@ import { DisputeEntity, VerdictReplyEntity } from './entities/dispute.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
 import { verdictSchema, VerificationService } from './verification.service';
 import { SignalsService } from '../signals/signals.service';
+import { LedgerService } from '../ledger/ledger.service';
 
 /** A vendor may dispute a verdict for this many days after it was recorded. */
 export const DISPUTE_WINDOW_DAYS = 30;
@@ -32,6 +33,7 @@ export class DisputesService {
     private readonly caseStudies: CaseStudiesRepository,
     private readonly verification: VerificationService,
     private readonly signals: SignalsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async reply(ctx: RequestContext, input: unknown): Promise<VerdictReplyEntity> {
@@ -59,6 +61,7 @@ export class DisputesService {
       const repo = this.tx.repo(tx, DisputeEntity);
       const dispute = await repo.save(repo.create({ verdictId: verdict.id, caseStudyId: cs.id, vendorId: cs.vendorId, openedById: user.id, reason: data.reason, status: 'open' }));
       await this.signals.refreshVendor(tx, cs.vendorId);
+      await this.ledger.append(tx, { kind: 'dispute', subjectId: dispute.id });
       return dispute;
     });
   }
@@ -109,6 +112,9 @@ export class DisputesService {
       }
       await this.tx.repo(tx, DisputeEntity).update({ id: dispute.id }, { status: data.resolution, resolutionNote: data.note, resolvedById: admin.id, resolvedAt: new Date(), amendedVerdictId });
       await this.signals.refreshVendor(tx, cs.vendorId);
+      // Last, in the same transaction: the amending verdict, then the resolution itself.
+      if (amendedVerdictId) await this.ledger.append(tx, { kind: 'verdict', subjectId: amendedVerdictId });
+      await this.ledger.append(tx, { kind: 'dispute_resolution', subjectId: dispute.id });
       return (await this.tx.repo(tx, DisputeEntity).findOneBy({ id: dispute.id }))!;
     });
   }

@@ -13,6 +13,7 @@ import { REFERENCE_LINK_RULES } from '../references/reference-checks.service';
 import { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
 import { FollowUpCheckEntity } from './entities/follow-up-check.entity';
 import { SignalsService } from '../signals/signals.service';
+import { LedgerService } from '../ledger/ledger.service';
 
 export const FOLLOW_UPS_SEND_DUE_JOB = 'follow-ups.send-due';
 export const FOLLOW_UP_MONTHS = [6, 12] as const;
@@ -32,6 +33,7 @@ export class FollowUpsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly rateLimits: RateLimitService,
     private readonly signals: SignalsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -117,6 +119,7 @@ export class FollowUpsService implements OnModuleInit {
       const owner: Array<{ vendor_id: string }> = await this.tx.manager(tx).query('SELECT vendor_id FROM case_studies WHERE id = $1', [check.caseStudyId]);
       await this.signals.refreshVendor(tx, owner[0].vendor_id);
       await onAnswered?.(tx, updated);
+      await this.ledger.append(tx, { kind: 'follow_up_answer', subjectId: check.id });
       return updated;
     });
   }

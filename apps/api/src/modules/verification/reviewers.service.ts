@@ -74,8 +74,9 @@ export class ReviewersService {
       const repo = this.tx.repo(tx, ReviewerAffiliationEntity);
       const saved = await repo.save(repo.create({ userId: user.id, organizationId: data.organizationId ?? null, domain: data.domain ? normalizeDomain(data.domain) : null, note: data.note }));
       // An affiliation discovered after the fact down-weights the verdicts already given.
-      const vendors: Array<{ vendor_id: string }> = await this.tx.manager(tx).query('SELECT DISTINCT vendor_id FROM verdicts WHERE reviewer_id = $1', [user.id]);
-      for (const v of vendors) await this.signals.refreshVendor(tx, v.vendor_id);
+      // (refreshVendor also refreshes every other vendor this reviewer judged.)
+      const vendors: Array<{ vendor_id: string }> = await this.tx.manager(tx).query('SELECT vendor_id FROM verdicts WHERE reviewer_id = $1 LIMIT 1', [user.id]);
+      if (vendors[0]) await this.signals.refreshVendor(tx, vendors[0].vendor_id);
       return saved;
     });
   }

@@ -12,11 +12,12 @@ import { OutcomeClaimEntity } from '../case-studies/entities/outcome-claim.entit
 import { JobsService } from '../jobs/jobs.service';
 import { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
 import { ReferenceResponseEntity } from '../references/entities/reference-response.entity';
-import { VendorsRepository } from '../vendors/vendors.repository';
+import { VendorDomainsRepository } from '../vendors/vendor-domains.repository';
 import { SignalsService } from '../signals/signals.service';
 import { ReviewerProfileEntity } from './entities/reviewer.entity';
 import type { VerificationTaskEntity } from './entities/verification-task.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
+import { LedgerService } from '../ledger/ledger.service';
 import { FollowUpsService } from './follow-ups.service';
 import { ReviewersService } from './reviewers.service';
 import { VerificationTasksRepository } from './verification-tasks.repository';
@@ -66,11 +67,12 @@ export class VerificationService implements OnModuleInit {
     private readonly tx: TransactionService,
     private readonly tasks: VerificationTasksRepository,
     private readonly caseStudies: CaseStudiesRepository,
-    private readonly vendors: VendorsRepository,
+    private readonly domains: VendorDomainsRepository,
     private readonly reviewers: ReviewersService,
     private readonly followUps: FollowUpsService,
     private readonly jobs: JobsService,
     private readonly signals: SignalsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -177,7 +179,9 @@ export class VerificationService implements OnModuleInit {
       } else if (task.checksVerdictId) {
         await this.recordSpotCheckAgreement(tx, task.checksVerdictId, verdict);
       }
-      await this.refreshAfterVerdict(tx, cs.vendorId, task.kind === 'spot_check' ? task.checksVerdictId : null);
+      await this.refreshAfterVerdict(tx, cs.vendorId);
+      // Last, in the same transaction: the verdict and its ledger entry commit together.
+      await this.ledger.append(tx, { kind: 'verdict', subjectId: verdict.id });
       return verdict;
     });
   }
@@ -244,17 +248,11 @@ export class VerificationService implements OnModuleInit {
 
   /**
    * A verdict changes its vendor's signals; a spot check changes the checked
-   * reviewer's reliability, which weighs every vendor that reviewer judged.
+   * reviewer's reliability, which weighs every vendor that reviewer judged —
+   * `refreshVendor` follows those dependents itself.
    */
-  private async refreshAfterVerdict(tx: RequestContext, vendorId: string, checkedVerdictId: string | null): Promise<void> {
-    const vendors = new Set([vendorId]);
-    if (checkedVerdictId) {
-      const rows: Array<{ vendor_id: string }> = await this.tx
-        .manager(tx)
-        .query(`SELECT DISTINCT v.vendor_id FROM verdicts v WHERE v.reviewer_id = (SELECT reviewer_id FROM verdicts WHERE id = $1)`, [checkedVerdictId]);
-      rows.forEach((r) => vendors.add(r.vendor_id));
-    }
-    for (const id of vendors) await this.signals.refreshVendor(tx, id);
+  private async refreshAfterVerdict(tx: RequestContext, vendorId: string): Promise<void> {
+    await this.signals.refreshVendor(tx, vendorId);
   }
 
   private async recordSpotCheckAgreement(tx: RequestContext, checkedVerdictId: string, spot: VerdictEntity): Promise<void> {
@@ -284,7 +282,7 @@ export class VerificationService implements OnModuleInit {
         affiliatedOrganizationIds: affiliations.map((a) => a.organizationId).filter((x): x is string => !!x),
         affiliatedDomains: affiliations.map((a) => a.domain).filter((x): x is string => !!x),
       },
-      vendor: { organizationId: vendorId, verifiedDomains: await this.vendors.verifiedDomains(ctx, vendorId) },
+      vendor: { organizationId: vendorId, verifiedDomains: await this.domains.verifiedDomains(ctx, vendorId) },
       client: { name: clientName, domain: clientDomain },
       pastVerdictDatesForVendor: past.map((p) => new Date(p.created_at)),
       maxVerdictsPer12Months: MAX_VERDICTS_PER_VENDOR_PER_YEAR,

@@ -71,6 +71,7 @@ export class CaseStudyClientObject {
   @Field() anonymised!: boolean;
   @Field(() => String, { nullable: true, description: 'Only for the vendor, assigned reviewers and admins.' }) name!: string | null;
   @Field(() => String, { nullable: true, description: 'Only for the vendor, assigned reviewers and admins.' }) domain!: string | null;
+  @Field(() => String, { nullable: true, description: 'What buyers see when the client is anonymised, e.g. "a European retailer".' }) descriptor!: string | null;
 }
 
 @ObjectType('CaseStudy')

@@ -9,6 +9,8 @@ export type EvidenceKind = 'file' | 'link';
  */
 @Entity('evidence_items')
 @Index('idx_evidence_items_case_study', ['caseStudyId'])
+// One copy of the same bytes per case study; also finds every item that references a blob.
+@Index('uq_evidence_items_sha256_case_study', ['sha256', 'caseStudyId'], { unique: true, where: 'sha256 IS NOT NULL' })
 export class EvidenceItemEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OrganizationEntity } from '../../organizations/entities/organization.entity';
 
 /**
@@ -7,6 +7,8 @@ import { OrganizationEntity } from '../../organizations/entities/organization.en
  */
 @Entity('vendor_domains')
 @Unique('uq_vendor_domains_org_domain', ['organizationId', 'domain'])
+// One owner per domain: once a vendor has verified it, no other vendor can (even racing).
+@Index('uq_vendor_domains_verified_domain', ['domain'], { unique: true, where: '"verified_at" IS NOT NULL' })
 export class VendorDomainEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -77,6 +77,18 @@ function OrganizationDetails({ organization, me }: { organization: OrganizationQ
       <PageHeader
         title={organization.name}
         eyebrow={<BackLink />}
+        actions={
+          organization.kind === 'vendor' ? (
+            <>
+              <Button component={Link} to={`/vendor/${organization.id}/case-studies`} variant="default">
+                Case studies
+              </Button>
+              <Button component={Link} to={`/vendor/${organization.id}/profile`} variant="light">
+                Vendor dashboard
+              </Button>
+            </>
+          ) : undefined
+        }
         description={
           <Group gap="sm" component="span">
             <OrganizationBadges kind={organization.kind} role={organization.myRole} />

@@ -1,0 +1,7 @@
+import { graphql } from '../../../gql';
+
+export const removeEvidenceMutation = graphql(`
+  mutation RemoveEvidence($id: ID!) {
+    removeEvidence(id: $id)
+  }
+`);

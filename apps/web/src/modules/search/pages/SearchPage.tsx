@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Grid, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { IconSearch, IconZoomQuestion } from '@tabler/icons-react';
+import { useQuery } from '@apollo/client/react';
+import { describeError, type ErrorDescription } from '../../../ui/errors/describe-error';
+import { EmptyMessage } from '../../../ui/EmptyMessage';
+import { plural } from '../../../ui/format';
+import { PageHeader } from '../../../ui/PageHeader';
+import { CardSkeletons, QueryState } from '../../../ui/QueryState';
+import { CompareBar } from '../../compare/components/CompareBar';
+import { useCompareSelection } from '../../compare/hooks/use-compare-selection';
+import { taxonomyLabels } from '../../vendors/components/taxonomy-labels';
+import { taxonomyQuery } from '../../vendors/graphql/taxonomy.query';
+import { SearchFilters } from '../components/SearchFilters';
+import { SearchResultCard } from '../components/SearchResultCard';
+import { searchVendorsQuery } from '../graphql/search-vendors.query';
+import { SORTS, useSearchFilters } from '../hooks/use-search-filters';
+
+const PAGE_SIZE = 20;
+
+/** `/consultancies`: full-text search with filters, facet counts and sorts, all in the URL. */
+export function SearchPage() {
+  const filters = useSearchFilters();
+  const compare = useCompareSelection();
+  const taxonomy = useQuery(taxonomyQuery);
+  const labels = taxonomyLabels(taxonomy.data?.taxonomy);
+  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(searchVendorsQuery, { variables: { input: { ...filters.input, first: PAGE_SIZE } } });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loadMoreError, setLoadMoreError] = useState<ErrorDescription | null>(null);
+  const shown = data ?? (loading ? previousData : undefined);
+  const searching = loading && !data && previousData !== undefined;
+
+  const loadMore = async (after: string) => {
+    setLoadingMore(true);
+    setLoadMoreError(null);
+    try {
+      await fetchMore({
+        variables: { input: { ...filters.input, first: PAGE_SIZE, after } },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          searchVendors: { ...fetchMoreResult.searchVendors, nodes: [...prev.searchVendors.nodes, ...fetchMoreResult.searchVendors.nodes] },
+        }),
+      });
+    } catch (e) {
+      setLoadMoreError(describeError(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Consultancies"
+        description="ML and AI consultancies on Assay, ranked by what they verifiably delivered. By default the most conservative estimate comes first, so thin evidence does not outrank a long verified record."
+      />
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Box role="search" aria-label="Filter consultancies">
+            <SearchFilters facets={shown?.searchVendors.facets} labels={labels} filters={filters} />
+          </Box>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Stack gap="lg" pb={80}>
+            <Group align="flex-end" gap="md" wrap="wrap">
+              <TextInput
+                label="Search consultancies"
+                type="search"
+                placeholder="Name, capability or problem, e.g. demand forecasting"
+                leftSection={<IconSearch size={16} aria-hidden />}
+                rightSection={searching ? <Loader size={14} aria-hidden /> : null}
+                value={filters.text}
+                onChange={(event) => filters.setText(event.currentTarget.value)}
+                maxLength={200}
+                style={{ flex: '2 1 260px' }}
+              />
+              <NativeSelect
+                label="Sort by"
+                data={SORTS}
+                value={filters.params.get('sort') ?? 'assay_lower'}
+                onChange={(e) => filters.setValue('sort', e.currentTarget.value === 'assay_lower' ? null : e.currentTarget.value)}
+                style={{ flex: '1 1 220px' }}
+              />
+              {filters.hasFilters && (
+                <Button variant="subtle" onClick={filters.clear}>
+                  Clear filters
+                </Button>
+              )}
+            </Group>
+            <QueryState
+              loading={loading}
+              error={error}
+              data={shown?.searchVendors}
+              onRetry={() => void refetch()}
+              skeleton={<CardSkeletons count={4} height={180} />}
+              isEmpty={(result) => result.nodes.length === 0}
+              empty={
+                filters.hasFilters ? (
+                  <EmptyMessage
+                    icon={<IconZoomQuestion aria-hidden />}
+                    title="No consultancies match your search"
+                    description="Try fewer or different words, or loosen a filter; the numbers next to each option show what it would find."
+                    actions={
+                      <Button variant="default" onClick={filters.clear}>
+                        Clear filters
+                      </Button>
+                    }
+                  />
+                ) : (
+                  <EmptyMessage title="No consultancies are listed yet" description="Check back soon: consultancies are joining Assay." />
+                )
+              }
+            >
+              {(result) => (
+                <Stack gap="md" style={{ opacity: searching ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={searching}>
+                  <Text size="sm" c="dimmed">
+                    {result.nodes.length < result.totalCount
+                      ? `Showing ${result.nodes.length} of ${plural(result.totalCount, 'consultancy', 'consultancies')}`
+                      : plural(result.totalCount, 'consultancy', 'consultancies')}
+                  </Text>
+                  <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+                    {result.nodes.map((vendor) => (
+                      <SearchResultCard
+                        key={vendor.id}
+                        vendor={vendor}
+                        labels={labels}
+                        compare={{ checked: compare.isSelected(vendor.id), disabled: compare.isFull, onChange: () => compare.toggle({ id: vendor.id, name: vendor.name }) }}
+                      />
+                    ))}
+                  </SimpleGrid>
+                  {loadMoreError && (
+                    <Alert role="alert" color="red" variant="light" title="Could not load more">
+                      {loadMoreError.message}
+                    </Alert>
+                  )}
+                  {result.hasNextPage && result.endCursor && (
+                    <Box ta="center">
+                      <Button variant="default" loading={loadingMore} onClick={() => void loadMore(result.endCursor!)}>
+                        Load more
+                      </Button>
+                    </Box>
+                  )}
+                </Stack>
+              )}
+            </QueryState>
+            <VisuallyHidden role="status" aria-live="polite">
+              {data ? plural(data.searchVendors.totalCount, 'consultancy found', 'consultancies found') : ''}
+            </VisuallyHidden>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <CompareBar />
+    </>
+  );
+}

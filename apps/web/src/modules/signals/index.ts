@@ -1,0 +1,20 @@
+// The signals module's public surface: components other pages reuse (public vendor
+// page, compare page) and the helpers that feed them. See README.md in this folder.
+export { SignalForestPlot, ForestPlotLegend, type SignalForestPlotProps } from './components/SignalForestPlot';
+export { FlagList, type FlagListProps, type FlagLike } from './components/FlagList';
+export { ExplanationList, type ExplanationListProps, type ExplanationItemLike } from './components/ExplanationList';
+export {
+  forestPlotRows,
+  formatEstimate,
+  formatInterval,
+  formatShare,
+  formatSources,
+  SHARE_SIGNAL_KEYS,
+  SIGNAL_KEYS,
+  type ForestPlotRow,
+  type ShareSignalKey,
+  type SignalEstimateLike,
+  type SignalKey,
+} from './components/signal-format';
+export { useSignalNames, type SignalName } from './hooks/use-signal-names';
+export { vendorSignalFieldsFragment } from './graphql/signal-fields.fragment';

@@ -1,0 +1,7 @@
+import { graphql } from '../../../gql';
+
+export const removeRosterEntryMutation = graphql(`
+  mutation RemoveRosterEntry($input: RemoveRosterEntryInput!) {
+    removeRosterEntry(input: $input)
+  }
+`);

@@ -1,0 +1,35 @@
+/** An outcome as the API returns it on case studies and comparisons. */
+export interface OutcomeLike {
+  metricName: string;
+  unit: string;
+  baselineValue: number;
+  claimedValue: number;
+  verifiedValue?: number | null;
+  verificationStatus: string;
+}
+
+/**
+ * How much of the claimed improvement verification found, as a share (1 = all of it).
+ * Direction does not matter: both improvements are measured from the same baseline.
+ * Null when nothing was verified yet or the claim was no change.
+ */
+export function verifiedShare(o: OutcomeLike): number | null {
+  if (o.verifiedValue == null) return null;
+  const claimed = o.claimedValue - o.baselineValue;
+  if (claimed === 0) return null;
+  return (o.verifiedValue - o.baselineValue) / claimed;
+}
+
+export function formatValue(value: number | null | undefined, unit: string): string {
+  if (value == null) return 'not verified';
+  const n = Number.isInteger(value) ? value.toString() : value.toFixed(2).replace(/\.?0+$/, '');
+  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+}
+
+export const VERIFICATION_STATUS_LABELS: Record<string, string> = {
+  pending: 'Not yet verified',
+  verified: 'Verified',
+  partially_verified: 'Partly verified',
+  refuted: 'Refuted by verification',
+  unverifiable: 'Could not be verified',
+};
