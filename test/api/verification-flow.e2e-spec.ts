@@ -182,7 +182,12 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
     const resolved = await admin.query(`mutation($input: ResolveDisputeInput!) { resolveDispute(input: $input) { status } }`, { input: { disputeId: dispute.data!.disputeVerdict.id, resolution: 'upheld', note: 'The baseline period was the one agreed in the contract.' } });
     expect(resolved.errors).toBeUndefined();
     expect((await t.client().query<{ caseStudy: { status: string } }>(STATUS, { id: caseStudyId })).data!.caseStudy.status).toBe('unverified');
-    const history = await t.client().query<{ caseStudyVerdicts: Array<{ replies: unknown[]; disputes: Array<{ status: string }> }> }>(`query($id: ID!) { caseStudyVerdicts(caseStudyId: $id) { status replies { body } disputes { status reason } } }`, { id: caseStudyId });
+    const history = await t.client().query<{ caseStudyVerdicts: Array<{ notes: string | null; rubric: { notes: string | null }; replies: unknown[]; disputes: Array<{ status: string }> }> }>(`query($id: ID!) { caseStudyVerdicts(caseStudyId: $id) { status notes rubric { notes } replies { body } disputes { status reason } } }`, { id: caseStudyId });
+    // Buyers see findings, replies and disputes, but not the reviewer's free-text notes.
+    expect(history.data!.caseStudyVerdicts[0].notes).toBeNull();
+    expect(history.data!.caseStudyVerdicts[0].rubric.notes).toBeNull();
+    const asVendor = await vendor.query<{ caseStudyVerdicts: Array<{ notes: string | null }> }>(`query($id: ID!) { caseStudyVerdicts(caseStudyId: $id) { notes } }`, { id: caseStudyId });
+    expect(asVendor.data!.caseStudyVerdicts[0].notes).toMatch(/evaluation notebook/);
     expect(history.data!.caseStudyVerdicts[0].replies).toHaveLength(1);
     expect(history.data!.caseStudyVerdicts[0].disputes[0].status).toBe('upheld');
   }, 60_000);

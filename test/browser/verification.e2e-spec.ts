@@ -96,6 +96,11 @@ describeBrowser('Verification in the browser', () => {
     const box = await option(main, 'Would you hire them again?', 'Yes').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     await shot(page, 'verification-03-questionnaire-phone-filled');
+    // The narrowest common phone: one column, nothing wider than the screen.
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, 'verification-03b-questionnaire-375');
+    await page.setViewportSize(PHONE);
 
     await main.getByRole('button', { name: 'Send answers' }).click();
     await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
@@ -169,7 +174,7 @@ describeBrowser('Verification in the browser', () => {
     await main.getByLabel('Email domain', { exact: true }).fill('northwind-retail.example');
     await main.getByLabel('Note').fill('Consulted for them in 2024');
     await main.getByRole('button', { name: 'Declare affiliation' }).click();
-    await main.getByRole('cell', { name: 'Email domain northwind-retail.example' }).waitFor();
+    await main.getByRole('list', { name: 'Declared affiliations' }).getByText('Email domain northwind-retail.example').waitFor();
     await shot(page, 'verification-19-affiliations-phone');
     expect(await countRows(env.t.dataSource, 'reviewer_affiliations', `domain = 'northwind-retail.example'`)).toBe(1);
   }, 60_000);

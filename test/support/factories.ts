@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { GraphQLClient, TestApp } from './test-app';
+// A cycle (ledger-flow uses these factories) is fine: only functions use the names, at call time.
+import * as flow from './ledger-flow';
 
 /** A complete, valid case-study input; override what a test is about. */
 export function caseStudyInput(vendorId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -100,7 +102,6 @@ export async function verifiedCaseStudyFor(
   overrides: Record<string, unknown> = {},
   result = 'verified',
 ): Promise<{ caseStudyId: string; outcomeIds: string[] }> {
-  const flow = await import('./ledger-flow');
   const draft = await createDraft(vendor.client, vendor.vendorId, overrides);
   const referenceEmail = `jane@${slug}-client.example`;
   const nominated = await nominate(vendor.client, draft.id, referenceEmail);

@@ -16,6 +16,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** A GraphQL client that keeps its own cookies, like one browser. */
 export class GraphQLClient {
   private cookies = new Map<string, string>();
+  /**
+   * Each client looks like its own network address (the app trusts X-Forwarded-For
+   * from loopback), so per-IP rate limits see separate users, as in production.
+   */
+  readonly ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
   constructor(private readonly app: INestApplication) {}
 
@@ -23,6 +28,7 @@ export class GraphQLClient {
     const res = await request(this.app.getHttpServer())
       .post('/graphql')
       .set('content-type', 'application/json')
+      .set('x-forwarded-for', this.ip)
       .set('cookie', this.cookieHeader())
       .send({ query, variables });
     for (const raw of ([] as string[]).concat(res.headers['set-cookie'] ?? [])) {

@@ -27,8 +27,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
 
   // Installed first, so a signal at any moment of the start still shuts down cleanly.
-  let app: INestApplication | undefined;
-  let db: ProvisionedDatabase | undefined;
+  const running: { app?: INestApplication; db?: ProvisionedDatabase } = {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -36,8 +35,8 @@ async function main(): Promise<void> {
     log.info({ signal }, 'Shutting down');
     setTimeout(() => process.exit(1), 20_000).unref();
     try {
-      await app?.close();
-      await db?.stop();
+      await running.app?.close();
+      await running.db?.stop();
     } finally {
       process.exit(0);
     }
@@ -45,14 +44,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  db = await provisionDatabase(config, (line) => log.debug({ postgres: line }));
+  const db = (running.db = await provisionDatabase(config, (line) => log.debug({ postgres: line })));
   log.info({ embedded: db.embedded, dataDir: db.embedded ? config.dataDir : undefined }, db.embedded ? 'Started embedded PostgreSQL' : 'Using DATABASE_URL');
 
   const ds = await openDataSource({ url: db.url, poolSize: 2, migrate: true });
   log.info({ applied: (await ds.query('SELECT count(*)::int AS n FROM typeorm_migrations'))[0].n }, 'Schema migrated');
   await ds.destroy();
 
-  app = await createApp(config, db.url);
+  const app = (running.app = await createApp(config, db.url));
   const seedEvidence = config.seed && config.role !== 'worker' ? await seedDemoMarketIfEmpty(app, log) : null;
   await startJobs(app, config);
   if (config.role !== 'worker') await app.listen(config.port, config.host);

@@ -19,7 +19,6 @@ export function normalizeDomain(domain: string): string | null {
   if (typeof domain !== 'string') return null;
   let candidate = domain.trim().toLowerCase();
   if (candidate.endsWith('.')) candidate = candidate.slice(0, -1);
-  // eslint-disable-next-line no-control-regex -- "anything outside ASCII" is exactly what is meant
   if (/[^\x00-\x7f]/.test(candidate)) {
     // Without this, the URL parser would accept "müller.de/x" and return just its host.
     if (/[\s/\\?#@:%]/.test(candidate)) return null;

@@ -43,28 +43,35 @@ export function graphqlLimitRules(limits: GraphQLLimits = GRAPHQL_LIMITS): Valid
 }
 
 /**
+ * Removes graphql-js's "Did you mean …?" hints from error messages: they name fields, arguments,
+ * types and enum values, i.e. the schema that production hides by turning introspection off.
+ * (graphql-armor's suggestion plugin only catches `Did you mean "x"`, not enum values or
+ * fragment hints, and leaves a stray question mark.)
+ */
+export const hideSuggestionsPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) error.message = error.message.replace(/\s*Did you mean [\s\S]*\?$/, '');
+      },
+    };
+  },
+};
+
+/**
  * The Apollo options that harden the endpoint: the limit rules; tokens limited
  * with graphql-js's own `maxTokens` parse option (armor's token plugin throws
  * from `parsingDidStart`, which Apollo 5 answers with HTTP 500, whereas a
- * parse-time refusal is GRAPHQL_PARSE_FAILED with HTTP 400); in production,
- * armor's plugin that removes "Did you mean …?" suggestions, which would leak
- * the schema that introspection hides; and any further plugins (rate limits).
+ * parse-time refusal is GRAPHQL_PARSE_FAILED with HTTP 400); in production, no
+ * suggestions in error messages; and any further plugins (rate limits).
  */
 export function graphqlHardening(
   env: AppConfig['env'],
   ...plugins: ApolloServerPlugin<GraphQLContext>[]
 ): { validationRules: ValidationRule[]; parseOptions: ParseOptions; plugins: ApolloServerPlugin<GraphQLContext>[] } {
-  const suggestions = new ApolloArmor({
-    blockFieldSuggestion: { enabled: env === 'production' },
-    maxDepth: { enabled: false },
-    costLimit: { enabled: false },
-    maxAliases: { enabled: false },
-    maxDirectives: { enabled: false },
-    maxTokens: { enabled: false },
-  }).protect().plugins;
   return {
     validationRules: graphqlLimitRules(),
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-    plugins: [...suggestions, ...plugins],
+    plugins: [...(env === 'production' ? [hideSuggestionsPlugin] : []), ...plugins],
   };
 }

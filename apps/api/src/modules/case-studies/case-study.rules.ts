@@ -1,4 +1,4 @@
-import { isEditable, normalizeDomain, parseIsoDate, validateOutcomeClaims } from '@assay/domain';
+import { isEditable, normalizeDomain, parseIsoDate, validateOutcomeClaims, type OutcomeClaim } from '@assay/domain';
 import { z } from 'zod';
 import type { FieldError } from '../../common/errors';
 import { fieldErrorsFromZod } from '../../common/validation';
@@ -75,12 +75,12 @@ function futureDateErrors(fields: CaseStudyFields, now: Date): FieldError[] {
  * Validates a draft's content. Drafts may have no outcomes yet; when they have
  * some, each must already be a valid claim. Returns every problem, by field path.
  */
-export function validateCaseStudyDraft(input: unknown, now: Date): { ok: true; fields: CaseStudyFields; outcomes: ReturnType<typeof validOutcomes> } | { ok: false; errors: FieldError[] } {
+export function validateCaseStudyDraft(input: unknown, now: Date): { ok: true; fields: CaseStudyFields; outcomes: OutcomeClaim[] } | { ok: false; errors: FieldError[] } {
   const parsed = caseStudyFieldsSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? futureDateErrors(parsed.data, now) : fieldErrorsFromZod(parsed.error);
   const rawOutcomes = (input as { outcomes?: unknown })?.outcomes;
   const outcomeList = Array.isArray(rawOutcomes) ? rawOutcomes : [];
-  let outcomes: ReturnType<typeof validOutcomes> = [];
+  let outcomes: OutcomeClaim[] = [];
   if (outcomeList.length > 0) {
     const result = validateOutcomeClaims(outcomeList, now);
     if (result.ok) outcomes = result.outcomes;
@@ -88,10 +88,6 @@ export function validateCaseStudyDraft(input: unknown, now: Date): { ok: true; f
   }
   if (!parsed.success || errors.length) return { ok: false, errors };
   return { ok: true, fields: parsed.data, outcomes };
-}
-
-function validOutcomes(): Extract<ReturnType<typeof validateOutcomeClaims>, { ok: true }>['outcomes'] {
-  return [];
 }
 
 /** What a draft still lacks before it can be submitted; empty when ready. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import {
   buildLedgerLeaf,
   bytesEqual,
@@ -61,7 +61,7 @@ const treeIndex = z
  * proofs up to the latest signed head.
  */
 @Injectable()
-export class LedgerService implements OnModuleInit {
+export class LedgerService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Ledger');
   private signer?: SignerKey;
   /** Leaves already read, for proofs; safe to keep because the log only grows. */
@@ -89,6 +89,24 @@ export class LedgerService implements OnModuleInit {
         await this.publishCheckpoint();
       },
     });
+  }
+
+  /**
+   * Says loudly when this process holds another key than the one that signed the
+   * log so far (e.g. a second host that generated its own): it would serve the
+   * wrong verifier key and could not continue the log's signatures.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const latest = await this.repo.latestHead(RequestContext.system());
+      if (!latest) return;
+      const signed = verifyCheckpoint(latest.checkpointNote, this.verifierKey, { expectedOrigin: this.origin });
+      if (!signed.valid) {
+        this.logger.error(`The latest signed tree head (size ${latest.treeSize}) does not verify with this process's ledger key ${this.verifierKey} (${signed.reason}). Set LEDGER_SIGNER_KEY (and LEDGER_ORIGIN) to the log's key on every host.`);
+      }
+    } catch (error) {
+      this.logger.warn(`Could not compare the ledger key with the latest tree head: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** The log's name in its checkpoints. */

@@ -138,7 +138,9 @@ export class VerificationResolver {
   async caseStudyVerdicts(@Ctx() ctx: RequestContext, @Args('caseStudyId', { type: () => ID }) caseStudyId: string): Promise<VerdictObject[]> {
     const { access } = await this.caseStudies.get(ctx, caseStudyId);
     const verdicts = await this.tx.repo(ctx, VerdictEntity).find({ where: { caseStudyId }, order: { createdAt: 'ASC' } });
-    return this.verdictObjects(ctx, verdicts.filter((v) => v.kind !== 'spot_check' || access === 'admin'));
+    const objects = await this.verdictObjects(ctx, verdicts.filter((v) => v.kind !== 'spot_check' || access === 'admin'));
+    // Buyers see the findings, not the reviewer's free-text notes (they may describe the client's systems).
+    return access === 'public' ? objects.map((o) => ({ ...o, notes: null, rubric: { ...o.rubric, notes: null } })) : objects;
   }
 
   // Replies and disputes

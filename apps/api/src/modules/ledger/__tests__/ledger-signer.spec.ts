@@ -5,11 +5,17 @@ import { decodeVerifierKey, encodeSignerKey, generateSignerKey, signCheckpoint, 
 import { ConfigError, loadConfig } from '../../../config/config';
 import { loadOrCreateSignerKey, readSignerKey, signerKeyPath, verifierKeyString } from '../ledger-signer';
 
+const dataDirs: string[] = [];
+
 function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'assay-ledger-signer-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-ledger-signer-'));
+  dataDirs.push(dir);
+  return dir;
 }
 
 describe('ledger signer key', () => {
+  afterAll(() => dataDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
   it('generates a key on first start into the data folder, readable only by its owner, and reuses it', () => {
     const dataDir = tempDataDir();
     const config = loadConfig({ ASSAY_DATA_DIR: dataDir, ASSAY_PUBLIC_URL: 'https://assay.example' });

@@ -79,7 +79,7 @@ export class MlRubricObject {
   @Field(() => Boolean, { nullable: true }) heldOutOrOnlineEvaluation!: boolean | null;
   @Field(() => Boolean, { nullable: true }) leakageChecked!: boolean | null;
   @Field(() => Boolean, { nullable: true }) monitoringInProduction!: boolean | null;
-  @Field() notes!: string;
+  @Field(() => String, { nullable: true, description: 'For the vendor, reviewers and admins only.' }) notes!: string | null;
 }
 
 @ObjectType('VerdictOutcome')
@@ -119,7 +119,7 @@ export class VerdictObject {
   @Field(() => ProductionStatusGql) productionStatus!: ProductionStatusGql;
   @Field(() => HandoverGql) handover!: HandoverGql;
   @Field(() => MlRubricObject) rubric!: MlRubricObject;
-  @Field() notes!: string;
+  @Field(() => String, { nullable: true, description: "The reviewer's notes: for the vendor, reviewers and admins only (they may describe the client's systems)." }) notes!: string | null;
   @Field(() => [VerdictOutcomeObject]) outcomes!: VerdictOutcomeObject[];
   @Field(() => ID, { nullable: true }) supersedesId!: string | null;
   @Field(() => ID, { nullable: true }) supersededById!: string | null;

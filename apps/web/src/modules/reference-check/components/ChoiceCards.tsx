@@ -83,7 +83,7 @@ export function RatingScale({ label, description, low, high, value, onChange, er
           </Group>
           {/* Optional scales can be left unanswered again after a slip of the thumb. */}
           {value && onChange && (
-            <Button variant="subtle" size="compact-sm" mt={4} px={4} onClick={() => onChange('')}>
+            <Button variant="subtle" color="gray" size="compact-sm" fw={500} mt={4} px={4} onClick={() => onChange('')}>
               Clear this answer
             </Button>
           )}

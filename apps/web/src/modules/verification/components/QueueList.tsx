@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconHandGrab, IconLock } from '@tabler/icons-react';
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router-dom';
 import type { VerificationQueueQuery } from '../../../gql/graphql';
 import { formatDate, plural } from '../../../ui/format';
@@ -30,6 +30,7 @@ export function QueueList({ tasks }: { tasks: readonly QueuedTask[] }) {
 
 function QueuedTaskItem({ task }: { task: QueuedTask }) {
   const navigate = useNavigate();
+  const client = useApolloClient();
   const [error, setError] = useState<string | null>(null);
   const [claim, { loading }] = useMutation(claimTaskMutation, {
     refetchQueries: [{ query: verificationQueueQuery }, { query: myVerificationTasksQuery }],
@@ -46,7 +47,11 @@ function QueuedTaskItem({ task }: { task: QueuedTask }) {
       await navigate(`/review/tasks/${data.claimTask.id}`);
     } catch (err) {
       setError(reviewErrorMessage(err));
-      if (errorReason(err) === 'TASK_TAKEN') notifications.show({ color: 'orange', title: 'Too late', message: reviewErrorMessage(err) });
+      if (errorReason(err) === 'TASK_TAKEN') {
+        notifications.show({ color: 'orange', title: 'Too late', message: reviewErrorMessage(err) });
+        // The task has left the queue for everyone else too: show the queue as it is now.
+        void client.refetchQueries({ include: [verificationQueueQuery] });
+      }
     }
   };
 

@@ -67,9 +67,9 @@ export function findingsFromVerdict(verdict: VerdictDetailFragment, claims: read
       heldOutOrOnlineEvaluation: fromBool(verdict.rubric.heldOutOrOnlineEvaluation ?? null),
       leakageChecked: fromBool(verdict.rubric.leakageChecked ?? null),
       monitoringInProduction: fromBool(verdict.rubric.monitoringInProduction ?? null),
-      notes: verdict.rubric.notes,
+      notes: verdict.rubric.notes ?? '',
     },
-    notes: verdict.notes,
+    notes: verdict.notes ?? '',
   };
 }
 
