@@ -1,26 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as net from 'node:net';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { ensureDatabase, withDatabase } from '../../apps/api/src/database/database-url';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+import { freePort } from './ports';
 
 export const TEMPLATE_DB = 'assay_template';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts one PostgreSQL for the whole run (embedded, or TEST_DATABASE_URL's server),

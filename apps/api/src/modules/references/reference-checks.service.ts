@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { badInput, conflict, notFound } from '../../common/errors';
+import { badInput, notFound } from '../../common/errors';
+import { openSingleUseLink } from '../../common/single-use-link';
+import { returnedRows } from '../../database/returning';
 import { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
-import { hashToken, newToken } from '../accounts/tokens';
+import { newToken } from '../accounts/tokens';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
@@ -108,10 +110,10 @@ export class ReferenceChecksService implements OnModuleInit {
   /** Marks links past their expiry; an unanswered reference counts against the response rate. */
   async expireOverdue(): Promise<number> {
     return this.tx.run(RequestContext.system(), async (tx) => {
-      const rows: Array<{ vendor_id: string }> = await this.tx
+      const rows: unknown = await this.tx
         .manager(tx)
         .query(`UPDATE reference_requests SET status = 'expired' WHERE status = 'sent' AND expires_at < now() RETURNING vendor_id`);
-      const expired = Array.isArray(rows[0]) ? (rows[0] as unknown as Array<{ vendor_id: string }>) : rows;
+      const expired = returnedRows<{ vendor_id: string }>(rows);
       for (const vendorId of new Set(expired.map((r) => r.vendor_id))) await this.signals.refreshVendor(tx, vendorId);
       if (expired.length) this.logger.log(`Expired ${expired.length} unanswered reference requests`);
       return expired.length;
@@ -175,16 +177,17 @@ export class ReferenceChecksService implements OnModuleInit {
 
   private async requestForToken(ctx: RequestContext, token: string, lock: boolean): Promise<ReferenceRequestEntity> {
     await this.rateLimits.consume(ctx, 'referenceToken', ctx.ip ?? 'unknown');
-    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,60}$/.test(token)) throw notFound('This link', 'INVALID_TOKEN');
-    const qb = this.tx.repo(ctx, ReferenceRequestEntity).createQueryBuilder('r').where('r.token_hash = :hash', { hash: hashToken(token) });
-    if (lock) qb.setLock('pessimistic_write');
-    const request = await qb.getOne();
-    if (!request) throw notFound('This link', 'INVALID_TOKEN');
-    if (request.status === 'answered' || request.status === 'declined') throw conflict('You have already answered this questionnaire. Thank you!', 'TOKEN_USED');
-    if (request.status === 'expired' || !request.expiresAt || request.expiresAt.getTime() < Date.now()) {
-      throw badInput('This link has expired. The consultancy can ask Assay to send a new one.', [], 'TOKEN_EXPIRED');
-    }
-    return request;
+    return openSingleUseLink(token, {
+      findByHash: (hash) => {
+        const qb = this.tx.repo(ctx, ReferenceRequestEntity).createQueryBuilder('r').where('r.token_hash = :hash', { hash });
+        if (lock) qb.setLock('pessimistic_write');
+        return qb.getOne();
+      },
+      isUsed: (r) => r.status === 'answered' || r.status === 'declined',
+      isExpired: (r) => r.status === 'expired',
+      usedMessage: 'You have already answered this questionnaire. Thank you!',
+      expiredMessage: 'This link has expired. The consultancy can ask Assay to send a new one.',
+    });
   }
 
   private async caseStudyWithVendor(ctx: RequestContext, caseStudyId: string): Promise<CaseStudyEntity & { vendorName: string }> {

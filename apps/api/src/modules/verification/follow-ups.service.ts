@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { badInput, conflict, notFound } from '../../common/errors';
+import { badInput } from '../../common/errors';
+import { openSingleUseLink } from '../../common/single-use-link';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
-import { hashToken, newToken } from '../accounts/tokens';
+import { newToken } from '../accounts/tokens';
 import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
@@ -126,13 +127,15 @@ export class FollowUpsService implements OnModuleInit {
 
   private async checkForToken(ctx: RequestContext, token: string, lock: boolean): Promise<FollowUpCheckEntity> {
     await this.rateLimits.consume(ctx, 'referenceToken', ctx.ip ?? 'unknown');
-    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,60}$/.test(token)) throw notFound('This link', 'INVALID_TOKEN');
-    const qb = this.tx.repo(ctx, FollowUpCheckEntity).createQueryBuilder('f').where('f.token_hash = :hash', { hash: hashToken(token) });
-    if (lock) qb.setLock('pessimistic_write');
-    const check = await qb.getOne();
-    if (!check) throw notFound('This link', 'INVALID_TOKEN');
-    if (check.status === 'answered') throw conflict('You have already answered this check. Thank you!', 'TOKEN_USED');
-    if (!check.expiresAt || check.expiresAt.getTime() < Date.now()) throw badInput('This link has expired.', [], 'TOKEN_EXPIRED');
-    return check;
+    return openSingleUseLink(token, {
+      findByHash: (hash) => {
+        const qb = this.tx.repo(ctx, FollowUpCheckEntity).createQueryBuilder('f').where('f.token_hash = :hash', { hash });
+        if (lock) qb.setLock('pessimistic_write');
+        return qb.getOne();
+      },
+      isUsed: (f) => f.status === 'answered',
+      usedMessage: 'You have already answered this check. Thank you!',
+      expiredMessage: 'This link has expired.',
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/request-context';
+import { returnedRows } from '../../database/returning';
 import { TransactionService } from '../../database/transaction.service';
 import { VerificationTaskEntity } from './entities/verification-task.entity';
 
@@ -31,16 +32,14 @@ export class VerificationTasksRepository {
    * out. One UPDATE decides: of two reviewers claiming at once, exactly one wins.
    */
   async claim(ctx: RequestContext, id: string, reviewerId: string): Promise<VerificationTaskEntity | null> {
-    const rows: Array<{ id: string }> = await this.tx.manager(ctx).query(
+    const result: unknown = await this.tx.manager(ctx).query(
       `UPDATE verification_tasks
           SET status = 'leased', leased_to_id = $2, lease_expires_at = now() + make_interval(hours => $3), version = version + 1
         WHERE id = $1 AND (status = 'open' OR (status = 'leased' AND lease_expires_at < now()))
         RETURNING id`,
       [id, reviewerId, LEASE_HOURS],
     );
-    // TypeORM returns [rows, count] for UPDATE … RETURNING on postgres.
-    const returned = Array.isArray(rows[0]) ? (rows[0] as unknown as Array<{ id: string }>) : rows;
-    return returned.length ? this.findById(ctx, id) : null;
+    return returnedRows<{ id: string }>(result).length ? this.findById(ctx, id) : null;
   }
 
   async complete(ctx: RequestContext, id: string): Promise<void> {
