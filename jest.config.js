@@ -1,5 +1,5 @@
-// One Jest run, three projects: pure unit tests, API e2e against real PostgreSQL,
-// and browser e2e in Chromium. `npm test` runs all of them (scripts/test.mjs).
+// One Jest run, four projects: pure unit tests, API e2e against real PostgreSQL,
+// browser e2e in Chromium, and fault/scale-out tests on real API processes. `npm test` runs all of them (scripts/test.mjs).
 // The global setup starts one embedded PostgreSQL for the run and migrates a
 // template database; every API/browser test file clones its own database from it.
 const swc = [
@@ -39,5 +39,7 @@ module.exports = {
     },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'] },
+    // Fault and scale-out tests: real processes of the built API, killed and restarted.
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.e2e-spec.ts'] },
   ],
 };

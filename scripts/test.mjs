@@ -22,7 +22,15 @@ else if (inCi) {
   console.warn('\n!!! No Chromium found (looked for /usr/bin/chromium): the browser e2e tests are SKIPPED.\n!!! Install it with `apt-get install -y chromium` to run them.\n');
 }
 
-// Browser and start tests run the built app: build it once, up front.
+// Start, fault and scale-out tests run the built API as separate processes: build it once, up front.
+const api = spawnSync(process.execPath, ['node_modules/@swc/cli/bin/swc.js', 'apps/api/src', 'libs', 'migrations', '-d', 'dist/api', '--config-file', '.swcrc', '-q'], { stdio: 'inherit', env });
+if (api.status !== 0) {
+  console.error('The API does not build.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+// Browser tests run the built web app: build it once, up front.
 if (!env.ASSAY_SKIP_BROWSER) {
   const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit', env });
   if (build.status !== 0) {
