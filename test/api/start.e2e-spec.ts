@@ -1,52 +1,13 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEmptyDatabase } from '../support/database';
 import { freePort } from '../support/ports';
+import { apiEntry as entry, root, startAssay, stopAssay as stop } from '../support/processes';
 
-const root = path.resolve(__dirname, '../..');
-const entry = path.join(root, 'dist/api/apps/api/src/main.js');
-
-
-interface Started {
-  child: ChildProcess;
-  port: number;
-  readyMs: number;
-  output: () => string;
-}
-
-/** Runs the built API as `npm start` does and waits until /health says ok. */
-async function start(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const t0 = Date.now();
-  let output = '';
-  const child = spawn(process.execPath, [entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited early:\n${output}`);
-    if (Date.now() - t0 > 60_000) throw new Error(`the API was not healthy within 60 s:\n${output}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  return { child, port, readyMs: Date.now() - t0, output: () => output };
-}
-
-async function stop(s: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
-  s.child.kill('SIGTERM');
-  return exited;
-}
+/** Runs the built API as `npm start` does (quiet logs, demo seeding on) and waits until /health says ok. */
+const start = (env: Record<string, string>) => startAssay({ LOG_LEVEL: 'warn', ASSAY_SEED: 'true', ...env });
 
 async function vendorCount(port: number): Promise<number> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -59,10 +20,6 @@ async function vendorCount(port: number): Promise<number> {
 }
 
 describe('Starting Assay (npm start)', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['node_modules/@swc/cli/bin/swc.js', 'apps/api/src', 'libs', 'migrations', '-d', 'dist/api', '--config-file', '.swcrc', '-q'], { cwd: root });
-  }, 60_000);
-
   it('runs on any PostgreSQL given by DATABASE_URL: migrates, seeds at least 30 consultancies, stops cleanly', async () => {
     const url = await createEmptyDatabase();
     const app = await start({ DATABASE_URL: url });

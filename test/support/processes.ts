@@ -72,3 +72,118 @@ export async function killAssay(p: AssayProcess): Promise<void> {
   p.child.kill('SIGKILL');
   await exited;
 }
+
+/**
+ * A GraphQL client over real HTTP to a running Assay process. It keeps its own
+ * cookies like one browser and looks like its own network address (the app trusts
+ * X-Forwarded-For from loopback), so per-IP rate limits see separate users.
+ */
+export class ProcessGraphQLClient {
+  private readonly cookies = new Map<string, string>();
+  readonly ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
+  constructor(private readonly url: string) {}
+
+  /** Sends one operation; rejects only when no HTTP answer arrives (refused, reset, or `timeoutMs`). */
+  async query<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, timeoutMs = 20_000): Promise<ProcessGraphQLResponse<T>> {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': this.ip, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    for (const raw of res.headers.getSetCookie()) {
+      const [pair] = raw.split(';');
+      const [name, value] = pair.split('=');
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(raw)) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    const text = await res.text();
+    let body: ProcessGraphQLResponse<T>;
+    try {
+      body = JSON.parse(text) as ProcessGraphQLResponse<T>;
+    } catch {
+      body = { errors: [{ message: text.slice(0, 200) }] } as ProcessGraphQLResponse<T>;
+    }
+    return { ...body, status: res.status };
+  }
+}
+
+export interface ProcessGraphQLResponse<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
+  status: number;
+}
+
+export const PROCESS_TEST_PASSWORD = 'a-long-test-password-9431';
+
+/** Signs up a new account through the running process and returns a client signed in as it. */
+export async function signedUpClient(url: string, email: string): Promise<ProcessGraphQLClient> {
+  const client = new ProcessGraphQLClient(url);
+  const res = await client.query(`mutation($input: SignUpInput!) { signUp(input: $input) { id } }`, { input: { email, password: PROCESS_TEST_PASSWORD, displayName: email.split('@')[0] } });
+  if (res.errors) throw new Error(`sign-up of ${email} failed: ${res.errors[0].message}`);
+  return client;
+}
+
+/** Polls `condition` every 100 ms until it holds; throws naming `what` after `timeoutMs`. */
+export async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** An embedded PostgreSQL run by a helper Node process of its own (see startPostgresProcess). */
+export interface PostgresProcess {
+  adminUrl: string;
+  /** Fast shutdown (SIGINT to the postmaster: every connection ends at once); resolves once it is gone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts an embedded PostgreSQL with data in `dataDir/pg` on `port`, from a helper
+ * Node process running the built launcher (dist/api/…/embedded-postgres.js): the
+ * embedded-postgres package is ESM, which Jest's module system cannot import. The
+ * helper stops the server when asked, or when the test process goes away.
+ * Call it again with the same folder and port to restart the same server.
+ */
+export async function startPostgresProcess(dataDir: string, port: number, timeoutMs = 60_000): Promise<PostgresProcess> {
+  const launcher = path.join(root, 'dist/api/apps/api/src/database/embedded-postgres.js');
+  if (!fs.existsSync(launcher)) throw new Error(`${launcher} is missing: run the tests through \`npm test\`, which builds the API first.`);
+  const script = `
+    const { startEmbeddedPostgres } = require(${JSON.stringify(launcher)});
+    startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port} }).then((db) => {
+      let stopping;
+      const stop = () => (stopping ??= db.stop().then(() => process.exit(0)));
+      process.on('message', (m) => m === 'stop' && stop());
+      process.on('disconnect', stop);
+      process.send({ adminUrl: db.adminUrl });
+    }, (e) => { console.error(e); process.exit(1); });`;
+  let output = '';
+  const child = spawn(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const adminUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`PostgreSQL did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.once('message', (m: { adminUrl: string }) => {
+      clearTimeout(timer);
+      resolve(m.adminUrl);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL helper exited (${code}) before the server was ready:\n${output}`));
+    });
+  });
+  return {
+    adminUrl,
+    stop: async () => {
+      if (child.connected) child.send('stop');
+      await exited;
+    },
+  };
+}

@@ -8,6 +8,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { GraphQLExceptionPassthrough } from './common/graphql-exception-filter';
 import type { AppConfig } from './config/config';
 import { JobsService } from './modules/jobs/jobs.service';
 
@@ -23,7 +24,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     bufferLogs: true,
     logger: options.logger === false ? false : undefined,
   });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger !== false) {
+    app.useLogger(app.get(Logger));
+    // Nest flushes buffered logs on listen(); a worker never listens, so it would log nothing at all.
+    app.flushLogs();
+  }
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(
@@ -42,6 +47,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.useGlobalFilters(new GraphQLExceptionPassthrough(app.getHttpAdapter()));
   app.use(cookieParser());
   // 2 MB: a roster CSV of up to 1 MB still fits once wrapped in a GraphQL request.
   app.use(express.json({ limit: '2mb' }));

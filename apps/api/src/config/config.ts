@@ -36,6 +36,8 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Assay <no-reply@assay.local>'),
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  MAIL_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
@@ -74,6 +76,10 @@ export interface AppConfig {
   logLevel: string;
   /** How often pg-boss supervises (expires stuck jobs, retries them); lower in tests. */
   jobsMaintenanceSeconds: number;
+  /** A mail send still running after this long is taken for dead with its worker; pg-boss expires and retries it. */
+  mailSendTimeoutSeconds: number;
+  /** First delay before a failed or expired mail send is retried (then backing off). */
+  mailRetryDelaySeconds: number;
   webDistDir: string;
   evidenceStorage: EvidenceStorageConfig;
   ledger: LedgerConfig;
@@ -123,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     jobsMaintenanceSeconds: e.JOBS_MAINTENANCE_SECONDS,
+    mailSendTimeoutSeconds: e.MAIL_SEND_TIMEOUT_SECONDS,
+    mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(process.cwd(), 'dist', 'web')),
     evidenceStorage: evidenceStorage(e),
     ledger: {

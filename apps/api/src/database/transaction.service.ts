@@ -21,4 +21,25 @@ export class TransactionService {
   manager(ctx: RequestContext): EntityManager {
     return ctx.manager ?? this.dataSource.manager;
   }
+
+  /**
+   * The one place a statement may leave the primary: buyer-side reads (search, compare,
+   * a vendor's public page) run `work` on a read replica when DATABASE_READ_URLS is set,
+   * on a connection taken for this call and returned after it. They stay on the primary
+   * inside a transaction, without replicas, and when the viewer is a member of an
+   * organization in `ownerOf` — replicas lag, and members must see their own writes.
+   */
+  async read<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>, options: { ownerOf?: readonly string[] } = {}): Promise<T> {
+    if (ctx.manager || !this.dataSource.driver.isReplicated) return work(this.manager(ctx));
+    if (options.ownerOf?.length) {
+      const user = await ctx.user();
+      if (user && options.ownerOf.some((id) => user.memberships.has(id))) return work(this.manager(ctx));
+    }
+    const replica = this.dataSource.createQueryRunner('slave');
+    try {
+      return await work(replica.manager);
+    } finally {
+      await replica.release();
+    }
+  }
 }

@@ -25,18 +25,24 @@ export class CaseStudiesRepository {
     return Object.assign(row, { vendorName: row.vendor!.name, outcomes: row.outcomes ?? [] });
   }
 
-  /** The vendor's case studies (latest revision of each lineage), newest first. */
+  /** The vendor's case studies (latest revision of each lineage), newest first; for buyers from a read replica. */
   async listForVendor(ctx: RequestContext, vendorId: string, includeDrafts: boolean): Promise<CaseStudyWithVendor[]> {
-    const qb = this.tx
-      .repo(ctx, CaseStudyEntity)
-      .createQueryBuilder('c')
-      .innerJoinAndSelect('c.vendor', 'v')
-      .leftJoinAndSelect('c.outcomes', 'o')
-      .where('c.vendor_id = :vendorId AND c.superseded_at IS NULL', { vendorId })
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('o.position', 'ASC');
-    if (!includeDrafts) qb.andWhere(`c.status NOT IN ('draft', 'withdrawn')`);
-    const rows = await qb.getMany();
+    const rows = await this.tx.read(
+      ctx,
+      (m) => {
+        const qb = m
+          .getRepository(CaseStudyEntity)
+          .createQueryBuilder('c')
+          .innerJoinAndSelect('c.vendor', 'v')
+          .leftJoinAndSelect('c.outcomes', 'o')
+          .where('c.vendor_id = :vendorId AND c.superseded_at IS NULL', { vendorId })
+          .orderBy('c.created_at', 'DESC')
+          .addOrderBy('o.position', 'ASC');
+        if (!includeDrafts) qb.andWhere(`c.status NOT IN ('draft', 'withdrawn')`);
+        return qb.getMany();
+      },
+      { ownerOf: [vendorId] },
+    );
     return rows.map((r) => Object.assign(r, { vendorName: r.vendor!.name, outcomes: r.outcomes ?? [] }));
   }
 

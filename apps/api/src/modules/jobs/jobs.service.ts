@@ -17,6 +17,22 @@ export interface JobDefinition<T extends object> {
 }
 
 /**
+ * pg-boss creates each queue's partition without a lock of its own, so processes starting
+ * together on a new database can deadlock there (scale-out test). PostgreSQL aborts one of
+ * them whole; the next try finds the queue made and does nothing.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
+/**
  * pg-boss on the application's PostgreSQL: SKIP LOCKED queues, retries, cron.
  * API processes only enqueue; worker processes (ASSAY_ROLE=worker or all) also work.
  */
@@ -43,14 +59,18 @@ export class JobsService implements OnApplicationShutdown {
     this.started ??= (async () => {
       await this.boss.start();
       for (const def of this.definitions.values()) {
-        await this.boss.createQueue(def.name, {
+        const queue = {
           name: def.name,
           retryLimit: def.retryLimit ?? 5,
           retryDelay: def.retryDelaySeconds ?? 10,
           retryBackoff: true,
           expireInSeconds: def.expireInSeconds ?? 15 * 60,
           policy: def.policy ?? 'standard',
-        });
+        };
+        await retryOnDeadlock(() => this.boss.createQueue(def.name, queue));
+        // createQueue leaves an existing queue as it was made; this applies changed retry and
+        // expiry settings (in code, or MAIL_* configuration) to the jobs sent from now on.
+        await retryOnDeadlock(() => this.boss.updateQueue(def.name, queue));
       }
     })();
     return this.started;

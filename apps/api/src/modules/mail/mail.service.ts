@@ -36,9 +36,9 @@ export class MailService implements OnModuleInit {
     this.jobs.define<{ mailId: string }>({
       name: MAIL_SEND_JOB,
       retryLimit: 8,
-      retryDelaySeconds: 15,
-      // A send that has not finished in a minute died with its worker: pg-boss hands it to another.
-      expireInSeconds: 60,
+      retryDelaySeconds: this.config.mailRetryDelaySeconds,
+      // A send that has not finished in this time (default a minute) died with its worker: pg-boss hands it to another.
+      expireInSeconds: this.config.mailSendTimeoutSeconds,
       handler: ({ mailId }) => this.deliver(mailId),
     });
   }

@@ -122,6 +122,7 @@ function toVendorRow<T extends { signals_row: Record<string, unknown> | null }>(
   return { ...rest, signals: toSignalsEntity(signals_row) };
 }
 
+/** Buyer-side reads only: every statement goes through `tx.read`, so it runs on a read replica when one is configured. */
 @Injectable()
 export class SearchRepository {
   constructor(private readonly tx: TransactionService) {}
@@ -140,14 +141,16 @@ export class SearchRepository {
       keyset = `WHERE sort_value < ${value}::float8 OR (sort_value = ${value}::float8 AND id > ${p.add(after.id)}::uuid)`;
     }
     const limit = p.add(first + 1);
-    const rows: Array<Omit<SearchPageRow, 'signals'> & { signals_row: Record<string, unknown> | null; total_count: string }> = await this.tx.manager(ctx).query(
-      `WITH filtered AS (
-         SELECT ${VENDOR_COLUMNS}, ${SORT_EXPRESSIONS[sort]} AS sort_value, count(*) OVER () AS total_count
-           FROM ${FROM}
-          WHERE ${where})
-       SELECT * FROM filtered ${keyset}
-        ORDER BY sort_value DESC, id ASC LIMIT ${limit}`,
-      p.values,
+    const rows: Array<Omit<SearchPageRow, 'signals'> & { signals_row: Record<string, unknown> | null; total_count: string }> = await this.tx.read(ctx, (m) =>
+      m.query(
+        `WITH filtered AS (
+           SELECT ${VENDOR_COLUMNS}, ${SORT_EXPRESSIONS[sort]} AS sort_value, count(*) OVER () AS total_count
+             FROM ${FROM}
+            WHERE ${where})
+         SELECT * FROM filtered ${keyset}
+          ORDER BY sort_value DESC, id ASC LIMIT ${limit}`,
+        p.values,
+      ),
     );
     return rows.map((r) => ({ ...toVendorRow(r), total_count: Number(r.total_count), sort_value: Number(r.sort_value) }));
   }
@@ -169,63 +172,73 @@ export class SearchRepository {
       .join(', ');
     const caseThresholds = p.add(VERIFIED_CASE_STUDY_THRESHOLDS);
     const shareThresholds = p.add(SHARE_THRESHOLDS);
-    const rows: Array<{ facet: Facet; key: string; n: number }> = await this.tx.manager(ctx).query(
-      `WITH base AS (
-         SELECT o.id, COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
-                p.team_size, p.rate_band, COALESCE(s.verified_case_studies, 0) AS vcs, COALESCE(s.assay_lower, -1) AS al,
-                COALESCE(s.production_durability_mean, -1) AS pd, COALESCE(s.flag_count, 0) AS fc, ${flags}
-           FROM ${FROM}
-          WHERE o.kind = 'vendor' AND ${textCondition(filters.text, p)})
-       SELECT 'capabilities' AS facet, k AS key, count(*)::int AS n FROM base, unnest(capabilities) k WHERE ${others('capabilities')} GROUP BY k
-       UNION ALL SELECT 'industries', k, count(*)::int FROM base, unnest(industries) k WHERE ${others('industries')} GROUP BY k
-       UNION ALL SELECT 'regions', k, count(*)::int FROM base, unnest(regions) k WHERE ${others('regions')} GROUP BY k
-       UNION ALL SELECT 'teamSizes', b.key, count(*)::int FROM base JOIN (VALUES ${buckets}) b(key, lo, hi) ON team_size >= b.lo AND (b.hi IS NULL OR team_size <= b.hi)
-                  WHERE ${others('teamSizes')} GROUP BY b.key
-       UNION ALL SELECT 'rateBands', rate_band, count(*)::int FROM base WHERE rate_band IS NOT NULL AND ${others('rateBands')} GROUP BY rate_band
-       UNION ALL SELECT 'minVerifiedCaseStudies', t::text, count(*)::int FROM base JOIN unnest(${caseThresholds}::int[]) t ON vcs >= t WHERE ${others('minVerifiedCaseStudies')} GROUP BY t
-       UNION ALL SELECT 'minAssayLower', t::text, count(*)::int FROM base JOIN unnest(${shareThresholds}::float8[]) t ON al >= t WHERE ${others('minAssayLower')} GROUP BY t
-       UNION ALL SELECT 'minProductionDurability', t::text, count(*)::int FROM base JOIN unnest(${shareThresholds}::float8[]) t ON pd >= t WHERE ${others('minProductionDurability')} GROUP BY t
-       UNION ALL SELECT 'hideFlagged', CASE WHEN fc = 0 THEN 'unflagged' ELSE 'flagged' END, count(*)::int FROM base WHERE ${others('hideFlagged')} GROUP BY 2`,
-      p.values,
+    const rows: Array<{ facet: Facet; key: string; n: number }> = await this.tx.read(ctx, (m) =>
+      m.query(
+        `WITH base AS (
+           SELECT o.id, COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
+                  p.team_size, p.rate_band, COALESCE(s.verified_case_studies, 0) AS vcs, COALESCE(s.assay_lower, -1) AS al,
+                  COALESCE(s.production_durability_mean, -1) AS pd, COALESCE(s.flag_count, 0) AS fc, ${flags}
+             FROM ${FROM}
+            WHERE o.kind = 'vendor' AND ${textCondition(filters.text, p)})
+         SELECT 'capabilities' AS facet, k AS key, count(*)::int AS n FROM base, unnest(capabilities) k WHERE ${others('capabilities')} GROUP BY k
+         UNION ALL SELECT 'industries', k, count(*)::int FROM base, unnest(industries) k WHERE ${others('industries')} GROUP BY k
+         UNION ALL SELECT 'regions', k, count(*)::int FROM base, unnest(regions) k WHERE ${others('regions')} GROUP BY k
+         UNION ALL SELECT 'teamSizes', b.key, count(*)::int FROM base JOIN (VALUES ${buckets}) b(key, lo, hi) ON team_size >= b.lo AND (b.hi IS NULL OR team_size <= b.hi)
+                    WHERE ${others('teamSizes')} GROUP BY b.key
+         UNION ALL SELECT 'rateBands', rate_band, count(*)::int FROM base WHERE rate_band IS NOT NULL AND ${others('rateBands')} GROUP BY rate_band
+         UNION ALL SELECT 'minVerifiedCaseStudies', t::text, count(*)::int FROM base JOIN unnest(${caseThresholds}::int[]) t ON vcs >= t WHERE ${others('minVerifiedCaseStudies')} GROUP BY t
+         UNION ALL SELECT 'minAssayLower', t::text, count(*)::int FROM base JOIN unnest(${shareThresholds}::float8[]) t ON al >= t WHERE ${others('minAssayLower')} GROUP BY t
+         UNION ALL SELECT 'minProductionDurability', t::text, count(*)::int FROM base JOIN unnest(${shareThresholds}::float8[]) t ON pd >= t WHERE ${others('minProductionDurability')} GROUP BY t
+         UNION ALL SELECT 'hideFlagged', CASE WHEN fc = 0 THEN 'unflagged' ELSE 'flagged' END, count(*)::int FROM base WHERE ${others('hideFlagged')} GROUP BY 2`,
+        p.values,
+      ),
     );
     return rows;
   }
 
   /** Vendors by id with profile and signals, in one statement (unknown ids are left out). */
   async vendorsByIds(ctx: RequestContext, ids: string[]): Promise<VendorSearchRow[]> {
-    const rows: Array<Omit<VendorSearchRow, 'signals'> & { signals_row: Record<string, unknown> | null }> = await this.tx
-      .manager(ctx)
-      .query(`SELECT ${VENDOR_COLUMNS} FROM ${FROM} WHERE o.kind = 'vendor' AND o.id = ANY($1::uuid[])`, [ids]);
+    const rows: Array<Omit<VendorSearchRow, 'signals'> & { signals_row: Record<string, unknown> | null }> = await this.tx.read(ctx, (m) =>
+      m.query(`SELECT ${VENDOR_COLUMNS} FROM ${FROM} WHERE o.kind = 'vendor' AND o.id = ANY($1::uuid[])`, [ids]),
+    );
     return rows.map(toVendorRow);
   }
 
   /** Claimed and verified values of every outcome in the vendors' public case studies. */
   async publicOutcomes(ctx: RequestContext, vendorIds: readonly string[]): Promise<ComparedOutcomeRow[]> {
-    return this.tx.manager(ctx).query(
-      `SELECT cs.vendor_id, cs.id AS case_study_id, cs.title AS case_study_title, cs.status AS case_study_status, cs.production_status,
-              oc.metric_name, oc.unit, oc.direction, oc.baseline_value::float8 AS baseline_value, oc.claimed_value::float8 AS claimed_value,
-              oc.verified_value::float8 AS verified_value, oc.verification_status
-         FROM case_studies cs JOIN outcome_claims oc ON oc.case_study_id = cs.id
-        WHERE cs.vendor_id = ANY($1::uuid[]) AND cs.status NOT IN ('draft', 'withdrawn') AND cs.superseded_at IS NULL
-        ORDER BY cs.submitted_at, cs.id, oc.position`,
-      [[...vendorIds]],
+    return this.tx.read(ctx, (m) =>
+      m.query(
+        `SELECT cs.vendor_id, cs.id AS case_study_id, cs.title AS case_study_title, cs.status AS case_study_status, cs.production_status,
+                oc.metric_name, oc.unit, oc.direction, oc.baseline_value::float8 AS baseline_value, oc.claimed_value::float8 AS claimed_value,
+                oc.verified_value::float8 AS verified_value, oc.verification_status
+           FROM case_studies cs JOIN outcome_claims oc ON oc.case_study_id = cs.id
+          WHERE cs.vendor_id = ANY($1::uuid[]) AND cs.status NOT IN ('draft', 'withdrawn') AND cs.superseded_at IS NULL
+          ORDER BY cs.submitted_at, cs.id, oc.position`,
+        [[...vendorIds]],
+      ),
     );
   }
 
   /** How references of the vendor's public case studies went: nominated vs drawn, answered, would hire again. */
   async referenceSummary(ctx: RequestContext, vendorIds: readonly string[]): Promise<Array<{ vendor_id: string; source: string; requested: number; answered: number; hire_again_yes: number; hire_again_answered: number }>> {
-    return this.tx.manager(ctx).query(
-      `SELECT cs.vendor_id, rr.source,
-              count(*) FILTER (WHERE rr.status <> 'refused')::int AS requested,
-              count(*) FILTER (WHERE rr.status = 'answered')::int AS answered,
-              count(*) FILTER (WHERE resp.would_hire_again IS TRUE)::int AS hire_again_yes,
-              count(resp.would_hire_again)::int AS hire_again_answered
-         FROM case_studies cs
-         JOIN reference_requests rr ON rr.case_study_id = cs.id
-         LEFT JOIN reference_responses resp ON resp.reference_request_id = rr.id AND NOT resp.declined
-        WHERE cs.vendor_id = ANY($1::uuid[]) AND cs.status NOT IN ('draft', 'withdrawn') AND cs.superseded_at IS NULL
-        GROUP BY cs.vendor_id, rr.source`,
-      [[...vendorIds]],
+    // The vendor's own members read it (on their public page) from the primary: they see their own writes at once.
+    return this.tx.read(
+      ctx,
+      (m) =>
+        m.query(
+          `SELECT cs.vendor_id, rr.source,
+                  count(*) FILTER (WHERE rr.status <> 'refused')::int AS requested,
+                  count(*) FILTER (WHERE rr.status = 'answered')::int AS answered,
+                  count(*) FILTER (WHERE resp.would_hire_again IS TRUE)::int AS hire_again_yes,
+                  count(resp.would_hire_again)::int AS hire_again_answered
+             FROM case_studies cs
+             JOIN reference_requests rr ON rr.case_study_id = cs.id
+             LEFT JOIN reference_responses resp ON resp.reference_request_id = rr.id AND NOT resp.declined
+            WHERE cs.vendor_id = ANY($1::uuid[]) AND cs.status NOT IN ('draft', 'withdrawn') AND cs.superseded_at IS NULL
+            GROUP BY cs.vendor_id, rr.source`,
+          [[...vendorIds]],
+        ),
+      { ownerOf: vendorIds },
     );
   }
 }

@@ -13,10 +13,10 @@ import { SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-s
 import { toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
 import { SignalsService } from './signals.service';
 
-/** Loads stored signals for many vendors in one statement per request. */
+/** Loads stored signals for many vendors in one statement per request (a buyer-side read: replica when configured). */
 export function signalsLoader(ctx: RequestContext, tx: TransactionService) {
   return requestLoader<string, VendorSignalsEntity | null>(ctx, 'signals.byVendor', async (ids) => {
-    const rows = await tx.repo(ctx, VendorSignalsEntity).createQueryBuilder('s').where('s.vendor_id = ANY(:ids)', { ids: [...ids] }).getMany();
+    const rows = await tx.read(ctx, (m) => m.getRepository(VendorSignalsEntity).createQueryBuilder('s').where('s.vendor_id = ANY(:ids)', { ids: [...ids] }).getMany(), { ownerOf: ids });
     const byId = new Map(rows.map((r) => [r.vendorId, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });

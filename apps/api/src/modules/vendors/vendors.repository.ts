@@ -47,13 +47,19 @@ export class VendorsRepository {
     return rows[0] ?? null;
   }
 
+  /** The public profile: from a read replica for buyers, from the primary for the vendor's members (and in transactions). */
   async findProfile(ctx: RequestContext, vendorId: string): Promise<VendorProfileRow | null> {
-    const rows: VendorProfileRow[] = await this.tx.manager(ctx).query(
-      `SELECT o.id, o.name, o.slug, o.website, p.description, p.capabilities, p.industries, p.regions,
-              p.team_size, p.rate_band, p.founded_year, p.updated_at
-         FROM organizations o LEFT JOIN vendor_profiles p ON p.organization_id = o.id
-        WHERE o.id = $1 AND o.kind = 'vendor'`,
-      [vendorId],
+    const rows: VendorProfileRow[] = await this.tx.read(
+      ctx,
+      (m) =>
+        m.query(
+          `SELECT o.id, o.name, o.slug, o.website, p.description, p.capabilities, p.industries, p.regions,
+                  p.team_size, p.rate_band, p.founded_year, p.updated_at
+             FROM organizations o LEFT JOIN vendor_profiles p ON p.organization_id = o.id
+            WHERE o.id = $1 AND o.kind = 'vendor'`,
+          [vendorId],
+        ),
+      { ownerOf: [vendorId] },
     );
     return rows[0] ?? null;
   }
