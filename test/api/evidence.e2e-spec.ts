@@ -6,6 +6,7 @@ import request from 'supertest';
 import { CSV_TEXT, elfBytes, pngBytes } from '../../apps/api/src/modules/evidence/__tests__/evidence-fixtures';
 import { RequestContext } from '../../apps/api/src/common/request-context';
 import { EvidenceService } from '../../apps/api/src/modules/evidence/evidence.service';
+import { RATE_LIMITS } from '../../apps/api/src/modules/rate-limits/rate-limit.service';
 import { createDraft, nominate, vendorWithOwner } from '../support/factories';
 import { countRows, createTestApp, GraphQLClient, TestApp } from '../support/test-app';
 
@@ -49,6 +50,7 @@ describe('Evidence files and links (API e2e)', () => {
   let owner: GraphQLClient;
   let vendorId: string;
   let rival: GraphQLClient;
+  let rivalVendorId: string;
   let buyer: GraphQLClient;
   let admin: GraphQLClient;
 
@@ -98,7 +100,7 @@ describe('Evidence files and links (API e2e)', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-evidence-e2e-'));
     t = await createTestApp({ ASSAY_DATA_DIR: dataDir });
     ({ client: owner, vendorId } = await vendorWithOwner(t, 'owner@lattice.example', 'Lattice Analytics'));
-    ({ client: rival } = await vendorWithOwner(t, 'owner@rival-evidence.example', 'Rival Evidence AI'));
+    ({ client: rival, vendorId: rivalVendorId } = await vendorWithOwner(t, 'owner@rival-evidence.example', 'Rival Evidence AI'));
     buyer = await t.signedInClient({ email: 'buyer@shopco.example' });
     await buyer.query(`mutation { createOrganization(input: { name: "ShopCo", kind: buyer }) { id } }`);
     admin = await t.signedInClient({ email: 'admin@assay.example', platformRoles: ['admin'] });
@@ -354,4 +356,27 @@ describe('Evidence files and links (API e2e)', () => {
     expect(list.data?.caseStudyEvidence.editable).toBe(false);
     expect((await download(owner, item.downloadUrl)).status).toBe(200);
   });
+
+  it('limits uploads per uploader: past the hourly allowance an upload is refused with when to retry, and nothing is stored', async () => {
+    const { client: busy, vendorId: busyVendor } = await vendorWithOwner(t, 'owner@busy-uploads.example', 'Busy Uploads');
+    const allowance = RATE_LIMITS.upload.points;
+    let draft = await createDraft(busy, busyVendor);
+    for (let i = 0; i < allowance; i++) {
+      if (i > 0 && i % 90 === 0) draft = await createDraft(busy, busyVendor); // stay under the items per case study
+      const res = await upload(busy, draft.id, `figure-${i}.png`, pngBytes(1 + i, 1));
+      expect(res.status).toBe(201);
+    }
+    const rowsBefore = await countRows(t.dataSource, 'evidence_items', 'case_study_id = $1', [draft.id]);
+    const blobsBefore = filesUnder(blobsDir()).length;
+
+    const refused = await upload(busy, draft.id, 'one-too-many.png', pngBytes(3, 3));
+    expectErrorBody(refused, 429, 'RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.error.message).toMatch(/file uploads/);
+    await expectNothingWritten(draft.id, rowsBefore, blobsBefore);
+
+    // Another vendor's allowance is its own.
+    const own = await createDraft(rival, rivalVendorId);
+    expect((await upload(rival, own.id, 'still-fine.png', pngBytes(4, 4))).status).toBe(201);
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { isSameOrigin, restContext } from '../../common/rest-context';
 import { RestExceptionFilter } from '../../common/rest-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccountsService } from '../accounts/accounts.service';
+import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { MAX_FILE_BYTES } from './evidence-limits';
 import { EvidenceService, fileTooLarge, toEvidenceItemObject } from './evidence.service';
 import type { EvidenceItemObject } from './graphql/evidence.object';
@@ -27,14 +28,19 @@ export class EvidenceUploadGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
     private readonly evidence: EvidenceService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
     const http = execution.switchToHttp();
     const req = http.getRequest<Request>();
     if (!isSameOrigin(req, this.config.publicUrl)) throw forbidden('Uploads are only accepted from Assay itself.', 'CROSS_SITE_REQUEST');
-    await this.evidence.caseStudyForEditing(restContext(req, http.getResponse<Response>(), this.accounts), String(req.params.caseStudyId));
+    const ctx = restContext(req, http.getResponse<Response>(), this.accounts);
+    await this.evidence.caseStudyForEditing(ctx, String(req.params.caseStudyId));
     if (Number(req.headers['content-length'] ?? 0) > MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES) throw fileTooLarge();
+    // Per uploader, across API processes; GraphQL mutations have their own per-user limit.
+    const user = await ctx.user();
+    if (user) await this.rateLimits.consume(ctx, 'upload', user.id);
     return true;
   }
 }

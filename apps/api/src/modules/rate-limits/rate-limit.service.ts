@@ -14,6 +14,7 @@ export const RATE_LIMITS = {
   signUp: { points: 20, durationSeconds: 60 * 60, what: 'sign-ups from this network' },
   referenceToken: { points: 30, durationSeconds: 15 * 60, what: 'attempts with reference links from this network' },
   mutation: { points: 300, durationSeconds: 60, what: 'changes in a short time' },
+  upload: { points: 120, durationSeconds: 60 * 60, what: 'file uploads' },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
