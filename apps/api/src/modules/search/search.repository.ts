@@ -62,9 +62,15 @@ const SORT_EXPRESSIONS: Record<SearchSort, string> = {
   recently_verified: 'COALESCE(extract(epoch FROM s.last_verified_at)::float8, -1)',
 };
 
+// The signals document travels without its explanations (most of its size); the `explanations` field loads them when asked.
 const VENDOR_COLUMNS = `o.id, o.name, o.slug, o.website, COALESCE(p.description, '') AS description,
   COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
-  p.team_size, p.rate_band, to_jsonb(s) AS signals_row`;
+  p.team_size, p.rate_band,
+  CASE WHEN s.vendor_id IS NOT NULL THEN jsonb_build_object(
+    'vendor_id', s.vendor_id, 'assay_mean', s.assay_mean, 'assay_lower', s.assay_lower, 'assay_upper', s.assay_upper, 'evidence_depth', s.evidence_depth,
+    'production_durability_mean', s.production_durability_mean, 'verified_case_studies', s.verified_case_studies, 'last_verified_at', s.last_verified_at,
+    'flag_count', s.flag_count, 'signals', s.signals - 'explanations', 'config_version', s.config_version, 'inputs_version', s.inputs_version,
+    'computed_at', s.computed_at) END AS signals_row`;
 
 const FROM = `organizations o
   LEFT JOIN vendor_profiles p ON p.organization_id = o.id
@@ -143,12 +149,21 @@ export class SearchRepository {
     const limit = p.add(first + 1);
     const rows: Array<Omit<SearchPageRow, 'signals'> & { signals_row: Record<string, unknown> | null; total_count: string }> = await this.tx.read(ctx, (m) =>
       m.query(
+        // Filter, count and rank on narrow columns; only the page's rows read the wide ones. (Building
+        // `to_jsonb(s)` for every match detoasted every vendor's signals document on each search.)
         `WITH filtered AS (
-           SELECT ${VENDOR_COLUMNS}, ${SORT_EXPRESSIONS[sort]} AS sort_value, count(*) OVER () AS total_count
+           SELECT o.id, ${SORT_EXPRESSIONS[sort]} AS sort_value, count(*) OVER () AS total_count
              FROM ${FROM}
-            WHERE ${where})
-         SELECT * FROM filtered ${keyset}
-          ORDER BY sort_value DESC, id ASC LIMIT ${limit}`,
+            WHERE ${where}),
+         page AS (
+           SELECT * FROM filtered ${keyset}
+            ORDER BY sort_value DESC, id ASC LIMIT ${limit})
+         SELECT ${VENDOR_COLUMNS}, page.sort_value, page.total_count
+           FROM page
+           JOIN organizations o ON o.id = page.id
+           LEFT JOIN vendor_profiles p ON p.organization_id = o.id
+           LEFT JOIN vendor_signals s ON s.vendor_id = o.id
+          ORDER BY page.sort_value DESC, page.id ASC`,
         p.values,
       ),
     );

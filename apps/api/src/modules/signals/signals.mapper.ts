@@ -22,7 +22,9 @@ export function toVendorSignalsObject(row: VendorSignalsEntity): VendorSignalsOb
     lastVerifiedAt: row.lastVerifiedAt,
     computedAt: row.computedAt,
     configVersion: row.configVersion,
-    explanationsSource: s.explanations as unknown as Record<string, unknown[]>,
+    vendorId: row.vendorId,
+    // Absent when the row was read without them (the loaders leave them out; see signalsLoader).
+    explanationsSource: s.explanations as unknown as Record<string, unknown[]> | undefined,
   };
 }
 

@@ -13,12 +13,50 @@ import { SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-s
 import { toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
 import { SignalsService } from './signals.service';
 
-/** Loads stored signals for many vendors in one statement per request (a buyer-side read: replica when configured). */
+/**
+ * The stored columns without the document's explanations: they are most of its size (around
+ * 100 KB for a vendor with ten case studies) and only the `explanations` field reads them.
+ */
+const SIGNALS_WITHOUT_EXPLANATIONS = `vendor_id, assay_mean, assay_lower, assay_upper, evidence_depth, production_durability_mean, verified_case_studies,
+  last_verified_at, flag_count, signals - 'explanations' AS signals, config_version, inputs_version, computed_at`;
+
+function toSignalsEntity(r: Record<string, unknown>): VendorSignalsEntity {
+  return Object.assign(new VendorSignalsEntity(), {
+    vendorId: r.vendor_id as string,
+    assayMean: Number(r.assay_mean),
+    assayLower: Number(r.assay_lower),
+    assayUpper: Number(r.assay_upper),
+    evidenceDepth: Number(r.evidence_depth),
+    productionDurabilityMean: Number(r.production_durability_mean),
+    verifiedCaseStudies: Number(r.verified_case_studies),
+    lastVerifiedAt: (r.last_verified_at as Date | null) ?? null,
+    flagCount: Number(r.flag_count),
+    signals: r.signals as VendorSignalsEntity['signals'],
+    configVersion: r.config_version as string,
+    inputsVersion: Number(r.inputs_version),
+    computedAt: r.computed_at as Date,
+  });
+}
+
+/** Loads stored signals (without explanations) for many vendors in one statement per request (a buyer-side read: replica when configured). */
 export function signalsLoader(ctx: RequestContext, tx: TransactionService) {
   return requestLoader<string, VendorSignalsEntity | null>(ctx, 'signals.byVendor', async (ids) => {
-    const rows = await tx.read(ctx, (m) => m.getRepository(VendorSignalsEntity).createQueryBuilder('s').where('s.vendor_id = ANY(:ids)', { ids: [...ids] }).getMany(), { ownerOf: ids });
-    const byId = new Map(rows.map((r) => [r.vendorId, r]));
+    const rows: Array<Record<string, unknown>> = await tx.read(ctx, (m) => m.query(`SELECT ${SIGNALS_WITHOUT_EXPLANATIONS} FROM vendor_signals WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]), { ownerOf: ids });
+    const byId = new Map(rows.map((r) => [r.vendor_id as string, toSignalsEntity(r)]));
     return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** The explanations of many vendors' stored signals, in one statement per request, read only when a query asks for them. */
+function explanationsLoader(ctx: RequestContext, tx: TransactionService) {
+  return requestLoader<string, Record<string, unknown[]>>(ctx, 'signals.explanations', async (ids) => {
+    const rows: Array<{ vendor_id: string; explanations: Record<string, unknown[]> | null }> = await tx.read(
+      ctx,
+      (m) => m.query(`SELECT vendor_id, signals -> 'explanations' AS explanations FROM vendor_signals WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]),
+      { ownerOf: ids },
+    );
+    const byId = new Map(rows.map((r) => [r.vendor_id, r.explanations ?? {}]));
+    return ids.map((id) => byId.get(id) ?? {});
   });
 }
 
@@ -58,7 +96,8 @@ export class SignalsResolver {
   }
 
   @ResolveField(() => [SignalExplanationObject], { description: 'For each signal, the evidence that moved it, most influential first.' })
-  explanations(@Parent() parent: VendorSignalsObject): SignalExplanationObject[] {
-    return Object.entries(parent.explanationsSource ?? {}).map(([signal, items]) => ({ signal, items: (items as ExplanationItem[]).map(toExplanationItem) }));
+  async explanations(@Ctx() ctx: RequestContext, @Parent() parent: VendorSignalsObject): Promise<SignalExplanationObject[]> {
+    const source = parent.explanationsSource ?? (parent.vendorId ? await explanationsLoader(ctx, this.tx).load(parent.vendorId) : {});
+    return Object.entries(source).map(([signal, items]) => ({ signal, items: (items as ExplanationItem[]).map(toExplanationItem) }));
   }
 }

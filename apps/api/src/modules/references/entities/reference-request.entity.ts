@@ -13,6 +13,7 @@ export type ReferenceStatus = 'refused' | 'pending' | 'sent' | 'answered' | 'dec
 @Entity('reference_requests')
 @Index('idx_reference_requests_case_study', ['caseStudyId'])
 @Index('idx_reference_requests_contact_key', ['contactKey'])
+@Index('idx_reference_requests_vendor', ['vendorId'])
 export class ReferenceRequestEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -55,6 +55,8 @@ export class VendorSignalsObject {
   @Field(() => Date, { nullable: true }) lastVerifiedAt!: Date | null;
   @Field() computedAt!: Date;
   @Field() configVersion!: string;
-  /** Not in the schema: the full document, for the explanations field resolver. */
+  /** Not in the schema: whose signals these are, so the explanations field can load them on demand. */
+  vendorId?: string;
+  /** Not in the schema: the explanations, when the stored row was read with them (otherwise loaded on demand). */
   explanationsSource?: Record<string, unknown[]>;
 }

@@ -19,6 +19,7 @@ export interface MlRubric {
 @Entity('verdicts')
 @Index('idx_verdicts_case_study', ['caseStudyId'])
 @Index('idx_verdicts_reviewer', ['reviewerId', 'createdAt'])
+@Index('idx_verdicts_vendor', ['vendorId'])
 export class VerdictEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -1,0 +1,446 @@
+// The raw-SQL floor: a bare node:http server with a pg Pool that answers the benchmark's
+// three GraphQL requests with the same JSON as the API, from hand-written SQL — no
+// framework, no GraphQL execution, no ORM. It accepts only the web app's exact documents
+// (FLOOR_DOCUMENTS, by operation name) and trusts the variables (the bench sends valid ones).
+//   DATABASE_URL=… PORT=… FLOOR_DOCUMENTS='{"SearchVendors":"query …"}' node floor-server.js
+import * as http from 'node:http';
+import { Pool } from 'pg';
+import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from '../../apps/api/src/modules/vendors/taxonomy';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FLOOR_POOL_SIZE ?? 10), application_name: 'assay-floor' });
+const documents: Record<string, string> = JSON.parse(process.env.FLOOR_DOCUMENTS ?? '{}');
+
+type Row = Record<string, unknown>;
+type Json = Record<string, unknown>;
+
+// Same buckets, thresholds and sorts as the product (apps/api/src/modules/search/search.filters.ts);
+// the bench's equality check fails if they drift apart.
+const TEAM_SIZE_BUCKETS: Record<string, [number, number | null]> = { '1_10': [1, 10], '11_50': [11, 50], '51_200': [51, 200], over_200: [201, null] };
+const CASE_THRESHOLDS = [1, 3, 5, 10];
+const SHARE_THRESHOLDS = [0.25, 0.5, 0.6, 0.75];
+const SORTS: Record<string, string> = {
+  assay_lower: 'COALESCE(s.assay_lower, -1)',
+  assay_mean: 'COALESCE(s.assay_mean, -1)',
+  evidence_depth: 'COALESCE(s.evidence_depth, -1)',
+  recently_verified: 'COALESCE(extract(epoch FROM s.last_verified_at)::float8, -1)',
+};
+
+const iso = (d: unknown): string | null => (d == null ? null : (d as Date).toISOString());
+const estimate = (e: Json) => ({ mean: e.mean, lower: e.lower, upper: e.upper, evidenceCount: e.evidenceCount, effectiveN: e.effectiveN });
+const flags = (list: Json[]) => list.map((f) => ({ kind: f.kind, severity: f.severity, sentence: f.sentence, effect: f.effect }));
+
+// ---------------------------------------------------------------------------
+// SearchVendors
+// ---------------------------------------------------------------------------
+
+interface SearchInput {
+  text?: string | null;
+  capabilities?: string[] | null;
+  industries?: string[] | null;
+  regions?: string[] | null;
+  teamSizes?: string[] | null;
+  rateBands?: string[] | null;
+  minVerifiedCaseStudies?: number | null;
+  minAssayLower?: number | null;
+  minProductionDurability?: number | null;
+  hideFlagged?: boolean | null;
+  sort?: string | null;
+  first?: number | null;
+}
+
+/** Builds the WHERE conditions (one per filter, `true` when unset) into `params`. */
+function conditions(input: SearchInput, params: unknown[]): { text: string; filters: Record<string, string> } {
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const text = input.text?.trim() || null;
+  const list = (v: string[] | null | undefined) => [...new Set(v ?? [])];
+  const caps = list(input.capabilities);
+  const inds = list(input.industries);
+  const regs = list(input.regions);
+  const bands = list(input.rateBands);
+  const sizes = list(input.teamSizes).map((b) => {
+    const [lo, hi] = TEAM_SIZE_BUCKETS[b];
+    return hi === null ? `p.team_size >= ${lo}` : `p.team_size BETWEEN ${lo} AND ${hi}`;
+  });
+  const textSql = text
+    ? (() => {
+        const q = p(text);
+        const lowered = p(text.toLowerCase());
+        return `(d.document @@ websearch_to_tsquery('english', ${q}) OR similarity(d.search_name, ${lowered}) >= 0.3 OR word_similarity(${lowered}, d.search_name) >= 0.5)`;
+      })()
+    : 'true';
+  return {
+    text: textSql,
+    filters: {
+      capabilities: caps.length ? `p.capabilities && ${p(caps)}::text[]` : 'true',
+      industries: inds.length ? `p.industries && ${p(inds)}::text[]` : 'true',
+      regions: regs.length ? `p.regions && ${p(regs)}::text[]` : 'true',
+      teamSizes: sizes.length ? `(${sizes.join(' OR ')})` : 'true',
+      rateBands: bands.length ? `p.rate_band = ANY(${p(bands)}::text[])` : 'true',
+      minVerifiedCaseStudies: input.minVerifiedCaseStudies != null ? `COALESCE(s.verified_case_studies, 0) >= ${p(input.minVerifiedCaseStudies)}::int` : 'true',
+      minAssayLower: input.minAssayLower != null ? `COALESCE(s.assay_lower, -1) >= ${p(input.minAssayLower)}::float8` : 'true',
+      minProductionDurability: input.minProductionDurability != null ? `COALESCE(s.production_durability_mean, -1) >= ${p(input.minProductionDurability)}::float8` : 'true',
+      hideFlagged: input.hideFlagged ? 'COALESCE(s.flag_count, 0) = 0' : 'true',
+    },
+  };
+}
+
+const JOINS = `LEFT JOIN vendor_profiles p ON p.organization_id = o.id
+  LEFT JOIN vendor_signals s ON s.vendor_id = o.id`;
+
+/** The page: filter and rank on narrow columns, then read the wide ones for the 21 rows kept. */
+async function searchPage(input: SearchInput, sort: string, first: number): Promise<Row[]> {
+  const params: unknown[] = [];
+  const c = conditions(input, params);
+  const where = [`o.kind = 'vendor'`, c.text, ...Object.values(c.filters)].join(' AND ');
+  params.push(first + 1);
+  const { rows } = await pool.query(
+    `WITH page AS (
+       SELECT o.id, ${SORTS[sort]} AS sort_value, count(*) OVER () AS total
+         FROM organizations o ${JOINS} LEFT JOIN vendor_search_documents d ON d.vendor_id = o.id
+        WHERE ${where}
+        ORDER BY sort_value DESC, o.id LIMIT $${params.length})
+     SELECT page.id, page.sort_value, page.total::int AS total, o.name, o.slug, o.website, COALESCE(p.description, '') AS description,
+            COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
+            p.team_size, p.rate_band, s.signals - 'explanations' AS signals, s.verified_case_studies, s.last_verified_at
+       FROM page JOIN organizations o ON o.id = page.id ${JOINS}
+      ORDER BY page.sort_value DESC, page.id`,
+    params,
+  );
+  return rows;
+}
+
+/** Facet counts: every facet ignores its own filter, like the product's. */
+async function facetCounts(input: SearchInput): Promise<Row[]> {
+  const params: unknown[] = [];
+  const c = conditions(input, params);
+  const names = Object.keys(c.filters);
+  const others = (facet: string) =>
+    names
+      .filter((f) => f !== facet)
+      .map((f) => `f_${f}`)
+      .join(' AND ');
+  const buckets = Object.entries(TEAM_SIZE_BUCKETS)
+    .map(([key, [lo, hi]]) => `('${key}', ${lo}, ${hi ?? 'NULL'}::int)`)
+    .join(', ');
+  const caseThresholds = `$${params.push(CASE_THRESHOLDS)}::int[]`;
+  const shareThresholds = `$${params.push(SHARE_THRESHOLDS)}::float8[]`;
+  const { rows } = await pool.query(
+    `WITH base AS (
+       SELECT COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
+              p.team_size, p.rate_band, COALESCE(s.verified_case_studies, 0) AS vcs, COALESCE(s.assay_lower, -1) AS al,
+              COALESCE(s.production_durability_mean, -1) AS pd, COALESCE(s.flag_count, 0) AS fc,
+              ${names.map((f) => `(${c.filters[f]}) AS f_${f}`).join(', ')}
+         FROM organizations o ${JOINS} LEFT JOIN vendor_search_documents d ON d.vendor_id = o.id
+        WHERE o.kind = 'vendor' AND ${c.text})
+     SELECT 'capabilities' AS facet, k AS key, count(*)::int AS n FROM base, unnest(capabilities) k WHERE ${others('capabilities')} GROUP BY k
+     UNION ALL SELECT 'industries', k, count(*)::int FROM base, unnest(industries) k WHERE ${others('industries')} GROUP BY k
+     UNION ALL SELECT 'regions', k, count(*)::int FROM base, unnest(regions) k WHERE ${others('regions')} GROUP BY k
+     UNION ALL SELECT 'teamSizes', b.key, count(*)::int FROM base JOIN (VALUES ${buckets}) b(key, lo, hi) ON team_size >= b.lo AND (b.hi IS NULL OR team_size <= b.hi) WHERE ${others('teamSizes')} GROUP BY b.key
+     UNION ALL SELECT 'rateBands', rate_band, count(*)::int FROM base WHERE rate_band IS NOT NULL AND ${others('rateBands')} GROUP BY rate_band
+     UNION ALL SELECT 'minVerifiedCaseStudies', t::text, count(*)::int FROM base JOIN unnest(${caseThresholds}) t ON vcs >= t WHERE ${others('minVerifiedCaseStudies')} GROUP BY t
+     UNION ALL SELECT 'minAssayLower', t::text, count(*)::int FROM base JOIN unnest(${shareThresholds}) t ON al >= t WHERE ${others('minAssayLower')} GROUP BY t
+     UNION ALL SELECT 'minProductionDurability', t::text, count(*)::int FROM base JOIN unnest(${shareThresholds}) t ON pd >= t WHERE ${others('minProductionDurability')} GROUP BY t
+     UNION ALL SELECT 'hideFlagged', CASE WHEN fc = 0 THEN 'unflagged' ELSE 'flagged' END, count(*)::int FROM base WHERE ${others('hideFlagged')} GROUP BY 2`,
+    params,
+  );
+  return rows;
+}
+
+/** The signals a search result shows (one detoast of the stored document per row, without its explanations). */
+function searchSignals(s: Json, r: Row): Json {
+  const range = (e: Json) => ({ mean: e.mean, lower: e.lower, upper: e.upper });
+  return {
+    assay: range(s.assay as Json),
+    productionDurability: range(s.productionDurability as Json),
+    evidenceDepth: { mean: (s.evidenceDepth as Json).mean },
+    flags: flags(s.flags as Json[]),
+    verifiedCaseStudies: r.verified_case_studies,
+    lastVerifiedAt: iso(r.last_verified_at),
+  };
+}
+
+async function searchVendors(variables: Json): Promise<Json> {
+  const input = (variables.input ?? {}) as SearchInput;
+  const sort = input.sort ?? 'assay_lower';
+  const first = input.first ?? 20;
+  const [rows, facetRows] = await Promise.all([searchPage(input, sort, first), facetCounts(input)]);
+  const page = rows.slice(0, first);
+  const last = page[page.length - 1];
+  const counts = new Map<string, Map<string, number>>();
+  for (const r of facetRows) {
+    const facet = r.facet as string;
+    const key = facet.startsWith('min') ? String(Number(r.key)) : (r.key as string);
+    (counts.get(facet) ?? counts.set(facet, new Map()).get(facet)!).set(key, r.n as number);
+  }
+  const facet = (name: string, keys: readonly string[]) => keys.map((key) => ({ key, count: counts.get(name)?.get(key) ?? 0 }));
+  return {
+    searchVendors: {
+      totalCount: (rows[0]?.total as number | undefined) ?? 0,
+      hasNextPage: rows.length > first,
+      endCursor: last && rows.length > first ? Buffer.from(JSON.stringify([sort, last.sort_value, last.id])).toString('base64url') : null,
+      nodes: page.map((r) => ({
+        id: r.id,
+        name: r.name,
+        slug: r.slug,
+        website: r.website,
+        description: r.description,
+        capabilities: r.capabilities,
+        industries: r.industries,
+        regions: r.regions,
+        teamSize: r.team_size,
+        rateBand: r.rate_band,
+        signals: r.signals ? searchSignals(r.signals as Json, r) : null,
+      })),
+      facets: {
+        capabilities: facet('capabilities', Object.keys(CAPABILITIES)),
+        industries: facet('industries', INDUSTRIES),
+        regions: facet('regions', REGIONS),
+        teamSizes: facet('teamSizes', Object.keys(TEAM_SIZE_BUCKETS)),
+        rateBands: facet('rateBands', RATE_BANDS),
+        minVerifiedCaseStudies: facet('minVerifiedCaseStudies', CASE_THRESHOLDS.map(String)),
+        minAssayLower: facet('minAssayLower', SHARE_THRESHOLDS.map(String)),
+        minProductionDurability: facet('minProductionDurability', SHARE_THRESHOLDS.map(String)),
+        hideFlagged: facet('hideFlagged', ['unflagged', 'flagged']),
+      },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Shared by the vendor page and compare
+// ---------------------------------------------------------------------------
+
+/** The VendorSignalFields fragment from the stored row (the explanations stay in the database). */
+function signalFields(r: Row): Json | null {
+  if (!r.signals) return null;
+  const s = r.signals as Json;
+  return {
+    assay: estimate(s.assay as Json),
+    verifiedDelivery: estimate(s.verifiedDelivery as Json),
+    claimAccuracy: estimate(s.claimAccuracy as Json),
+    productionDurability: estimate(s.productionDurability as Json),
+    clientEndorsement: estimate(s.clientEndorsement as Json),
+    handover: estimate(s.handover as Json),
+    referenceResponseRate: estimate(s.referenceResponseRate as Json),
+    evidenceDepth: estimate(s.evidenceDepth as Json),
+    flags: flags(s.flags as Json[]),
+    verifiedCaseStudies: r.verified_case_studies,
+    lastVerifiedAt: iso(r.last_verified_at),
+    computedAt: iso(r.computed_at),
+    configVersion: r.config_version,
+  };
+}
+
+const PUBLIC_CASE_STUDY = `cs.status NOT IN ('draft', 'withdrawn') AND cs.superseded_at IS NULL`;
+
+async function referenceSummaries(vendorIds: string[]): Promise<Map<string, Json>> {
+  const { rows } = await pool.query(
+    `SELECT cs.vendor_id,
+            count(*) FILTER (WHERE rr.source = 'nominated' AND rr.status <> 'refused')::int AS nominated_requested,
+            count(*) FILTER (WHERE rr.source = 'nominated' AND rr.status = 'answered')::int AS nominated_answered,
+            count(*) FILTER (WHERE rr.source = 'drawn' AND rr.status <> 'refused')::int AS drawn_requested,
+            count(*) FILTER (WHERE rr.source = 'drawn' AND rr.status = 'answered')::int AS drawn_answered,
+            count(*) FILTER (WHERE resp.would_hire_again IS TRUE)::int AS yes,
+            count(resp.would_hire_again)::int AS answered
+       FROM case_studies cs
+       JOIN reference_requests rr ON rr.case_study_id = cs.id
+       LEFT JOIN reference_responses resp ON resp.reference_request_id = rr.id AND NOT resp.declined
+      WHERE cs.vendor_id = ANY($1::uuid[]) AND ${PUBLIC_CASE_STUDY}
+      GROUP BY cs.vendor_id`,
+    [vendorIds],
+  );
+  const out = new Map<string, Json>();
+  for (const id of vendorIds) out.set(id, { nominatedRequested: 0, nominatedAnswered: 0, drawnRequested: 0, drawnAnswered: 0, wouldHireAgainYes: 0, wouldHireAgainAnswered: 0 });
+  for (const r of rows) {
+    out.set(r.vendor_id, {
+      nominatedRequested: r.nominated_requested,
+      nominatedAnswered: r.nominated_answered,
+      drawnRequested: r.drawn_requested,
+      drawnAnswered: r.drawn_answered,
+      wouldHireAgainYes: r.yes,
+      wouldHireAgainAnswered: r.answered,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// CompareVendors
+// ---------------------------------------------------------------------------
+
+async function compareVendors(variables: Json): Promise<Json> {
+  const ids = [...new Set(variables.ids as string[])];
+  const [vendors, outcomes, summaries] = await Promise.all([
+    pool.query(
+      `SELECT o.id, o.name, COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
+              p.team_size, p.rate_band, s.signals - 'explanations' AS signals, s.verified_case_studies, s.last_verified_at, s.computed_at, s.config_version
+         FROM organizations o ${JOINS}
+        WHERE o.kind = 'vendor' AND o.id = ANY($1::uuid[])`,
+      [ids],
+    ),
+    pool.query(
+      `SELECT cs.vendor_id, cs.id, cs.title, cs.status, cs.production_status, oc.metric_name, oc.unit, oc.direction, oc.baseline_value, oc.claimed_value, oc.verified_value, oc.verification_status
+         FROM case_studies cs JOIN outcome_claims oc ON oc.case_study_id = cs.id
+        WHERE cs.vendor_id = ANY($1::uuid[]) AND ${PUBLIC_CASE_STUDY}
+        ORDER BY cs.submitted_at, cs.id, oc.position`,
+      [ids],
+    ),
+    referenceSummaries(ids),
+  ]);
+  if (vendors.rows.length !== ids.length) throw new Error('One of these consultancies was not found.');
+  const byId = new Map<string, Row>(vendors.rows.map((r: Row) => [r.id as string, r]));
+  const outcomesBy = new Map<string, Json[]>();
+  for (const r of outcomes.rows as Row[]) {
+    const list = outcomesBy.get(r.vendor_id as string) ?? outcomesBy.set(r.vendor_id as string, []).get(r.vendor_id as string)!;
+    list.push({
+      caseStudyId: r.id,
+      caseStudyTitle: r.title,
+      caseStudyStatus: r.status,
+      productionStatus: r.production_status,
+      metricName: r.metric_name,
+      unit: r.unit,
+      direction: r.direction,
+      baselineValue: r.baseline_value,
+      claimedValue: r.claimed_value,
+      verifiedValue: r.verified_value,
+      verificationStatus: r.verification_status,
+    });
+  }
+  return {
+    compareVendors: ids.map((id) => {
+      const v = byId.get(id)!;
+      return {
+        vendor: { id, name: v.name, capabilities: v.capabilities, industries: v.industries, regions: v.regions, teamSize: v.team_size, rateBand: v.rate_band, signals: signalFields(v) },
+        outcomes: outcomesBy.get(id) ?? [],
+        referenceSummary: summaries.get(id),
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// PublicVendor (the public vendor page)
+// ---------------------------------------------------------------------------
+
+async function publicVendor(variables: Json): Promise<Json> {
+  const vendorId = variables.vendorId as string;
+  const [profile, caseStudies, summaries] = await Promise.all([
+    pool.query(
+      `SELECT o.id, o.name, o.website, COALESCE(p.description, '') AS description, COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries,
+              COALESCE(p.regions, '{}') AS regions, p.team_size, p.rate_band, p.founded_year,
+              s.signals - 'explanations' AS signals, s.verified_case_studies, s.last_verified_at, s.computed_at, s.config_version
+         FROM organizations o ${JOINS}
+        WHERE o.id = $1 AND o.kind = 'vendor'`,
+      [vendorId],
+    ),
+    pool.query(
+      `SELECT cs.id, cs.title, cs.status, cs.client_name, cs.client_anonymised, cs.client_descriptor, cs.problem, cs.approach, cs.started_on::text AS started_on,
+              cs.ended_on::text AS ended_on, cs.production_status, cs.production_since::text AS production_since, cs.retired_on::text AS retired_on, cs.handover,
+              cs.submitted_at, cs.verified_at, oc.id AS outcome_id, oc.metric_name, oc.unit, oc.direction, oc.baseline_value, oc.claimed_value, oc.verified_value, oc.verification_status
+         FROM case_studies cs LEFT JOIN outcome_claims oc ON oc.case_study_id = cs.id
+        WHERE cs.vendor_id = $1 AND ${PUBLIC_CASE_STUDY}
+        ORDER BY cs.created_at DESC, cs.id, oc.position`,
+      [vendorId],
+    ),
+    referenceSummaries([vendorId]),
+  ]);
+  const p = profile.rows[0] as Row | undefined;
+  if (!p) throw new Error('This consultancy was not found.');
+  const studies: Json[] = [];
+  let current: Json | null = null;
+  for (const r of caseStudies.rows as Row[]) {
+    if (!current || current.id !== r.id) {
+      current = {
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        // The public sees the descriptor of an anonymised client, never its name.
+        client: { displayName: r.client_anonymised ? (r.client_descriptor ?? 'An undisclosed client') : r.client_name, anonymised: r.client_anonymised },
+        problem: r.problem,
+        approach: r.approach,
+        startedOn: r.started_on,
+        endedOn: r.ended_on,
+        productionStatus: r.production_status,
+        productionSince: r.production_since,
+        retiredOn: r.retired_on,
+        handover: r.handover,
+        submittedAt: iso(r.submitted_at),
+        verifiedAt: iso(r.verified_at),
+        outcomes: [] as Json[],
+      };
+      studies.push(current);
+    }
+    if (r.outcome_id) {
+      (current.outcomes as Json[]).push({
+        id: r.outcome_id,
+        metricName: r.metric_name,
+        unit: r.unit,
+        direction: r.direction,
+        baselineValue: r.baseline_value,
+        claimedValue: r.claimed_value,
+        verifiedValue: r.verified_value,
+        verificationStatus: r.verification_status,
+      });
+    }
+  }
+  return {
+    vendorProfile: {
+      id: p.id,
+      name: p.name,
+      website: p.website,
+      description: p.description,
+      capabilities: p.capabilities,
+      industries: p.industries,
+      regions: p.regions,
+      teamSize: p.team_size,
+      rateBand: p.rate_band,
+      foundedYear: p.founded_year,
+    },
+    vendorSignals: signalFields(p),
+    vendorCaseStudies: studies,
+    vendorReferenceSummary: summaries.get(vendorId),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// HTTP
+// ---------------------------------------------------------------------------
+
+const HANDLERS: Record<string, (variables: Json) => Promise<Json>> = { SearchVendors: searchVendors, CompareVendors: compareVendors, PublicVendor: publicVendor };
+
+function send(res: http.ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const server = http.createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/health') return send(res, 200, '{"status":"ok"}');
+  if (req.method !== 'POST' || req.url !== '/graphql') return send(res, 404, '{"errors":[{"message":"Not found."}]}');
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    let request: { operationName?: string; query?: string; variables?: Json };
+    try {
+      request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return send(res, 400, '{"errors":[{"message":"The body is not JSON."}]}');
+    }
+    const name = request.operationName ?? '';
+    const handler = HANDLERS[name];
+    if (!handler || documents[name] !== request.query) return send(res, 400, '{"errors":[{"message":"The floor answers only the benchmark\'s documents."}]}');
+    handler(request.variables ?? {}).then(
+      (data) => send(res, 200, JSON.stringify({ data })),
+      (e: unknown) => send(res, 500, JSON.stringify({ errors: [{ message: e instanceof Error ? e.message : String(e) }] })),
+    );
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1');
+
+const stop = () => {
+  server.close();
+  void pool.end().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 2000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
