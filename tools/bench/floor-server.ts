@@ -65,7 +65,7 @@ function conditions(input: SearchInput, params: unknown[]): { text: string; filt
     ? (() => {
         const q = p(text);
         const lowered = p(text.toLowerCase());
-        return `(d.document @@ websearch_to_tsquery('english', ${q}) OR similarity(d.search_name, ${lowered}) >= 0.3 OR word_similarity(${lowered}, d.search_name) >= 0.5)`;
+        return `(d.document @@ websearch_to_tsquery('english', ${q}) OR d.search_name % ${lowered} OR ${lowered} <% d.search_name)`;
       })()
     : 'true';
   return {

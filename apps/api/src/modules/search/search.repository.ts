@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
-import { VendorSignalsEntity } from '../signals/entities/vendor-signals.entity';
+import type { VendorSignalsEntity } from '../signals/entities/vendor-signals.entity';
+import { signalsEntityFromRow } from '../signals/signals.mapper';
 import { type Facet, type SearchFilters, type SearchSort, SHARE_THRESHOLDS, TEAM_SIZE_BUCKETS, VERIFIED_CASE_STUDY_THRESHOLDS } from './search.filters';
 
 /** A vendor with its profile and (when it has any) its stored signals, from one row. */
@@ -77,12 +78,17 @@ const FROM = `organizations o
   LEFT JOIN vendor_signals s ON s.vendor_id = o.id
   LEFT JOIN vendor_search_documents d ON d.vendor_id = o.id`;
 
-/** The text condition: full-text match (websearch syntax) or a trigram match on the name for misspellings. */
+/**
+ * The text condition: full-text match (websearch syntax) or a trigram match on the name for
+ * misspellings — `%` (similarity ≥ 0.3) and `<%` (word similarity ≥ 0.6), pg_trgm's default
+ * thresholds. The operators, unlike the similarity functions, are answered by the trigram
+ * index on search_name, so a search does not compare the text with every vendor's name.
+ */
 function textCondition(text: string | null, p: Params): string {
   if (!text) return 'true';
   const q = p.add(text);
   const lowered = p.add(text.toLowerCase());
-  return `(d.document @@ websearch_to_tsquery('english', ${q}) OR similarity(d.search_name, ${lowered}) >= 0.3 OR word_similarity(${lowered}, d.search_name) >= 0.5)`;
+  return `(d.document @@ websearch_to_tsquery('english', ${q}) OR d.search_name % ${lowered} OR ${lowered} <% d.search_name)`;
 }
 
 /** One SQL condition per filter ('true' when the filter is unset). */
@@ -104,28 +110,9 @@ function filterConditions(f: SearchFilters, p: Params): Record<Facet, string> {
   };
 }
 
-function toSignalsEntity(row: Record<string, unknown> | null): VendorSignalsEntity | null {
-  if (!row) return null;
-  return Object.assign(new VendorSignalsEntity(), {
-    vendorId: row.vendor_id as string,
-    assayMean: Number(row.assay_mean),
-    assayLower: Number(row.assay_lower),
-    assayUpper: Number(row.assay_upper),
-    evidenceDepth: Number(row.evidence_depth),
-    productionDurabilityMean: Number(row.production_durability_mean),
-    verifiedCaseStudies: Number(row.verified_case_studies),
-    lastVerifiedAt: row.last_verified_at ? new Date(row.last_verified_at as string) : null,
-    flagCount: Number(row.flag_count),
-    signals: row.signals as VendorSignalsEntity['signals'],
-    configVersion: row.config_version as string,
-    inputsVersion: Number(row.inputs_version),
-    computedAt: new Date(row.computed_at as string),
-  });
-}
-
 function toVendorRow<T extends { signals_row: Record<string, unknown> | null }>(row: T): Omit<T, 'signals_row'> & { signals: VendorSignalsEntity | null } {
   const { signals_row, ...rest } = row;
-  return { ...rest, signals: toSignalsEntity(signals_row) };
+  return { ...rest, signals: signals_row ? signalsEntityFromRow(signals_row) : null };
 }
 
 /** Buyer-side reads only: every statement goes through `tx.read`, so it runs on a read replica when one is configured. */

@@ -1,9 +1,31 @@
 import { type ExplanationItem, type Methodology, type SignalEstimate, type SignalKey, SIGNAL_KEYS } from '@assay/signals';
-import type { VendorSignalsEntity } from './entities/vendor-signals.entity';
+import { VendorSignalsEntity } from './entities/vendor-signals.entity';
 import type { MethodologyObject, SignalHintsObject } from './graphql/methodology.object';
 import type { ExplanationItemObject, SignalEstimateObject, VendorSignalsObject } from './graphql/vendor-signals.object';
 
 const estimate = (e: SignalEstimate): SignalEstimateObject => ({ mean: e.mean, lower: e.lower, upper: e.upper, evidenceCount: e.evidenceCount, effectiveN: e.effectiveN });
+
+/**
+ * A `vendor_signals` row read with raw SQL (snake_case columns, or the same keys built with
+ * `jsonb_build_object`, where timestamps arrive as strings) → the entity.
+ */
+export function signalsEntityFromRow(row: Record<string, unknown>): VendorSignalsEntity {
+  return Object.assign(new VendorSignalsEntity(), {
+    vendorId: row.vendor_id as string,
+    assayMean: Number(row.assay_mean),
+    assayLower: Number(row.assay_lower),
+    assayUpper: Number(row.assay_upper),
+    evidenceDepth: Number(row.evidence_depth),
+    productionDurabilityMean: Number(row.production_durability_mean),
+    verifiedCaseStudies: Number(row.verified_case_studies),
+    lastVerifiedAt: row.last_verified_at ? new Date(row.last_verified_at as string | Date) : null,
+    flagCount: Number(row.flag_count),
+    signals: row.signals as VendorSignalsEntity['signals'],
+    configVersion: row.config_version as string,
+    inputsVersion: Number(row.inputs_version),
+    computedAt: new Date(row.computed_at as string | Date),
+  });
+}
 
 /** Stored row → API type (explanations are resolved separately, on demand). */
 export function toVendorSignalsObject(row: VendorSignalsEntity): VendorSignalsObject {

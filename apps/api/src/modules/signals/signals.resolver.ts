@@ -10,7 +10,7 @@ import { VendorSummaryObject } from '../vendors/graphql/vendor.object';
 import { VendorSignalsEntity } from './entities/vendor-signals.entity';
 import { MethodologyObject, SignalHintsObject } from './graphql/methodology.object';
 import { SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-signals.object';
-import { toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
+import { signalsEntityFromRow, toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
 import { SignalsService } from './signals.service';
 
 /**
@@ -20,29 +20,11 @@ import { SignalsService } from './signals.service';
 const SIGNALS_WITHOUT_EXPLANATIONS = `vendor_id, assay_mean, assay_lower, assay_upper, evidence_depth, production_durability_mean, verified_case_studies,
   last_verified_at, flag_count, signals - 'explanations' AS signals, config_version, inputs_version, computed_at`;
 
-function toSignalsEntity(r: Record<string, unknown>): VendorSignalsEntity {
-  return Object.assign(new VendorSignalsEntity(), {
-    vendorId: r.vendor_id as string,
-    assayMean: Number(r.assay_mean),
-    assayLower: Number(r.assay_lower),
-    assayUpper: Number(r.assay_upper),
-    evidenceDepth: Number(r.evidence_depth),
-    productionDurabilityMean: Number(r.production_durability_mean),
-    verifiedCaseStudies: Number(r.verified_case_studies),
-    lastVerifiedAt: (r.last_verified_at as Date | null) ?? null,
-    flagCount: Number(r.flag_count),
-    signals: r.signals as VendorSignalsEntity['signals'],
-    configVersion: r.config_version as string,
-    inputsVersion: Number(r.inputs_version),
-    computedAt: r.computed_at as Date,
-  });
-}
-
 /** Loads stored signals (without explanations) for many vendors in one statement per request (a buyer-side read: replica when configured). */
 export function signalsLoader(ctx: RequestContext, tx: TransactionService) {
   return requestLoader<string, VendorSignalsEntity | null>(ctx, 'signals.byVendor', async (ids) => {
     const rows: Array<Record<string, unknown>> = await tx.read(ctx, (m) => m.query(`SELECT ${SIGNALS_WITHOUT_EXPLANATIONS} FROM vendor_signals WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]), { ownerOf: ids });
-    const byId = new Map(rows.map((r) => [r.vendor_id as string, toSignalsEntity(r)]));
+    const byId = new Map(rows.map((r) => [r.vendor_id as string, signalsEntityFromRow(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
