@@ -49,7 +49,7 @@ interface SearchInput {
 }
 
 /** Builds the WHERE conditions (one per filter, `true` when unset) into `params`. */
-function conditions(input: SearchInput, params: unknown[]): { text: string; filters: Record<string, string> } {
+function conditions(input: SearchInput, params: unknown[]): { textCte: string; text: string; filters: Record<string, string> } {
   const p = (v: unknown) => `$${params.push(v)}`;
   const text = input.text?.trim() || null;
   const list = (v: string[] | null | undefined) => [...new Set(v ?? [])];
@@ -65,11 +65,15 @@ function conditions(input: SearchInput, params: unknown[]): { text: string; filt
     ? (() => {
         const q = p(text);
         const lowered = p(text.toLowerCase());
-        return `(d.document @@ websearch_to_tsquery('english', ${q}) OR d.search_name % ${lowered} OR ${lowered} <% d.search_name)`;
+        return `text_matches AS MATERIALIZED (
+          SELECT vendor_id FROM vendor_search_documents WHERE document @@ websearch_to_tsquery('english', ${q})
+          UNION SELECT vendor_id FROM vendor_search_documents WHERE search_name % ${lowered}
+          UNION SELECT vendor_id FROM vendor_search_documents WHERE ${lowered} <% search_name),`;
       })()
-    : 'true';
+    : '';
   return {
-    text: textSql,
+    textCte: textSql,
+    text: textSql ? 'o.id IN (SELECT vendor_id FROM text_matches)' : 'true',
     filters: {
       capabilities: caps.length ? `p.capabilities && ${p(caps)}::text[]` : 'true',
       industries: inds.length ? `p.industries && ${p(inds)}::text[]` : 'true',
@@ -94,9 +98,9 @@ async function searchPage(input: SearchInput, sort: string, first: number): Prom
   const where = [`o.kind = 'vendor'`, c.text, ...Object.values(c.filters)].join(' AND ');
   params.push(first + 1);
   const { rows } = await pool.query(
-    `WITH page AS (
+    `WITH ${c.textCte} page AS (
        SELECT o.id, ${SORTS[sort]} AS sort_value, count(*) OVER () AS total
-         FROM organizations o ${JOINS} LEFT JOIN vendor_search_documents d ON d.vendor_id = o.id
+         FROM organizations o ${JOINS}
         WHERE ${where}
         ORDER BY sort_value DESC, o.id LIMIT $${params.length})
      SELECT page.id, page.sort_value, page.total::int AS total, o.name, o.slug, o.website, COALESCE(p.description, '') AS description,
@@ -125,12 +129,12 @@ async function facetCounts(input: SearchInput): Promise<Row[]> {
   const caseThresholds = `$${params.push(CASE_THRESHOLDS)}::int[]`;
   const shareThresholds = `$${params.push(SHARE_THRESHOLDS)}::float8[]`;
   const { rows } = await pool.query(
-    `WITH base AS (
+    `WITH ${c.textCte} base AS (
        SELECT COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
               p.team_size, p.rate_band, COALESCE(s.verified_case_studies, 0) AS vcs, COALESCE(s.assay_lower, -1) AS al,
               COALESCE(s.production_durability_mean, -1) AS pd, COALESCE(s.flag_count, 0) AS fc,
               ${names.map((f) => `(${c.filters[f]}) AS f_${f}`).join(', ')}
-         FROM organizations o ${JOINS} LEFT JOIN vendor_search_documents d ON d.vendor_id = o.id
+         FROM organizations o ${JOINS}
         WHERE o.kind = 'vendor' AND ${c.text})
      SELECT 'capabilities' AS facet, k AS key, count(*)::int AS n FROM base, unnest(capabilities) k WHERE ${others('capabilities')} GROUP BY k
      UNION ALL SELECT 'industries', k, count(*)::int FROM base, unnest(industries) k WHERE ${others('industries')} GROUP BY k

@@ -75,20 +75,27 @@ const VENDOR_COLUMNS = `o.id, o.name, o.slug, o.website, COALESCE(p.description,
 
 const FROM = `organizations o
   LEFT JOIN vendor_profiles p ON p.organization_id = o.id
-  LEFT JOIN vendor_signals s ON s.vendor_id = o.id
-  LEFT JOIN vendor_search_documents d ON d.vendor_id = o.id`;
+  LEFT JOIN vendor_signals s ON s.vendor_id = o.id`;
 
 /**
- * The text condition: full-text match (websearch syntax) or a trigram match on the name for
- * misspellings — `%` (similarity ≥ 0.3) and `<%` (word similarity ≥ 0.6), pg_trgm's default
- * thresholds. The operators, unlike the similarity functions, are answered by the trigram
- * index on search_name, so a search does not compare the text with every vendor's name.
+ * The text match, as a CTE and a condition on `o.id`: full-text match (websearch syntax) or a
+ * trigram match on the name for misspellings — `%` (similarity ≥ 0.3) and `<%` (word similarity
+ * ≥ 0.6), pg_trgm's default thresholds. The operators, unlike the similarity functions, are
+ * answered by the trigram index. Each kind of match is its own indexed scan (a UNION, not an OR,
+ * so the costly word similarity is computed only for the trigram index's candidates), and the CTE
+ * is MATERIALIZED so it runs once, rather than row by row inside the join with the filters.
  */
-function textCondition(text: string | null, p: Params): string {
-  if (!text) return 'true';
+function textMatch(text: string | null, p: Params): { cte: string; condition: string } {
+  if (!text) return { cte: '', condition: 'true' };
   const q = p.add(text);
   const lowered = p.add(text.toLowerCase());
-  return `(d.document @@ websearch_to_tsquery('english', ${q}) OR d.search_name % ${lowered} OR ${lowered} <% d.search_name)`;
+  return {
+    cte: `text_matches AS MATERIALIZED (
+           SELECT vendor_id FROM vendor_search_documents WHERE document @@ websearch_to_tsquery('english', ${q})
+            UNION SELECT vendor_id FROM vendor_search_documents WHERE search_name % ${lowered}
+            UNION SELECT vendor_id FROM vendor_search_documents WHERE ${lowered} <% search_name),`,
+    condition: 'o.id IN (SELECT vendor_id FROM text_matches)',
+  };
 }
 
 /** One SQL condition per filter ('true' when the filter is unset). */
@@ -127,7 +134,8 @@ export class SearchRepository {
    */
   async searchPage(ctx: RequestContext, filters: SearchFilters, sort: SearchSort, first: number, after: { value: number; id: string } | null): Promise<SearchPageRow[]> {
     const p = new Params();
-    const where = [`o.kind = 'vendor'`, textCondition(filters.text, p), ...Object.values(filterConditions(filters, p))].join(' AND ');
+    const text = textMatch(filters.text, p);
+    const where = [`o.kind = 'vendor'`, text.condition, ...Object.values(filterConditions(filters, p))].join(' AND ');
     let keyset = '';
     if (after) {
       const value = p.add(after.value);
@@ -138,7 +146,7 @@ export class SearchRepository {
       m.query(
         // Filter, count and rank on narrow columns; only the page's rows read the wide ones. (Building
         // `to_jsonb(s)` for every match detoasted every vendor's signals document on each search.)
-        `WITH filtered AS (
+        `WITH ${text.cte} filtered AS (
            SELECT o.id, ${SORT_EXPRESSIONS[sort]} AS sort_value, count(*) OVER () AS total_count
              FROM ${FROM}
             WHERE ${where}),
@@ -160,6 +168,7 @@ export class SearchRepository {
   /** Every facet's counts in one statement; each facet ignores its own filter so its options stay visible. */
   async facetCounts(ctx: RequestContext, filters: SearchFilters): Promise<FacetCountRow[]> {
     const p = new Params();
+    const text = textMatch(filters.text, p);
     const conditions = filterConditions(filters, p);
     const flags = Object.entries(conditions)
       .map(([facet, condition]) => `(${condition}) AS f_${facet}`)
@@ -176,12 +185,12 @@ export class SearchRepository {
     const shareThresholds = p.add(SHARE_THRESHOLDS);
     const rows: Array<{ facet: Facet; key: string; n: number }> = await this.tx.read(ctx, (m) =>
       m.query(
-        `WITH base AS (
+        `WITH ${text.cte} base AS (
            SELECT o.id, COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
                   p.team_size, p.rate_band, COALESCE(s.verified_case_studies, 0) AS vcs, COALESCE(s.assay_lower, -1) AS al,
                   COALESCE(s.production_durability_mean, -1) AS pd, COALESCE(s.flag_count, 0) AS fc, ${flags}
              FROM ${FROM}
-            WHERE o.kind = 'vendor' AND ${textCondition(filters.text, p)})
+            WHERE o.kind = 'vendor' AND ${text.condition})
          SELECT 'capabilities' AS facet, k AS key, count(*)::int AS n FROM base, unnest(capabilities) k WHERE ${others('capabilities')} GROUP BY k
          UNION ALL SELECT 'industries', k, count(*)::int FROM base, unnest(industries) k WHERE ${others('industries')} GROUP BY k
          UNION ALL SELECT 'regions', k, count(*)::int FROM base, unnest(regions) k WHERE ${others('regions')} GROUP BY k
