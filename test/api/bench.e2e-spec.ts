@@ -15,7 +15,7 @@ describe('npm run bench (smoke, tiny market)', () => {
 
   beforeAll(async () => {
     // The children run built files: the API (`npm test` builds it) and the bench's floor and preload.
-    execFileSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'tools/bench', 'apps/web/src/gql/graphql.ts', '-d', 'dist/api', '--config-file', '.swcrc', '-q', '--ignore', '**/*.d.ts'], { cwd: root });
+    execFileSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'tools/bench', 'tools/shared', 'apps/web/src/gql/graphql.ts', '-d', 'dist/api', '--config-file', '.swcrc', '-q', '--ignore', '**/*.d.ts'], { cwd: root });
     result = await runBench({
       scale: { vendors: 200, caseStudies: 2000, referenceAnswers: 6000 },
       quick: true,

@@ -1,41 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { JobsService } from '../../apps/api/src/modules/jobs/jobs.service';
 import { type AssayProcess, killAssay, startAssay, stopAssay, until } from '../support/processes';
+import { TestSmtpServer } from '../support/smtp';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/** An SMTP server that holds the first message open (never answers its DATA) and accepts later ones. */
-class StallingSmtp {
-  received: string[] = [];
-  stalled = 0;
-  private server?: SMTPServer;
-
-  async start(): Promise<string> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, _session, callback) => {
-        let body = '';
-        stream.on('data', (d: Buffer) => (body += d.toString()));
-        stream.on('end', () => {
-          if (this.stalled === 0) {
-            this.stalled++;
-            return; // never call back: the sending worker is stuck mid-job
-          }
-          this.received.push(body);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    return `smtp://127.0.0.1:${(this.server!.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((r) => this.server!.close(() => r()));
-  }
-}
 
 /**
  * The real expiry path, only shorter: a send still running after 4 s is taken for dead
@@ -46,11 +12,11 @@ const JOB_TIMING = { MAIL_SEND_TIMEOUT_SECONDS: '4', MAIL_RETRY_DELAY_SECONDS: '
 
 describe('Jobs survive a worker crash (fault test: worker processes killed mid-job)', () => {
   let t: TestApp;
-  let smtp: StallingSmtp;
+  let smtp: TestSmtpServer;
   let smtpUrl: string;
 
   beforeAll(async () => {
-    smtp = new StallingSmtp();
+    smtp = new TestSmtpServer({ stallFirst: 1 });
     smtpUrl = await smtp.start();
     // The API (in this process) only enqueues; separate worker processes send.
     t = await createTestApp({ SMTP_URL: smtpUrl, ...JOB_TIMING }, { jobs: false });
@@ -78,7 +44,7 @@ describe('Jobs survive a worker crash (fault test: worker processes killed mid-j
     let second: AssayProcess | undefined;
     try {
       second = await startWorker();
-      await until(() => smtp.received.length === 1, 60_000, 'the retried mail');
+      await until(() => smtp.mails.length === 1, 60_000, 'the retried mail');
       const retriedAfterMs = Date.now() - killedAt;
       // The worker marks the row sent in the transaction that sent it, once the SMTP server has answered.
       const mailRow = async (): Promise<Array<{ status: string; attempts: number }>> => t.dataSource.query(`SELECT status, attempts FROM mail_messages WHERE to_address = 'once@restart.example'`);
@@ -87,8 +53,8 @@ describe('Jobs survive a worker crash (fault test: worker processes killed mid-j
       expect(await mailRow()).toEqual([{ status: 'sent', attempts: 1 }]);
       // Give a duplicate every chance to show up.
       await new Promise((r) => setTimeout(r, 3000));
-      expect(smtp.received).toHaveLength(1);
-      expect(smtp.received[0]).toContain('once@restart.example');
+      expect(smtp.mails).toHaveLength(1);
+      expect(smtp.mails[0].to).toContain('once@restart.example');
       // pg-boss expired the dead worker's attempt (after the configured 4 s) and retried the same job once.
       const job: Array<{ state: string; retry_count: number; expire_in: { seconds: number } }> = await t.dataSource.query(`SELECT state, retry_count, expire_in FROM pgboss.job WHERE name = 'mail.send'`);
       expect(job).toEqual([{ state: 'completed', retry_count: 1, expire_in: { seconds: 4 } }]);

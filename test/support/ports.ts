@@ -1,14 +1,2 @@
-import * as net from 'node:net';
-
 /** A TCP port free on loopback right now (for embedded servers started by tests). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../tools/shared/ports';

@@ -9,11 +9,19 @@ export interface ReceivedMail {
   messageId: string | undefined;
 }
 
-/** A real SMTP server in the test process: the app sends over TCP, tests read what arrived. */
+/**
+ * A real SMTP server in the test process: the app sends over TCP, tests read what arrived.
+ * With `stallFirst: n` it holds the first n messages open (never answers their DATA), so the
+ * sending worker is stuck mid-job — for crash tests.
+ */
 export class TestSmtpServer {
   readonly mails: ReceivedMail[] = [];
+  /** Messages held open so far (at most `stallFirst`). */
+  stalled = 0;
   private server?: SMTPServer;
   port = 0;
+
+  constructor(private readonly options: { stallFirst?: number } = {}) {}
 
   async start(): Promise<string> {
     this.server = new SMTPServer({
@@ -21,6 +29,11 @@ export class TestSmtpServer {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onData: (stream, _session, callback) => {
+        if (this.stalled < (this.options.stallFirst ?? 0)) {
+          this.stalled++;
+          stream.resume(); // read it, never call back
+          return;
+        }
         simpleParser(stream)
           .then((parsed) => {
             const to = ([] as Array<{ value: Array<{ address?: string }> }>)

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { ensureDatabase, withDatabase } from '../../apps/api/src/database/database-url';
 import { provisionDatabase } from '../../apps/api/src/database/provision';
-import { freePort } from './ports';
+import { freePort } from '../shared/ports';
 
 /** Where the benchmark keeps its market; `release()` removes it. */
 export interface BenchDatabase {

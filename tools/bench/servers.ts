@@ -4,7 +4,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { freePort } from './ports';
+import { freePort } from '../shared/ports';
 
 export interface ServerProcess {
   name: string;

@@ -7,7 +7,6 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -20,6 +19,7 @@ import { openDataSource } from '../../apps/api/src/database/data-source';
 import { provisionDatabase } from '../../apps/api/src/database/provision';
 import { ReferenceChecksService } from '../../apps/api/src/modules/references/reference-checks.service';
 import { SignalsService } from '../../apps/api/src/modules/signals/signals.service';
+import { freePort } from '../shared/ports';
 import { HttpGraphQLClient, RequestRefused } from './graphql-http';
 import { generateMarket } from './market';
 import {
@@ -122,18 +122,6 @@ const Q = {
   spotCheck: `mutation($id: ID!) { requireSpotCheck(caseStudyId: $id) }`,
   readBack: `query($vendorId: ID!) { vendorCaseStudies(vendorId: $vendorId) { id status submittedAt references { id source status identityStrength createdAt answeredAt } } }`,
 } as const;
-
-/** A free TCP port on loopback for the embedded PostgreSQL. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The development outbox, read by an admin over the API (newest first); links are taken from it, no SMTP needed. */
 class Mailbox {

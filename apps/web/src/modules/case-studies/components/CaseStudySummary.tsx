@@ -1,23 +1,10 @@
-import type { ReactNode } from 'react';
-import { Badge, Box, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { CaseStudyDetailFragment } from '../../../gql/graphql';
+import { Fact, ProblemAndApproach, StackTags } from '../../../ui/Facts';
 import { formatDate, plural } from '../../../ui/format';
 import { AnonymisedBadge } from './AnonymisedBadge';
 import { HANDOVER, PRODUCTION_STATUS } from './labels';
 import { OutcomesTable } from './OutcomesTable';
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {term}
-      </Text>
-      <Text component="dd" m={0} fw={500} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 function period(cs: CaseStudyDetailFragment): string {
   if (!cs.startedOn) return 'Not given';
@@ -59,38 +46,11 @@ export function CaseStudySummary({ cs, headingLevel = 2, factColumns = 4 }: { cs
             <Fact term="When">{period(cs)}</Fact>
             <Fact term="Team">{cs.teamSize ? plural(cs.teamSize, 'person', 'people') : 'Not given'}</Fact>
             <Fact term="Stack">
-              {cs.stackTags.length ? (
-                <Group gap={4} component="span">
-                  {cs.stackTags.map((tag) => (
-                    <Badge key={tag} variant="light" color="gray" tt="none" fw={500}>
-                      {tag}
-                    </Badge>
-                  ))}
-                </Group>
-              ) : (
-                'Not given'
-              )}
+              <StackTags tags={cs.stackTags} />
             </Fact>
           </SimpleGrid>
         </Box>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <div>
-            <Title order={sub} size="h4">
-              The client’s problem
-            </Title>
-            <Text mt={4} style={{ whiteSpace: 'pre-wrap' }} c={cs.problem ? undefined : 'dimmed'}>
-              {cs.problem || 'Not described yet.'}
-            </Text>
-          </div>
-          <div>
-            <Title order={sub} size="h4">
-              The approach
-            </Title>
-            <Text mt={4} style={{ whiteSpace: 'pre-wrap' }} c={cs.approach ? undefined : 'dimmed'}>
-              {cs.approach || 'Not described yet.'}
-            </Text>
-          </div>
-        </SimpleGrid>
+        <ProblemAndApproach problem={cs.problem} approach={cs.approach} headingOrder={sub} emptyText="Not described yet." />
       </Stack>
 
       <Stack gap="sm" component="section" aria-labelledby={`cs-${cs.id}-outcomes`}>

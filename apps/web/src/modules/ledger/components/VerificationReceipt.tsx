@@ -3,6 +3,7 @@ import { Alert, Anchor, Box, Button, Card, Code, Collapse, Group, List, Skeleton
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconClockHour4, IconRefresh, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useQuery } from '@apollo/client/react';
+import { Fact } from '../../../ui/Facts';
 import { formatDateTime } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { caseStudyReceiptQuery } from '../graphql/case-study-receipt.query';
@@ -52,15 +53,15 @@ function ReceiptCard({ receipt, title, headingLevel, onRefresh, refreshing }: { 
         </Text>
         <Box component="dl" m={0}>
           <Stack gap="xs">
-            <Fact term="Entry">
+            <Fact compact term="Entry">
               #{receipt.entry.index}, logged {formatDateTime(receipt.entry.loggedAt)}
             </Fact>
-            <Fact term="Leaf hash (SHA-256)">
+            <Fact compact term="Leaf hash (SHA-256)">
               <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{receipt.entry.leafHash}</Code>
             </Fact>
-            <Fact term="Latest signed tree head">{checkpoint ? `${checkpoint.treeSize} entries, published ${formatDateTime(checkpoint.publishedAt)}` : 'None published yet'}</Fact>
+            <Fact compact term="Latest signed tree head">{checkpoint ? `${checkpoint.treeSize} entries, published ${formatDateTime(checkpoint.publishedAt)}` : 'None published yet'}</Fact>
             {checkpoint && (
-              <Fact term="Its root hash">
+              <Fact compact term="Its root hash">
                 <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{checkpoint.rootHash}</Code>
               </Fact>
             )}
@@ -118,19 +119,6 @@ function ReceiptCard({ receipt, title, headingLevel, onRefresh, refreshing }: { 
         </Collapse>
       </Stack>
     </Card>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {term}
-      </Text>
-      <Text component="dd" m={0} size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
   );
 }
 

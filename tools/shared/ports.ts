@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 
-/** A TCP port free on loopback right now. */
+/** A TCP port free on loopback right now (for the embedded servers that tools and tests start). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

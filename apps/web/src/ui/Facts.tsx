@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { Badge, Group, SimpleGrid, Text, Title } from '@mantine/core';
+
+/** One term and its value in a `<dl>`; `compact` for small cards (a receipt). */
+export function Fact({ term, children, compact = false }: { term: string; children: ReactNode; compact?: boolean }) {
+  return (
+    <div>
+      <Text component="dt" size={compact ? 'xs' : 'sm'} c="dimmed">
+        {term}
+      </Text>
+      <Text component="dd" m={0} fw={compact ? undefined : 500} size={compact ? 'sm' : undefined} style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** A case study's stack as tags, or "Not given". */
+export function StackTags({ tags }: { tags: readonly string[] }) {
+  if (!tags.length) return <>Not given</>;
+  return (
+    <Group gap={4} component="span">
+      {tags.map((tag) => (
+        <Badge key={tag} variant="light" color="gray" tt="none" fw={500}>
+          {tag}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** The client's problem and the approach, side by side on wide screens; `emptyText` when one is missing. */
+export function ProblemAndApproach({ problem, approach, headingOrder, emptyText }: { problem: string | null | undefined; approach: string | null | undefined; headingOrder: 3 | 4; emptyText: string }) {
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      {[
+        { title: 'The client’s problem', text: problem },
+        { title: 'The approach', text: approach },
+      ].map(({ title, text }) => (
+        <div key={title}>
+          <Title order={headingOrder} size="h4">
+            {title}
+          </Title>
+          <Text mt={4} style={{ whiteSpace: 'pre-wrap' }} c={text ? undefined : 'dimmed'}>
+            {text || emptyText}
+          </Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
