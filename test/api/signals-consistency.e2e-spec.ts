@@ -8,16 +8,18 @@ import { ReferenceChecksService } from '../../apps/api/src/modules/references/re
 import { SignalsService, type VendorSignalsRow } from '../../apps/api/src/modules/signals/signals.service';
 import { VendorEvidenceRepository } from '../../apps/api/src/modules/signals/vendor-evidence.repository';
 import { FollowUpsService } from '../../apps/api/src/modules/verification/follow-ups.service';
+import { waitForEvidenceDrained } from '../support/evidence-outbox';
 import { caseStudyInput, createDraft, nominate, vendorWithOwner } from '../support/factories';
 import { linkToken } from '../support/smtp';
 import { createTestApp, GraphQLClient, GraphQLResponse, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 /**
- * Signals are refreshed incrementally, in the transaction of every fact. This suite
- * drives random sequences of real events through the GraphQL API (and the two jobs
- * that change evidence: reference expiry and follow-up sending), then checks that
- * every stored `vendor_signals` row equals a from-scratch computation at the row's own
- * instant — and that a full recompute (in-process and through the CLI) keeps it so.
+ * Signals are refreshed incrementally: the vendor in the transaction of every fact, the vendors
+ * that depend on it by the evidence-outbox drain job. This suite drives random sequences of real
+ * events through the GraphQL API (and the two jobs that change evidence: reference expiry and
+ * follow-up sending), waits for the app's own drain job to empty the outbox, then checks that
+ * every stored `vendor_signals` row and its explanations equal a from-scratch computation at
+ * the row's own instant — and that a full recompute (in-process and through the CLI) keeps it so.
  */
 
 const SEED = 20_261_201;
@@ -141,7 +143,8 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
   const system = RequestContext.system();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // With job workers: the outbox drain runs as it does in production.
+    t = await createTestApp({}, { jobs: true });
     signals = t.app.get(SignalsService);
     admin = await t.signedInClient({ email: 'admin@signals-consistency.example', platformRoles: ['admin'] });
     reviewers = [];
@@ -177,6 +180,9 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
       rows++;
       const fresh = await signals.computeFromScratch(system, id, stored.computedAt);
       expect(comparable(stored)).toEqual(comparable(fresh));
+      const explanations = await signals.storedExplanations(system, id);
+      expect(explanations?.computedAt.toISOString()).toBe(stored.computedAt.toISOString());
+      expect(explanations!.explanations).toEqual(JSON.parse(JSON.stringify(fresh.explanations)));
     }
     return rows;
   }
@@ -359,6 +365,7 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
           await apply(event, vendors);
           kinds.set(event.kind, (kinds.get(event.kind) ?? 0) + 1);
         }
+        await waitForEvidenceDrained(t);
         await expectEveryVendorConsistent();
       }),
       // Each run adds to one database, so shrinking would replay on top of earlier runs: report the first failure as is.
@@ -421,6 +428,8 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
       }
       expect((await v.client.query(SUBMIT, { id: draft.id })).errors).toBeUndefined();
     }
+    // The first vendor is a dependent of the second's submission: the drain refreshes it.
+    await waitForEvidenceDrained(t);
     const row = await signals.stored(system, first.vendorId);
     expect(row!.signals.flags.map((f) => f.kind)).toContain('shared_reference_contact');
     await expectEveryVendorConsistent();

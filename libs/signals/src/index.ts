@@ -37,3 +37,4 @@ export {
 export { improvementHints } from './hints';
 export { reviewerInformativeness, reviewerReliability } from './prepare';
 export { type DurabilityState } from './signals/durability';
+export { capExplanations, type CappedExplanations, EXPLANATION_ITEMS_PER_SIGNAL, type StoredVendorSignals, withoutExplanations } from './explanations';

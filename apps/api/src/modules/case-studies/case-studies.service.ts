@@ -10,7 +10,7 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { ReferenceChecksService } from '../references/reference-checks.service';
 import { ReferencesService } from '../references/references.service';
 import { VerificationTasksRepository } from '../verification/verification-tasks.repository';
-import { SignalsService } from '../signals/signals.service';
+import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { CaseStudiesRepository, CaseStudyWithVendor } from './case-studies.repository';
 import { submissionGaps, validateCaseStudyDraft } from './case-study.rules';
@@ -29,7 +29,7 @@ export class CaseStudiesService {
     private readonly references: ReferencesService,
     private readonly referenceChecks: ReferenceChecksService,
     private readonly tasks: VerificationTasksRepository,
-    private readonly signals: SignalsService,
+    private readonly evidenceEvents: EvidenceEventsService,
     private readonly ledger: LedgerService,
     private readonly evidence: EvidenceService,
   ) {}
@@ -116,7 +116,7 @@ export class CaseStudiesService {
       const now = new Date();
       await this.caseStudies.update(tx, cs.id, { status: 'submitted', submittedAt: now, version: cs.version + 1 });
       if (cs.supersedesId) await this.caseStudies.update(tx, cs.supersedesId, { supersededAt: now });
-      await this.signals.refreshVendor(tx, cs.vendorId);
+      await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, cause: 'case_study_submitted' });
       return (await this.caseStudies.findById(tx, cs.id))!;
     });
   }
@@ -127,7 +127,7 @@ export class CaseStudiesService {
       const cs = await this.lockOwned(tx, id);
       this.apply(cs, { type: 'withdraw' });
       await this.caseStudies.update(tx, cs.id, { status: 'withdrawn', withdrawnAt: new Date(), version: cs.version + 1 });
-      await this.signals.refreshVendor(tx, cs.vendorId);
+      await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, cause: 'case_study_withdrawn' });
       await this.ledger.append(tx, { kind: 'withdrawal', subjectId: cs.id });
       return (await this.caseStudies.findById(tx, cs.id))!;
     });

@@ -12,8 +12,12 @@ export interface JobDefinition<T extends object> {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
-  /** pg-boss queue policy; `short` keeps at most one job per singletonKey waiting (a debounce). */
+  /** pg-boss queue policy; `short` keeps at most one job per singletonKey waiting (a debounce); `singleton` works one job at a time across every process. */
   policy?: 'standard' | 'short' | 'singleton' | 'stately';
+  /** Jobs fetched (and handed to the handler one by one) per poll; default 1. */
+  batchSize?: number;
+  /** A handler for a whole fetched batch, instead of `handler` per job (jobs that coalesce). */
+  batchHandler?: (jobs: Array<{ data: T; id: string }>) => Promise<void>;
 }
 
 /**
@@ -82,7 +86,8 @@ export class JobsService implements OnApplicationShutdown {
     if (this.working) return;
     this.working = true;
     for (const def of this.definitions.values()) {
-      await this.boss.work<object>(def.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+      await this.boss.work<object>(def.name, { pollingIntervalSeconds: 0.5, batchSize: def.batchSize ?? 1 }, async (jobs) => {
+        if (def.batchHandler) return def.batchHandler(jobs.map((j) => ({ data: j.data, id: j.id })));
         for (const job of jobs) {
           const retryCount = (job as unknown as { retryCount?: number }).retryCount ?? 0;
           await def.handler(job.data, { id: job.id, retryCount });

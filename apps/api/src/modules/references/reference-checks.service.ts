@@ -11,7 +11,7 @@ import { newToken } from '../accounts/tokens';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
-import { SignalsService } from '../signals/signals.service';
+import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
 import { OutcomeClaimEntity } from '../case-studies/entities/outcome-claim.entity';
@@ -65,7 +65,7 @@ export class ReferenceChecksService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly jobs: JobsService,
     private readonly rateLimits: RateLimitService,
-    private readonly signals: SignalsService,
+    private readonly evidenceEvents: EvidenceEventsService,
     private readonly ledger: LedgerService,
   ) {}
 
@@ -114,7 +114,7 @@ export class ReferenceChecksService implements OnModuleInit {
         .manager(tx)
         .query(`UPDATE reference_requests SET status = 'expired' WHERE status = 'sent' AND expires_at < now() RETURNING vendor_id`);
       const expired = returnedRows<{ vendor_id: string }>(rows);
-      for (const vendorId of new Set(expired.map((r) => r.vendor_id))) await this.signals.refreshVendor(tx, vendorId);
+      await this.evidenceEvents.record(tx, ...[...new Set(expired.map((r) => r.vendor_id))].map((vendorId) => ({ vendorId, cause: 'reference_expired' as const })));
       if (expired.length) this.logger.log(`Expired ${expired.length} unanswered reference requests`);
       return expired.length;
     });
@@ -153,7 +153,7 @@ export class ReferenceChecksService implements OnModuleInit {
         }),
       );
       await this.tx.repo(tx, ReferenceRequestEntity).update({ id: request.id }, { status: 'answered', answeredAt: new Date() });
-      await this.signals.refreshVendor(tx, request.vendorId);
+      await this.evidenceEvents.record(tx, { vendorId: request.vendorId, cause: 'reference_answered' });
       await onAnswered?.(tx, response, request);
       await this.ledger.append(tx, { kind: 'reference_answer', subjectId: response.id });
       return response;
@@ -168,7 +168,7 @@ export class ReferenceChecksService implements OnModuleInit {
       const repo = this.tx.repo(tx, ReferenceResponseEntity);
       const response = await repo.save(repo.create({ referenceRequestId: request.id, declined: true, declineReason: why || null, outcomeAnswers: [], comments: '' }));
       await this.tx.repo(tx, ReferenceRequestEntity).update({ id: request.id }, { status: 'declined', answeredAt: new Date() });
-      await this.signals.refreshVendor(tx, request.vendorId);
+      await this.evidenceEvents.record(tx, { vendorId: request.vendorId, cause: 'reference_declined' });
       await onAnswered?.(tx, response, request);
       await this.ledger.append(tx, { kind: 'reference_answer', subjectId: response.id });
       return response;

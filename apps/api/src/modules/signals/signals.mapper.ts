@@ -45,8 +45,6 @@ export function toVendorSignalsObject(row: VendorSignalsEntity): VendorSignalsOb
     computedAt: row.computedAt,
     configVersion: row.configVersion,
     vendorId: row.vendorId,
-    // Absent when the row was read without them (the loaders leave them out; see signalsLoader).
-    explanationsSource: s.explanations as unknown as Record<string, unknown[]> | undefined,
   };
 }
 

@@ -1,9 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { EvidenceEventsService } from './evidence-events.service';
 import { SignalsResolver, VendorSignalsFieldResolver } from './signals.resolver';
 import { SignalsService } from './signals.service';
 import { VendorEvidenceRepository } from './vendor-evidence.repository';
 
-/** Global so every module that records a fact can refresh the vendor's signals in its transaction. */
+/** Global so every module that records a fact can record its `VendorEvidenceChanged` event in its transaction. */
 @Global()
-@Module({ providers: [SignalsService, VendorEvidenceRepository, SignalsResolver, VendorSignalsFieldResolver], exports: [SignalsService, VendorEvidenceRepository] })
+@Module({
+  providers: [SignalsService, EvidenceEventsService, VendorEvidenceRepository, SignalsResolver, VendorSignalsFieldResolver],
+  exports: [SignalsService, EvidenceEventsService, VendorEvidenceRepository],
+})
 export class SignalsModule {}

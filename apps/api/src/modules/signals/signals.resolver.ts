@@ -1,5 +1,5 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ExplanationItem, methodology } from '@assay/signals';
+import { type CappedExplanations, type ExplanationItem, methodology } from '@assay/signals';
 import { z } from 'zod';
 import { Ctx } from '../../common/graphql-context';
 import { notFound } from '../../common/errors';
@@ -13,32 +13,30 @@ import { SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-s
 import { signalsEntityFromRow, toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
 import { SignalsService } from './signals.service';
 
-/**
- * The stored columns without the document's explanations: they are most of its size (around
- * 100 KB for a vendor with ten case studies) and only the `explanations` field reads them.
- */
-const SIGNALS_WITHOUT_EXPLANATIONS = `vendor_id, assay_mean, assay_lower, assay_upper, evidence_depth, production_durability_mean, verified_case_studies,
-  last_verified_at, flag_count, signals - 'explanations' AS signals, config_version, inputs_version, computed_at`;
+const SIGNALS_COLUMNS = `vendor_id, assay_mean, assay_lower, assay_upper, evidence_depth, production_durability_mean, verified_case_studies,
+  last_verified_at, flag_count, signals, config_version, inputs_version, computed_at`;
 
-/** Loads stored signals (without explanations) for many vendors in one statement per request (a buyer-side read: replica when configured). */
+/** Loads stored signals for many vendors in one statement per request (a buyer-side read: replica when configured). */
 export function signalsLoader(ctx: RequestContext, tx: TransactionService) {
   return requestLoader<string, VendorSignalsEntity | null>(ctx, 'signals.byVendor', async (ids) => {
-    const rows: Array<Record<string, unknown>> = await tx.read(ctx, (m) => m.query(`SELECT ${SIGNALS_WITHOUT_EXPLANATIONS} FROM vendor_signals WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]), { ownerOf: ids });
+    const rows: Array<Record<string, unknown>> = await tx.read(ctx, (m) => m.query(`SELECT ${SIGNALS_COLUMNS} FROM vendor_signals WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]), { ownerOf: ids });
     const byId = new Map(rows.map((r) => [r.vendor_id as string, signalsEntityFromRow(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
-/** The explanations of many vendors' stored signals, in one statement per request, read only when a query asks for them. */
+const NO_EXPLANATIONS: CappedExplanations = { items: {} as CappedExplanations['items'], more: {} as CappedExplanations['more'] };
+
+/** The explanations of many vendors (their own table), in one statement per request, read only when a query asks for them. */
 function explanationsLoader(ctx: RequestContext, tx: TransactionService) {
-  return requestLoader<string, Record<string, unknown[]>>(ctx, 'signals.explanations', async (ids) => {
-    const rows: Array<{ vendor_id: string; explanations: Record<string, unknown[]> | null }> = await tx.read(
+  return requestLoader<string, CappedExplanations>(ctx, 'signals.explanations', async (ids) => {
+    const rows: Array<{ vendor_id: string; explanations: CappedExplanations }> = await tx.read(
       ctx,
-      (m) => m.query(`SELECT vendor_id, signals -> 'explanations' AS explanations FROM vendor_signals WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]),
+      (m) => m.query(`SELECT vendor_id, explanations FROM vendor_signal_explanations WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]),
       { ownerOf: ids },
     );
-    const byId = new Map(rows.map((r) => [r.vendor_id, r.explanations ?? {}]));
-    return ids.map((id) => byId.get(id) ?? {});
+    const byId = new Map(rows.map((r) => [r.vendor_id, r.explanations]));
+    return ids.map((id) => byId.get(id) ?? NO_EXPLANATIONS);
   });
 }
 
@@ -77,9 +75,13 @@ export class SignalsResolver {
     return row ? toVendorSignalsObject(row) : null;
   }
 
-  @ResolveField(() => [SignalExplanationObject], { description: 'For each signal, the evidence that moved it, most influential first.' })
+  @ResolveField(() => [SignalExplanationObject], { description: 'For each signal, the evidence that moved it most, most influential first (at most a dozen items; `moreCount` counts the rest).' })
   async explanations(@Ctx() ctx: RequestContext, @Parent() parent: VendorSignalsObject): Promise<SignalExplanationObject[]> {
-    const source = parent.explanationsSource ?? (parent.vendorId ? await explanationsLoader(ctx, this.tx).load(parent.vendorId) : {});
-    return Object.entries(source).map(([signal, items]) => ({ signal, items: (items as ExplanationItem[]).map(toExplanationItem) }));
+    const source = parent.vendorId ? await explanationsLoader(ctx, this.tx).load(parent.vendorId) : NO_EXPLANATIONS;
+    return Object.entries(source.items).map(([signal, items]) => ({
+      signal,
+      items: (items as ExplanationItem[]).map(toExplanationItem),
+      moreCount: source.more[signal as keyof CappedExplanations['more']] ?? 0,
+    }));
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import {
+  capExplanations,
+  type CappedExplanations,
   computeMarketContext,
   computeVendorSignals,
   DEFAULT_MARKET_CONTEXT,
@@ -9,6 +11,7 @@ import {
   type SignalKey,
   type VendorEvidence,
   type VendorSignals,
+  withoutExplanations,
 } from '@assay/signals';
 import { z } from 'zod';
 import { requireMembership, requireUser } from '../../common/authz';
@@ -20,9 +23,11 @@ import { SignalMarketContextEntity, VendorSignalsEntity } from './entities/vendo
 import { VendorEvidenceRepository } from './vendor-evidence.repository';
 
 /**
- * Keeps `vendor_signals` current. Every fact that changes a vendor's evidence calls
- * `refreshVendor` inside its own transaction, so signals never lag the facts; a full
- * recompute (`npm run signals:recompute`) gives the same numbers from scratch.
+ * Keeps `vendor_signals` (numbers, intervals, flags) and `vendor_signal_explanations` current.
+ * Facts never call this directly: they record a `VendorEvidenceChanged` event
+ * (`EvidenceEventsService`), which refreshes that vendor's numbers in the fact's transaction;
+ * the outbox drain then refreshes it with its explanations and every vendor that depends on it.
+ * A full recompute (`npm run signals:recompute`) gives the same rows from scratch.
  * The market context (claim-accuracy median) is a slow-moving input refreshed
  * explicitly (`refreshMarket`), never by a single event. See docs/signals-operations.md.
  */
@@ -30,6 +35,18 @@ export const SIGNALS_NIGHTLY_JOB = 'signals.nightly-recompute';
 
 /** A materialised `vendor_signals` row as the refresh writes it (without the refresh counter). */
 export type VendorSignalsRow = Omit<VendorSignalsEntity, 'vendor' | 'inputsVersion'>;
+
+/** A `vendor_signal_explanations` row: the capped explanations, computed at the same instant as the numbers. */
+export interface VendorExplanationsRow {
+  vendorId: string;
+  explanations: CappedExplanations;
+  computedAt: Date;
+}
+
+export interface RefreshOptions {
+  /** Also compute and store the explanations (the drain and full recompute do; a fact's own transaction does not). */
+  explanations: boolean;
+}
 
 @Injectable()
 export class SignalsService implements OnModuleInit {
@@ -60,40 +77,34 @@ export class SignalsService implements OnModuleInit {
     return row ? { claimAccuracyMedian: row.claimAccuracyMedian } : DEFAULT_MARKET_CONTEXT;
   }
 
-  /**
-   * Recomputes and stores one vendor's signals in the caller's transaction, together with
-   * the vendors whose evidence depends on this vendor's facts (a shared reviewer or reference
-   * contact; see `VendorEvidenceRepository.dependents`), so no stored row is left stale.
-   */
-  async refreshVendor(tx: RequestContext, vendorId: string, now = new Date()): Promise<VendorSignals> {
-    const dependents = await this.evidence.dependents(tx, vendorId);
-    const [signals] = await this.refreshVendors(tx, [vendorId, ...dependents], now, await this.marketContext(tx));
-    return signals;
-  }
-
-  /** Recomputes a batch of vendors with a fixed number of statements. */
-  async refreshVendors(tx: RequestContext, vendorIds: readonly string[], now: Date, market: MarketContext): Promise<VendorSignals[]> {
+  /** Recomputes and stores a batch of vendors in the caller's transaction, with a fixed number of statements. */
+  async refreshVendors(tx: RequestContext, vendorIds: readonly string[], now: Date, market: MarketContext, options: RefreshOptions): Promise<VendorSignals[]> {
+    if (vendorIds.length === 0) return [];
     const evidence = await this.evidence.load(tx, vendorIds, now);
     const results: VendorSignals[] = [];
     const rows: VendorSignalsRow[] = [];
+    const explanations: VendorExplanationsRow[] = [];
     for (const vendorId of vendorIds) {
       const e = evidence.get(vendorId)!;
-      const signals = computeVendorSignals(e, DEFAULT_SIGNAL_CONFIG, { market });
+      const signals = computeVendorSignals(e, DEFAULT_SIGNAL_CONFIG, { market, explanations: options.explanations });
       results.push(signals);
       rows.push(this.toRow(e, signals, now));
+      if (options.explanations) explanations.push({ vendorId, explanations: capExplanations(signals.explanations), computedAt: now });
     }
-    if (rows.length) await this.upsert(tx, rows);
+    await this.upsert(tx, rows);
+    if (explanations.length) await this.upsertExplanations(tx, explanations);
     return results;
   }
 
   /**
-   * What `refreshVendor` would store for this vendor at `now`, computed from scratch and
+   * What a refresh would store for this vendor at `now`, computed from scratch and
    * written nowhere (with the stored market context). Consistency checks compare it with
    * the stored row at the row's own `computed_at`, since recency makes signals depend on time.
    */
-  async computeFromScratch(ctx: RequestContext, vendorId: string, now: Date): Promise<VendorSignalsRow> {
+  async computeFromScratch(ctx: RequestContext, vendorId: string, now: Date): Promise<VendorSignalsRow & { explanations: CappedExplanations }> {
     const evidence = (await this.evidence.load(ctx, [vendorId], now)).get(vendorId)!;
-    return this.toRow(evidence, computeVendorSignals(evidence, DEFAULT_SIGNAL_CONFIG, { market: await this.marketContext(ctx) }), now);
+    const signals = computeVendorSignals(evidence, DEFAULT_SIGNAL_CONFIG, { market: await this.marketContext(ctx) });
+    return { ...this.toRow(evidence, signals, now), explanations: capExplanations(signals.explanations) };
   }
 
   /**
@@ -128,7 +139,7 @@ export class SignalsService implements OnModuleInit {
       verifiedCaseStudies: verified.length,
       lastVerifiedAt: lastVerified ?? null,
       flagCount: signals.flags.filter((f) => f.severity !== 'info').length,
-      signals,
+      signals: withoutExplanations(signals),
       configVersion: signals.configVersion,
       computedAt: now,
     };
@@ -159,7 +170,7 @@ export class SignalsService implements OnModuleInit {
     const batch = options.batchSize ?? 500;
     options.onProgress?.(0, vendorIds.length);
     for (let i = 0; i < vendorIds.length; i += batch) {
-      await this.tx.run(ctx, (tx) => this.refreshVendors(tx, vendorIds.slice(i, i + batch), now, market));
+      await this.tx.run(ctx, (tx) => this.refreshVendors(tx, vendorIds.slice(i, i + batch), now, market, { explanations: true }));
       options.onProgress?.(Math.min(i + batch, vendorIds.length), vendorIds.length);
     }
     this.logger.log(`Recomputed the signals of ${vendorIds.length} vendors`);
@@ -185,8 +196,26 @@ export class SignalsService implements OnModuleInit {
     );
   }
 
+  /** Explanations rows, one statement; `vendor_signal_explanations` keeps per signal the capped items and the count of the rest. */
+  private async upsertExplanations(tx: RequestContext, unordered: VendorExplanationsRow[]): Promise<void> {
+    const rows = [...unordered].sort((a, b) => (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0));
+    await this.tx.manager(tx).query(
+      `INSERT INTO vendor_signal_explanations (vendor_id, explanations, computed_at)
+       SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::timestamptz[])
+       ON CONFLICT (vendor_id) DO UPDATE SET explanations = EXCLUDED.explanations, computed_at = EXCLUDED.computed_at`,
+      [rows.map((r) => r.vendorId), rows.map((r) => JSON.stringify(r.explanations)), rows.map((r) => r.computedAt)],
+    );
+  }
+
   async stored(ctx: RequestContext, vendorId: string): Promise<VendorSignalsEntity | null> {
     return this.tx.repo(ctx, VendorSignalsEntity).findOneBy({ vendorId });
+  }
+
+  async storedExplanations(ctx: RequestContext, vendorId: string): Promise<VendorExplanationsRow | null> {
+    const rows: Array<{ explanations: CappedExplanations; computed_at: Date }> = await this.tx
+      .manager(ctx)
+      .query(`SELECT explanations, computed_at FROM vendor_signal_explanations WHERE vendor_id = $1`, [vendorId]);
+    return rows[0] ? { vendorId, explanations: rows[0].explanations, computedAt: rows[0].computed_at } : null;
   }
 
   private async allVendorIds(ctx: RequestContext): Promise<string[]> {

@@ -68,7 +68,7 @@ export class VendorEvidenceRepository {
         [ids],
       );
     // A contact counts as used by another vendor once that vendor submitted it (a draft nomination
-    // has been sent to nobody). Submitting is a fact that refreshes its neighbours (`dependents`).
+    // has been sent to nobody). Submitting is a fact; the outbox drain refreshes the vendors sharing the contact.
     const shared: Array<Record<string, unknown>> = await m.query(
         `SELECT r.vendor_id, r.contact_key, count(DISTINCT other.vendor_id)::int AS others
            FROM reference_requests r
@@ -171,20 +171,4 @@ export class VendorEvidenceRepository {
     return out;
   }
 
-  /**
-   * Vendors whose evidence can change when this vendor's facts change, besides the vendor
-   * itself: those judged by a reviewer who judged this vendor (a verdict moves the reviewer's
-   * verdict count, which decides over-concentration) and those sharing a reference contact
-   * with it (a submission moves the shared-contact count). Sorted, for a stable lock order.
-   */
-  async dependents(ctx: RequestContext, vendorId: string): Promise<string[]> {
-    const rows: Array<{ vendor_id: string }> = await this.tx.manager(ctx).query(
-      `SELECT v2.vendor_id FROM verdicts v1 JOIN verdicts v2 ON v2.reviewer_id = v1.reviewer_id WHERE v1.vendor_id = $1 AND v2.vendor_id <> $1
-        UNION
-       SELECT o.vendor_id FROM reference_requests r JOIN reference_requests o ON o.contact_key = r.contact_key WHERE r.vendor_id = $1 AND o.vendor_id <> $1
-        ORDER BY 1`,
-      [vendorId],
-    );
-    return rows.map((r) => r.vendor_id);
-  }
 }

@@ -10,7 +10,7 @@ import { CaseStudiesRepository } from '../case-studies/case-studies.repository';
 import { DisputeEntity, VerdictReplyEntity } from './entities/dispute.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
 import { verdictSchema, VerificationService } from './verification.service';
-import { SignalsService } from '../signals/signals.service';
+import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { LedgerService } from '../ledger/ledger.service';
 
 /** A vendor may dispute a verdict for this many days after it was recorded. */
@@ -32,7 +32,7 @@ export class DisputesService {
     private readonly tx: TransactionService,
     private readonly caseStudies: CaseStudiesRepository,
     private readonly verification: VerificationService,
-    private readonly signals: SignalsService,
+    private readonly evidenceEvents: EvidenceEventsService,
     private readonly ledger: LedgerService,
   ) {}
 
@@ -60,7 +60,7 @@ export class DisputesService {
       await this.caseStudies.update(tx, cs.id, { status: next.to });
       const repo = this.tx.repo(tx, DisputeEntity);
       const dispute = await repo.save(repo.create({ verdictId: verdict.id, caseStudyId: cs.id, vendorId: cs.vendorId, openedById: user.id, reason: data.reason, status: 'open' }));
-      await this.signals.refreshVendor(tx, cs.vendorId);
+      await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, cause: 'dispute_opened' });
       await this.ledger.append(tx, { kind: 'dispute', subjectId: dispute.id });
       return dispute;
     });
@@ -111,7 +111,7 @@ export class DisputesService {
         amendedVerdictId = amended.id;
       }
       await this.tx.repo(tx, DisputeEntity).update({ id: dispute.id }, { status: data.resolution, resolutionNote: data.note, resolvedById: admin.id, resolvedAt: new Date(), amendedVerdictId });
-      await this.signals.refreshVendor(tx, cs.vendorId);
+      await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, cause: 'dispute_resolved' });
       // Last, in the same transaction: the amending verdict, then the resolution itself.
       if (amendedVerdictId) await this.ledger.append(tx, { kind: 'verdict', subjectId: amendedVerdictId });
       await this.ledger.append(tx, { kind: 'dispute_resolution', subjectId: dispute.id });

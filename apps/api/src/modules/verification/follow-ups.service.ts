@@ -13,7 +13,7 @@ import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { REFERENCE_LINK_RULES } from '../references/reference-checks.service';
 import { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
 import { FollowUpCheckEntity } from './entities/follow-up-check.entity';
-import { SignalsService } from '../signals/signals.service';
+import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { LedgerService } from '../ledger/ledger.service';
 
 export const FOLLOW_UPS_SEND_DUE_JOB = 'follow-ups.send-due';
@@ -33,7 +33,7 @@ export class FollowUpsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly jobs: JobsService,
     private readonly rateLimits: RateLimitService,
-    private readonly signals: SignalsService,
+    private readonly evidenceEvents: EvidenceEventsService,
     private readonly ledger: LedgerService,
   ) {}
 
@@ -96,7 +96,7 @@ export class FollowUpsService implements OnModuleInit {
       const vendors: Array<{ vendor_id: string }> = due.length
         ? await this.tx.manager(tx).query('SELECT DISTINCT vendor_id FROM case_studies WHERE id = ANY($1)', [due.map((d) => d.caseStudyId)])
         : [];
-      for (const v of vendors) await this.signals.refreshVendor(tx, v.vendor_id);
+      await this.evidenceEvents.record(tx, ...vendors.map((v) => ({ vendorId: v.vendor_id, cause: 'follow_up_sent' as const })));
       if (due.length) this.logger.log(`Sent ${due.length} follow-up checks`);
       return due.length;
     });
@@ -118,7 +118,7 @@ export class FollowUpsService implements OnModuleInit {
       await this.tx.repo(tx, FollowUpCheckEntity).update({ id: check.id }, { status: 'answered', stillInProduction: value.data, answeredAt: new Date() });
       const updated = (await this.tx.repo(tx, FollowUpCheckEntity).findOneBy({ id: check.id }))!;
       const owner: Array<{ vendor_id: string }> = await this.tx.manager(tx).query('SELECT vendor_id FROM case_studies WHERE id = $1', [check.caseStudyId]);
-      await this.signals.refreshVendor(tx, owner[0].vendor_id);
+      await this.evidenceEvents.record(tx, { vendorId: owner[0].vendor_id, cause: 'follow_up_answered' });
       await onAnswered?.(tx, updated);
       await this.ledger.append(tx, { kind: 'follow_up_answer', subjectId: check.id });
       return updated;

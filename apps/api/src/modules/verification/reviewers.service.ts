@@ -8,7 +8,7 @@ import { fieldRules, parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { ReviewerAffiliationEntity, ReviewerProfileEntity } from './entities/reviewer.entity';
-import { SignalsService } from '../signals/signals.service';
+import { EvidenceEventsService } from '../signals/evidence-events.service';
 
 const affiliationSchema = z
   .object({
@@ -27,7 +27,7 @@ const affiliationSchema = z
 export class ReviewersService {
   constructor(
     private readonly tx: TransactionService,
-    private readonly signals: SignalsService,
+    private readonly evidenceEvents: EvidenceEventsService,
   ) {}
 
   async accredit(ctx: RequestContext, email: unknown): Promise<UserEntity> {
@@ -73,10 +73,9 @@ export class ReviewersService {
     return this.tx.run(ctx, async (tx) => {
       const repo = this.tx.repo(tx, ReviewerAffiliationEntity);
       const saved = await repo.save(repo.create({ userId: user.id, organizationId: data.organizationId ?? null, domain: data.domain ? normalizeDomain(data.domain) : null, note: data.note }));
-      // An affiliation discovered after the fact down-weights the verdicts already given.
-      // (refreshVendor also refreshes every other vendor this reviewer judged.)
-      const vendors: Array<{ vendor_id: string }> = await this.tx.manager(tx).query('SELECT vendor_id FROM verdicts WHERE reviewer_id = $1 LIMIT 1', [user.id]);
-      if (vendors[0]) await this.signals.refreshVendor(tx, vendors[0].vendor_id);
+      // An affiliation discovered after the fact down-weights the verdicts already given:
+      // every vendor this reviewer judged (the drain follows the reviewer to them).
+      await this.evidenceEvents.record(tx, { reviewerId: user.id, cause: 'reviewer_affiliation_declared' });
       return saved;
     });
   }

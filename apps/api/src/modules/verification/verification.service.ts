@@ -13,7 +13,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
 import { ReferenceResponseEntity } from '../references/entities/reference-response.entity';
 import { VendorDomainsRepository } from '../vendors/vendor-domains.repository';
-import { SignalsService } from '../signals/signals.service';
+import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { ReviewerProfileEntity } from './entities/reviewer.entity';
 import type { VerificationTaskEntity } from './entities/verification-task.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
@@ -71,7 +71,7 @@ export class VerificationService implements OnModuleInit {
     private readonly reviewers: ReviewersService,
     private readonly followUps: FollowUpsService,
     private readonly jobs: JobsService,
-    private readonly signals: SignalsService,
+    private readonly evidenceEvents: EvidenceEventsService,
     private readonly ledger: LedgerService,
   ) {}
 
@@ -176,10 +176,12 @@ export class VerificationService implements OnModuleInit {
 
       if (task.kind === 'primary') {
         await this.applyToCaseStudy(tx, cs, verdict, rows, { type: 'record_verdict', status });
+        await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, reviewerId: reviewer.id, cause: 'verdict_recorded' });
       } else if (task.checksVerdictId) {
-        await this.recordSpotCheckAgreement(tx, task.checksVerdictId, verdict);
+        // A spot check moves the checked reviewer's reliability, which weighs every vendor they judged.
+        const checked = await this.recordSpotCheckAgreement(tx, task.checksVerdictId, verdict);
+        await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, reviewerId: checked ?? reviewer.id, cause: 'spot_check_recorded' });
       }
-      await this.refreshAfterVerdict(tx, cs.vendorId);
       // Last, in the same transaction: the verdict and its ledger entry commit together.
       await this.ledger.append(tx, { kind: 'verdict', subjectId: verdict.id });
       return verdict;
@@ -246,23 +248,18 @@ export class VerificationService implements OnModuleInit {
     if (next.to === 'verified' || next.to === 'partially_verified') await this.followUps.scheduleFor(tx, cs.id, verdict.createdAt);
   }
 
-  /**
-   * A verdict changes its vendor's signals; a spot check changes the checked
-   * reviewer's reliability, which weighs every vendor that reviewer judged —
-   * `refreshVendor` follows those dependents itself.
-   */
-  private async refreshAfterVerdict(tx: RequestContext, vendorId: string): Promise<void> {
-    await this.signals.refreshVendor(tx, vendorId);
-  }
 
-  private async recordSpotCheckAgreement(tx: RequestContext, checkedVerdictId: string, spot: VerdictEntity): Promise<void> {
+
+  /** Counts the spot check for the checked reviewer; returns that reviewer (null when the verdict is gone). */
+  private async recordSpotCheckAgreement(tx: RequestContext, checkedVerdictId: string, spot: VerdictEntity): Promise<string | null> {
     const original = await this.tx.repo(tx, VerdictEntity).findOneBy({ id: checkedVerdictId });
-    if (!original) return;
+    if (!original) return null;
     const agreed = original.status === spot.status;
     await this.tx.manager(tx).query(
       `UPDATE reviewer_profiles SET spot_checks_total = spot_checks_total + 1, spot_checks_agreed = spot_checks_agreed + $2 WHERE user_id = $1`,
       [original.reviewerId, agreed ? 1 : 0],
     );
+    return original.reviewerId;
   }
 
   private async conflicts(ctx: RequestContext, reviewer: { id: string; email: string }, vendorId: string, clientName: string, clientDomain: string, task: VerificationTaskEntity) {

@@ -1,13 +1,14 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import type { VendorSignals } from '@assay/signals';
+import type { StoredVendorSignals } from '@assay/signals';
 import { OrganizationEntity } from '../../organizations/entities/organization.entity';
 
 const numeric = { to: (v: number) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) };
 
 /**
- * The materialised signals of one vendor, refreshed in the same transaction as
- * every fact that changes them. Search filters and sorts read the columns; the
- * vendor page reads the full `signals` document (estimates, flags, explanations).
+ * The materialised signals of one vendor: numbers, intervals and flags (explanations live in
+ * `vendor_signal_explanations`). Refreshed in the transaction of every fact that changes the
+ * vendor's evidence and again by the outbox drain. Search filters and sorts read the columns;
+ * the vendor page reads the `signals` document (estimates and flags).
  */
 @Entity('vendor_signals')
 @Index('idx_vendor_signals_assay_lower', ['assayLower'])
@@ -27,7 +28,7 @@ export class VendorSignalsEntity {
   @Column({ name: 'last_verified_at', type: 'timestamptz', nullable: true }) lastVerifiedAt!: Date | null;
   /** Integrity flags of severity warning or serious. */
   @Column({ name: 'flag_count', type: 'int', default: 0 }) flagCount!: number;
-  @Column({ type: 'jsonb' }) signals!: VendorSignals;
+  @Column({ type: 'jsonb' }) signals!: StoredVendorSignals;
   @Column({ name: 'config_version', type: 'text' }) configVersion!: string;
   /** Bumped on every refresh: lets caches and digests see that something changed. */
   @Column({ name: 'inputs_version', type: 'int', default: 1 }) inputsVersion!: number;

@@ -38,6 +38,7 @@ export class ExplanationItemObject {
 export class SignalExplanationObject {
   @Field({ description: 'verifiedDelivery, claimAccuracy, productionDurability, clientEndorsement, handover, evidenceDepth, referenceResponseRate or assay' }) signal!: string;
   @Field(() => [ExplanationItemObject]) items!: ExplanationItemObject[];
+  @Field(() => Int, { description: 'Evidence items that also moved this signal but are not listed ("and N more").' }) moreCount!: number;
 }
 
 @ObjectType('VendorSignals', { description: "A vendor's quality signals with honest uncertainty, integrity flags and explanations." })
@@ -57,6 +58,4 @@ export class VendorSignalsObject {
   @Field() configVersion!: string;
   /** Not in the schema: whose signals these are, so the explanations field can load them on demand. */
   vendorId?: string;
-  /** Not in the schema: the explanations, when the stored row was read with them (otherwise loaded on demand). */
-  explanationsSource?: Record<string, unknown[]>;
 }
