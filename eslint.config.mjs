@@ -2,13 +2,15 @@
 // Boundaries: apps may use libs; libs never import apps; the pure libs
 // (signals, ledger, domain: tag type:pure) import no framework at all.
 import nx from '@nx/eslint-plugin';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { API_MODULE_LAYERS, apiModuleZones } from './tools/lint/api-module-layers.mjs';
 
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', 'pg-boss', 'react', 'react-dom', '@apollo/*', 'express', 'nodemailer', '@mantine/*'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', 'apps/web/src/gql/**', '**/*.d.ts', 'coverage/**', 'tmp/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['test/static/fixtures/**', '**/node_modules/**', 'dist/**', 'apps/web/src/gql/**', '**/*.d.ts', 'coverage/**', 'tmp/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -30,6 +32,21 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // No import cycle anywhere in the API or the libs (files), and no cycle between the API's
+    // feature modules: each module imports only modules of earlier layers (tools/lint/api-module-layers.mjs).
+    files: ['apps/api/src/**/*.ts', 'libs/**/*.ts', 'migrations/**/*.ts', 'test/static/fixtures/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: apiModuleZones(API_MODULE_LAYERS) }],
     },
   },
   {

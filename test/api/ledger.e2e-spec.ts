@@ -15,7 +15,7 @@ import {
 } from '@assay/ledger';
 import { verifyEntryInclusion } from '@assay/ledger/browser';
 import { LedgerService } from '../../apps/api/src/modules/ledger/ledger.service';
-import { FollowUpsService } from '../../apps/api/src/modules/verification/follow-ups.service';
+import { FollowUpsService } from '../../apps/api/src/modules/follow-ups/follow-ups.service';
 import { accreditedReviewer, answerInput, ANSWER, mailedToken, VERDICT, verdictInput, verifiedCaseStudy } from '../support/ledger-flow';
 import { countRows, createTestApp, GraphQLClient, TestApp } from '../support/test-app';
 

@@ -7,7 +7,7 @@ import { RequestContext } from '../../apps/api/src/common/request-context';
 import { ReferenceChecksService } from '../../apps/api/src/modules/references/reference-checks.service';
 import { SignalsService, type VendorSignalsRow } from '../../apps/api/src/modules/signals/signals.service';
 import { VendorEvidenceRepository } from '../../apps/api/src/modules/signals/vendor-evidence.repository';
-import { FollowUpsService } from '../../apps/api/src/modules/verification/follow-ups.service';
+import { FollowUpsService } from '../../apps/api/src/modules/follow-ups/follow-ups.service';
 import { waitForEvidenceDrained } from '../support/evidence-outbox';
 import { caseStudyInput, createDraft, nominate, vendorWithOwner } from '../support/factories';
 import { linkToken } from '../support/smtp';

@@ -1,3 +1,4 @@
+import { waitForEvidenceDrained } from '../support/evidence-outbox';
 import { createDraft, nominate, vendorWithOwner } from '../support/factories';
 import { linkToken, TestSmtpServer } from '../support/smtp';
 import { countRows, createTestApp, GraphQLClient, TestApp } from '../support/test-app';
@@ -106,7 +107,9 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
     expect(status.data!.caseStudy).toEqual({ status: 'verified', outcomes: [{ verifiedValue: 21.5, verificationStatus: 'verified' }] });
     expect(await countRows(t.dataSource, 'follow_up_checks', 'case_study_id = $1', [caseStudyId])).toBe(2);
 
-    // The verdict refreshed the vendor's materialised signals in the same transaction.
+    // The verdict refreshed the vendor's numbers in its own transaction; its explanations come
+    // with the outbox drain (the app's job workers run here), so wait for it.
+    await waitForEvidenceDrained(t);
     const signals = await t.client().query<{ vendorSignals: { verifiedCaseStudies: number; verifiedDelivery: { mean: number; lower: number; upper: number }; explanations: Array<{ signal: string; items: unknown[] }> } }>(
       `query($id: ID!) { vendorSignals(vendorId: $id) { verifiedCaseStudies verifiedDelivery { mean lower upper } explanations { signal items { evidenceId weight effect sentence } } } }`,
       { id: vendorId },

@@ -2,7 +2,7 @@ import { RequestContext } from '../../apps/api/src/common/request-context';
 import { PasswordHasher } from '../../apps/api/src/modules/accounts/passwords';
 import { UsersRepository } from '../../apps/api/src/modules/accounts/users.repository';
 import { LedgerService } from '../../apps/api/src/modules/ledger/ledger.service';
-import { FollowUpsService } from '../../apps/api/src/modules/verification/follow-ups.service';
+import { FollowUpsService } from '../../apps/api/src/modules/follow-ups/follow-ups.service';
 import { caseStudyInput } from '../support/factories';
 import { clientWithNewSession } from '../support/sessions';
 import { GraphQLClient, TEST_PASSWORD, TestApp } from '../support/test-app';

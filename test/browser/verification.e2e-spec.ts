@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { BrowserEnv, describeBrowser, startBrowserEnv } from '../support/browser';
 import { createDraft, nominate, vendorWithOwner } from '../support/factories';
-import { FollowUpsService } from '../../apps/api/src/modules/verification/follow-ups.service';
+import { FollowUpsService } from '../../apps/api/src/modules/follow-ups/follow-ups.service';
 import { countRows, GraphQLClient, TEST_PASSWORD } from '../support/test-app';
 
 const SUBMIT = `mutation($id: ID!) { submitCaseStudy(id: $id) { id status } }`;

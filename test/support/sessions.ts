@@ -1,7 +1,7 @@
 import { RequestContext } from '../../apps/api/src/common/request-context';
 import { SESSION_COOKIE } from '../../apps/api/src/modules/accounts/session-cookie';
 import { SessionsRepository } from '../../apps/api/src/modules/accounts/sessions.repository';
-import { newToken } from '../../apps/api/src/modules/accounts/tokens';
+import { newToken } from '../../apps/api/src/common/tokens';
 import type { GraphQLClient, TestApp } from './test-app';
 
 /**

@@ -25,12 +25,16 @@ import { RateLimitService } from './modules/rate-limits/rate-limit.service';
 import { VendorsModule } from './modules/vendors/vendors.module';
 import { SignalsModule } from './modules/signals/signals.module';
 import { VerificationModule } from './modules/verification/verification.module';
+import { DisputesModule } from './modules/disputes/disputes.module';
+import { FollowUpsModule } from './modules/follow-ups/follow-ups.module';
+import { ReferencesModule } from './modules/references/references.module';
+import { SubmissionsModule } from './modules/submissions/submissions.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { SearchModule } from './modules/search/search.module';
 import { ShortlistsModule } from './modules/shortlists/shortlists.module';
 
 /** Feature modules, in one list so the schema writer sees exactly what the app serves. */
-export const FEATURE_MODULES = [AccountsModule, OrganizationsModule, VendorsModule, CaseStudiesModule, VerificationModule, EvidenceModule, MailModule, HealthModule, LedgerModule, SearchModule, ShortlistsModule];
+export const FEATURE_MODULES = [AccountsModule, OrganizationsModule, VendorsModule, CaseStudiesModule, ReferencesModule, SubmissionsModule, VerificationModule, DisputesModule, FollowUpsModule, EvidenceModule, MailModule, HealthModule, LedgerModule, SearchModule, ShortlistsModule];
 
 @Global()
 @Module({})

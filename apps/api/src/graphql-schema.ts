@@ -8,6 +8,11 @@ import { MailResolver } from './modules/mail/mail.resolver';
 import { OrganizationsResolver } from './modules/organizations/organizations.resolver';
 import { VendorsResolver } from './modules/vendors/vendors.resolver';
 import { VerificationResolver } from './modules/verification/verification.resolver';
+import { DisputesResolver } from './modules/disputes/disputes.resolver';
+import { FollowUpsResolver } from './modules/follow-ups/follow-ups.resolver';
+import { ReferencesResolver } from './modules/references/references.resolver';
+import { SubmissionsResolver } from './modules/submissions/submissions.resolver';
+import { UserMembershipsResolver } from './modules/organizations/user-memberships.resolver';
 import { SignalsResolver, VendorSignalsFieldResolver } from './modules/signals/signals.resolver';
 import { VendorDomainsResolver } from './modules/vendors/vendor-domains.resolver';
 import { RosterResolver } from './modules/vendors/roster.resolver';
@@ -16,7 +21,7 @@ import { SearchResolver, VendorComparisonResolver } from './modules/search/searc
 import { ShortlistItemResolver, ShortlistsResolver } from './modules/shortlists/shortlists.resolver';
 
 /** Every resolver class the API serves; the schema file and its freshness test read this list. */
-export const RESOLVERS = [AccountsResolver, OrganizationsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver, SearchResolver, VendorComparisonResolver, ShortlistsResolver, ShortlistItemResolver];
+export const RESOLVERS = [AccountsResolver, OrganizationsResolver, UserMembershipsResolver, ReferencesResolver, SubmissionsResolver, DisputesResolver, FollowUpsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver, SearchResolver, VendorComparisonResolver, ShortlistsResolver, ShortlistItemResolver];
 
 /** Prints the code-first schema as SDL, sorted, exactly as committed in schema.graphql. */
 export async function printCodeFirstSchema(): Promise<string> {

@@ -1,4 +1,4 @@
-import { hashToken } from '../modules/accounts/tokens';
+import { hashToken } from './tokens';
 import { badInput, conflict, notFound } from './errors';
 
 /** A row behind an emailed single-use link (reference questionnaire, follow-up check). */

@@ -15,8 +15,8 @@ import { ReferenceResponseEntity } from '../modules/references/entities/referenc
 import { ReviewerAffiliationEntity, ReviewerProfileEntity } from '../modules/verification/entities/reviewer.entity';
 import { VerificationTaskEntity } from '../modules/verification/entities/verification-task.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from '../modules/verification/entities/verdict.entity';
-import { DisputeEntity, VerdictReplyEntity } from '../modules/verification/entities/dispute.entity';
-import { FollowUpCheckEntity } from '../modules/verification/entities/follow-up-check.entity';
+import { DisputeEntity, VerdictReplyEntity } from '../modules/disputes/entities/dispute.entity';
+import { FollowUpCheckEntity } from '../modules/follow-ups/entities/follow-up-check.entity';
 import { SignalMarketContextEntity, VendorSignalsEntity } from '../modules/signals/entities/vendor-signals.entity';
 import { LedgerEntryEntity } from '../modules/ledger/entities/ledger-entry.entity';
 import { LedgerTreeHeadEntity } from '../modules/ledger/entities/ledger-tree-head.entity';

@@ -3,10 +3,11 @@ import { RequestContext, type AuthenticatedUser } from '../common/request-contex
 import { TransactionService } from '../database/transaction.service';
 import { AccountsService } from '../modules/accounts/accounts.service';
 import { CaseStudiesService } from '../modules/case-studies/case-studies.service';
+import { SubmissionsService } from '../modules/submissions/submissions.service';
 import { ReferenceChecksService } from '../modules/references/reference-checks.service';
 import { ReferencesService } from '../modules/references/references.service';
 import { VendorDomainsService } from '../modules/vendors/vendor-domains.service';
-import { DisputesService } from '../modules/verification/disputes.service';
+import { DisputesService } from '../modules/disputes/disputes.service';
 import { ReviewersService } from '../modules/verification/reviewers.service';
 import { VerificationService } from '../modules/verification/verification.service';
 
@@ -45,6 +46,7 @@ const CLIENTS = [
 export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendor[], adminId: string, rand: () => number): Promise<{ caseStudies: number; verdicts: number }> {
   const tx = app.get(TransactionService);
   const caseStudies = app.get(CaseStudiesService);
+  const submissions = app.get(SubmissionsService);
   const references = app.get(ReferencesService);
   const checks = app.get(ReferenceChecksService);
   const verification = app.get(VerificationService);
@@ -117,7 +119,7 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
         await references.nominate(owner, { caseStudyId: draft.id, contactName: 'A colleague', contactEmail: `friend@${vendor.domain}`, contactRole: 'Partner' }, (t, id) => caseStudies.lockOwned(t, id));
       }
       if (p === projects - 1 && rand() < 0.25) continue; // some drafts stay drafts
-      await caseStudies.submit(owner, draft.id);
+      await submissions.submit(owner, draft.id);
 
       // The reference answers (or declines, or never answers).
       const token = await tokenOf(contact);

@@ -24,6 +24,7 @@ const AcceptInvitationPage = lazy(() =>
   import('../modules/organizations/pages/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })),
 );
 const OutboxPage = lazy(() => import('../modules/admin/pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const SignalsPipelinePage = lazy(() => import('../modules/admin/pages/SignalsPipelinePage').then((m) => ({ default: m.SignalsPipelinePage })));
 const CaseStudyEvidencePage = lazy(() => import('../modules/evidence/pages/CaseStudyEvidencePage').then((m) => ({ default: m.CaseStudyEvidencePage })));
 const NotFoundPage = lazy(() => import('../modules/errors/pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       ...buyerRoutes,
       { path: 'admin/outbox', element: <OutboxPage /> },
+      { path: 'admin/signals', element: <SignalsPipelinePage /> },
       { path: 'vendor/case-studies/:caseStudyId/evidence', element: <CaseStudyEvidencePage /> },
       ...vendorDashboardRoutes,
       ...caseStudyRoutes,

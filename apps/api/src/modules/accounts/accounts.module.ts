@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { PasswordHasher } from './passwords';
@@ -7,7 +6,6 @@ import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  imports: [OrganizationsModule],
   providers: [AccountsService, AccountsResolver, PasswordHasher, SessionsRepository, UsersRepository],
   exports: [AccountsService, UsersRepository],
 })

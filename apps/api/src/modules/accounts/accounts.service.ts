@@ -11,9 +11,9 @@ import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { PasswordHasher } from './passwords';
 import { SessionsRepository } from './sessions.repository';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken } from '../../common/tokens';
 import { UsersRepository } from './users.repository';
-import type { UserEntity } from './entities/user.entity';
+import { UserEntity } from './entities/user.entity';
 
 const signUpSchema = z.object({
   email: fieldRules.email,
@@ -38,6 +38,12 @@ export class AccountsService {
     const token = readSessionCookie(ctx.req);
     if (!token) return null;
     return this.sessions.findLiveUser(ctx, hashToken(token));
+  }
+
+  /** The signed-in user's account, or null. */
+  async current(ctx: RequestContext): Promise<UserEntity | null> {
+    const user = await ctx.user();
+    return user ? this.tx.repo(ctx, UserEntity).findOneBy({ id: user.id }) : null;
   }
 
   async signUp(ctx: RequestContext, input: unknown): Promise<UserEntity> {

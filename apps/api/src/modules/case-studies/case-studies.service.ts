@@ -7,13 +7,10 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { AuthenticatedUser, RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { EvidenceService } from '../evidence/evidence.service';
-import { ReferenceChecksService } from '../references/reference-checks.service';
-import { ReferencesService } from '../references/references.service';
-import { VerificationTasksRepository } from '../verification/verification-tasks.repository';
 import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { CaseStudiesRepository, CaseStudyWithVendor } from './case-studies.repository';
-import { submissionGaps, validateCaseStudyDraft } from './case-study.rules';
+import { validateCaseStudyDraft } from './case-study.rules';
 import type { CaseStudyEntity } from './entities/case-study.entity';
 
 const uuid = z.uuid();
@@ -26,9 +23,6 @@ export class CaseStudiesService {
   constructor(
     private readonly tx: TransactionService,
     private readonly caseStudies: CaseStudiesRepository,
-    private readonly references: ReferencesService,
-    private readonly referenceChecks: ReferenceChecksService,
-    private readonly tasks: VerificationTasksRepository,
     private readonly evidenceEvents: EvidenceEventsService,
     private readonly ledger: LedgerService,
     private readonly evidence: EvidenceService,
@@ -104,28 +98,24 @@ export class CaseStudiesService {
    * link, a verification task enters the queue, and (for a revision) the previous
    * revision is marked superseded — all in one transaction.
    */
-  async submit(ctx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
-    return this.tx.run(ctx, async (tx) => {
-      const cs = await this.lockOwned(tx, id);
-      this.apply(cs, { type: 'submit' });
-      const gaps = submissionGaps({ ...cs, outcomeCount: cs.outcomes.length });
-      if (gaps.length) throw badInput(`This draft is not ready to submit: ${gaps.map((g) => g.message.replace(/\.$/, '').toLowerCase()).join('; ')}.`, gaps, 'CASE_STUDY_INCOMPLETE');
-      const references = await this.references.prepareForSubmission(tx, cs);
-      await this.referenceChecks.sendRequests(tx, cs, references);
-      await this.tasks.createPrimary(tx, cs.id);
-      const now = new Date();
-      await this.caseStudies.update(tx, cs.id, { status: 'submitted', submittedAt: now, version: cs.version + 1 });
-      if (cs.supersedesId) await this.caseStudies.update(tx, cs.supersedesId, { supersededAt: now });
-      await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, cause: 'case_study_submitted' });
-      return (await this.caseStudies.findById(tx, cs.id))!;
-    });
+  /**
+   * Marks a locked draft submitted (the submission use case has checked it and sent its
+   * references and task first), supersedes the revision it corrects, and records the evidence event.
+   */
+  async markSubmitted(tx: RequestContext, cs: CaseStudyWithVendor): Promise<CaseStudyWithVendor> {
+    this.assertTransition(cs, { type: 'submit' });
+    const now = new Date();
+    await this.caseStudies.update(tx, cs.id, { status: 'submitted', submittedAt: now, version: cs.version + 1 });
+    if (cs.supersedesId) await this.caseStudies.update(tx, cs.supersedesId, { supersededAt: now });
+    await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, cause: 'case_study_submitted' });
+    return (await this.caseStudies.findById(tx, cs.id))!;
   }
 
   /** Withdraws a case study; it stays on record as withdrawn and is hidden from buyers. */
   async withdraw(ctx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
     return this.tx.run(ctx, async (tx) => {
       const cs = await this.lockOwned(tx, id);
-      this.apply(cs, { type: 'withdraw' });
+      this.assertTransition(cs, { type: 'withdraw' });
       await this.caseStudies.update(tx, cs.id, { status: 'withdrawn', withdrawnAt: new Date(), version: cs.version + 1 });
       await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, cause: 'case_study_withdrawn' });
       await this.ledger.append(tx, { kind: 'withdrawal', subjectId: cs.id });
@@ -179,7 +169,8 @@ export class CaseStudiesService {
     return cs;
   }
 
-  private apply(cs: CaseStudyEntity, event: CaseStudyEvent): void {
+  /** Refuses an event the case study's state does not allow, with the workflow's own code. */
+  assertTransition(cs: CaseStudyEntity, event: CaseStudyEvent): void {
     const result = transition(cs.status, event);
     if (!result.ok) throw conflict(result.message, result.code);
   }

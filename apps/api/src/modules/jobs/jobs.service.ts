@@ -113,6 +113,16 @@ export class JobsService implements OnApplicationShutdown {
     } as PgBoss.SendOptions);
   }
 
+  /** Jobs of one queue waiting (created or retrying) and being worked now, across every process. */
+  async queueState(name: string): Promise<{ waiting: number; active: number }> {
+    await this.ensureStarted();
+    const rows = (await this.boss.getDb().executeSql(
+      `SELECT count(*) FILTER (WHERE state IN ('created', 'retry'))::int AS waiting, count(*) FILTER (WHERE state = 'active')::int AS active FROM pgboss.job WHERE name = $1`,
+      [name],
+    )) as { rows: Array<{ waiting: number; active: number }> };
+    return rows.rows[0];
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
   }

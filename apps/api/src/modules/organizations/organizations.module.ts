@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { VendorsModule } from '../vendors/vendors.module';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { UserMembershipsResolver } from './user-memberships.resolver';
 
 @Module({
-  imports: [VendorsModule],
-  providers: [OrganizationsService, OrganizationsRepository, OrganizationsResolver],
+  providers: [OrganizationsService, OrganizationsRepository, OrganizationsResolver, UserMembershipsResolver],
   exports: [OrganizationsService, OrganizationsRepository],
 })
 export class OrganizationsModule {}

@@ -42,6 +42,15 @@ export class OrganizationsRepository {
   }
 
   /** The user's memberships with their organizations, in one statement. */
+  /**
+   * A vendor organization always has its profile row (the vendors module's table, a 1:1
+   * extension of the organization): written with the organization, so organizations need not
+   * import the vendors module that builds on them.
+   */
+  async insertEmptyVendorProfile(ctx: RequestContext, organizationId: string): Promise<void> {
+    await this.tx.manager(ctx).query('INSERT INTO vendor_profiles (organization_id) VALUES ($1)', [organizationId]);
+  }
+
   async membershipsOfUser(ctx: RequestContext, userId: string): Promise<Array<{ role: MembershipRole; organization: OrganizationEntity }>> {
     const rows = await this.tx
       .repo(ctx, MembershipEntity)

@@ -6,10 +6,9 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { fieldRules, parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
-import { hashToken, newToken } from '../accounts/tokens';
+import { hashToken, newToken } from '../../common/tokens';
 import { MailService } from '../mail/mail.service';
-import { VendorsRepository } from '../vendors/vendors.repository';
-import type { UserObject } from '../accounts/graphql/user.object';
+import type { MembershipObject } from './graphql/membership.object';
 import type { OrganizationDetailsObject, OrganizationObject } from './graphql/organization.object';
 import { MembershipRoleGql, OrganizationKindGql } from './graphql/organization.object';
 import { OrganizationEntity } from './entities/organization.entity';
@@ -50,26 +49,16 @@ export class OrganizationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionService,
     private readonly organizations: OrganizationsRepository,
-    private readonly vendors: VendorsRepository,
     private readonly mail: MailService,
   ) {}
 
   /** The user with memberships, as `me` returns it. */
-  async describeUser(ctx: RequestContext, userId: string): Promise<UserObject> {
-    const rows: Array<{ id: string; email: string; display_name: string; platform_roles: string[] }> = await this.tx
-      .manager(ctx)
-      .query('SELECT id, email, display_name, platform_roles FROM users WHERE id = $1', [userId]);
-    const user = rows[0];
-    if (!user) throw notFound('This account');
+  /** The caller's memberships (the `User.memberships` field). */
+  async membershipsOf(ctx: RequestContext, userId: string): Promise<MembershipObject[]> {
     const memberships = await this.organizations.membershipsOfUser(ctx, userId);
-    return {
-      id: user.id,
-      email: user.email,
-      displayName: user.display_name,
-      platformRoles: user.platform_roles,
-      memberships: memberships.map((m) => ({ role: m.role as MembershipRoleGql, organization: toOrganizationObject(m.organization) })),
-    };
+    return memberships.map((m) => ({ role: m.role as MembershipRoleGql, organization: toOrganizationObject(m.organization) }));
   }
+
 
   /** Creates an organization with the caller as its owner (and an empty vendor profile for vendors). */
   async create(ctx: RequestContext, input: unknown): Promise<OrganizationEntity> {
@@ -81,7 +70,7 @@ export class OrganizationsService {
       for (let n = 2; await this.organizations.slugExists(tx, slug); n++) slug = `${base}-${n}`;
       const org = await this.organizations.insert(tx, { kind: data.kind, name: data.name, slug, website: data.website ?? null });
       await this.organizations.addMember(tx, org.id, user.id, 'owner');
-      if (data.kind === 'vendor') await this.vendors.createEmptyProfile(tx, org.id);
+      if (data.kind === 'vendor') await this.organizations.insertEmptyVendorProfile(tx, org.id);
       user.memberships.set(org.id, 'owner');
       return org;
     });

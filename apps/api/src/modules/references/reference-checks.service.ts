@@ -7,7 +7,7 @@ import { returnedRows } from '../../database/returning';
 import { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
-import { newToken } from '../accounts/tokens';
+import { newToken } from '../../common/tokens';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { VendorEvidenceChanged } from '@assay/domain';
+import { requirePlatformRole } from '../../common/authz';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { JobsService } from '../jobs/jobs.service';
@@ -22,6 +23,15 @@ export interface OutboxStatus {
   oldestPendingAt: Date | null;
   /** Vendors named by the pending events (their dependents are found when drained). */
   pendingVendors: number;
+}
+
+/** What `npm run signals:status` and the admin page show. */
+export interface PipelineStatus extends OutboxStatus {
+  drainJobsWaiting: number;
+  drainJobsActive: number;
+  /** When the drain or a full recompute last stored explanations (the pipeline's last completed work). */
+  lastRefreshAt: Date | null;
+  vendorsWithSignals: number;
 }
 
 /**
@@ -145,6 +155,22 @@ export class EvidenceEventsService implements OnModuleInit {
       [vendors, reviewers],
     );
     return rows.map((r) => r.vendor_id);
+  }
+
+  /** `pipelineStatus` for an admin (FORBIDDEN for anyone else). */
+  async pipelineStatusForAdmin(ctx: RequestContext): Promise<PipelineStatus> {
+    await requirePlatformRole(ctx, 'admin');
+    return this.pipelineStatus(ctx);
+  }
+
+  /** The outbox, the drain job's queue and the last refresh, for operators. */
+  async pipelineStatus(ctx: RequestContext): Promise<PipelineStatus> {
+    const outbox = await this.status(ctx);
+    const jobs = await this.jobs.queueState(EVIDENCE_DRAIN_JOB);
+    const rows: Array<{ last: Date | null; vendors: number }> = await this.tx
+      .manager(ctx)
+      .query(`SELECT (SELECT max(computed_at) FROM vendor_signal_explanations) AS last, (SELECT count(*)::int FROM vendor_signals) AS vendors`);
+    return { ...outbox, drainJobsWaiting: jobs.waiting, drainJobsActive: jobs.active, lastRefreshAt: rows[0].last, vendorsWithSignals: rows[0].vendors };
   }
 
   async status(ctx: RequestContext): Promise<OutboxStatus> {

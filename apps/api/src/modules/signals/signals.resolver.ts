@@ -11,6 +11,8 @@ import { VendorSignalsEntity } from './entities/vendor-signals.entity';
 import { MethodologyObject, SignalHintsObject } from './graphql/methodology.object';
 import { SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-signals.object';
 import { signalsEntityFromRow, toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
+import { EvidenceEventsService } from './evidence-events.service';
+import { SignalsPipelineStatusObject } from './graphql/pipeline-status.object';
 import { SignalsService } from './signals.service';
 
 const SIGNALS_COLUMNS = `vendor_id, assay_mean, assay_lower, assay_upper, evidence_depth, production_durability_mean, verified_case_studies,
@@ -56,7 +58,14 @@ export class SignalsResolver {
   constructor(
     private readonly tx: TransactionService,
     private readonly signals: SignalsService,
+    private readonly evidenceEvents: EvidenceEventsService,
   ) {}
+
+  @Query(() => SignalsPipelineStatusObject, { description: 'Admins: the evidence outbox and its drain job (how far the signals lag the evidence).' })
+  async signalsPipeline(@Ctx() ctx: RequestContext): Promise<SignalsPipelineStatusObject> {
+    const s = await this.evidenceEvents.pipelineStatusForAdmin(ctx);
+    return { ...s, oldestPendingAgeSeconds: s.oldestPendingAt ? Math.max(0, (Date.now() - s.oldestPendingAt.getTime()) / 1000) : null };
+  }
 
   @Query(() => MethodologyObject, { description: 'How Assay computes its signals (public): sections, signals with formulas, flags and every constant, from the code’s own configuration.' })
   methodology(): MethodologyObject {

@@ -8,7 +8,7 @@ import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionService } from '../../database/transaction.service';
-import { hashToken, newToken } from '../accounts/tokens';
+import { hashToken, newToken } from '../../common/tokens';
 import { MailService } from '../mail/mail.service';
 import type { VendorDomainEntity } from './entities/vendor-domain.entity';
 import { VendorDomainObject, VendorDomainStatusGql, VendorDomainVerificationObject } from './graphql/vendor-domain.object';

@@ -76,10 +76,6 @@ export class VendorsRepository {
     await this.tx.manager(ctx).query('UPDATE organizations SET website = $2 WHERE id = $1', [vendorId, website]);
   }
 
-  async createEmptyProfile(ctx: RequestContext, organizationId: string): Promise<void> {
-    await this.tx.repo(ctx, VendorProfileEntity).insert({ organizationId });
-  }
-
   async upsertProfile(ctx: RequestContext, profile: Partial<VendorProfileEntity> & { organizationId: string }): Promise<void> {
     await this.tx.repo(ctx, VendorProfileEntity).upsert(profile, ['organizationId']);
   }

@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CaseStudiesModule } from '../case-studies/case-studies.module';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { ReferencesModule } from '../references/references.module';
 import { VendorsModule } from '../vendors/vendors.module';
-import { DisputesService } from './disputes.service';
-import { FollowUpsService } from './follow-ups.service';
 import { ReviewersService } from './reviewers.service';
 import { VerificationCoreModule } from './verification-core.module';
 import { VerificationResolver } from './verification.resolver';
 import { VerificationService } from './verification.service';
 
+/** Reviewers, the verification task queue and verdicts (disputes and follow-ups are modules of their own). */
 @Module({
-  imports: [CaseStudiesModule, ReferencesModule, VendorsModule, VerificationCoreModule],
-  providers: [ReviewersService, VerificationService, DisputesService, FollowUpsService, VerificationResolver],
-  exports: [VerificationService, ReviewersService, FollowUpsService],
+  imports: [CaseStudiesModule, ReferencesModule, VendorsModule, VerificationCoreModule, FollowUpsModule],
+  providers: [ReviewersService, VerificationService, VerificationResolver],
+  exports: [VerificationService, ReviewersService],
 })
 export class VerificationModule {}

@@ -7,6 +7,7 @@ import { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import { CaseStudiesRepository, type CaseStudyWithVendor } from '../case-studies/case-studies.repository';
+import { CaseStudiesService } from '../case-studies/case-studies.service';
 import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
 import { OutcomeClaimEntity } from '../case-studies/entities/outcome-claim.entity';
 import { JobsService } from '../jobs/jobs.service';
@@ -18,7 +19,7 @@ import { ReviewerProfileEntity } from './entities/reviewer.entity';
 import type { VerificationTaskEntity } from './entities/verification-task.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
 import { LedgerService } from '../ledger/ledger.service';
-import { FollowUpsService } from './follow-ups.service';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { ReviewersService } from './reviewers.service';
 import { VerificationTasksRepository } from './verification-tasks.repository';
 
@@ -53,6 +54,14 @@ export const verdictSchema = z.object({
   noConflictOfInterest: z.literal(true, { error: 'Confirm that you have no conflict of interest with the consultancy or the client.' }),
 });
 
+/** A verdict with its per-outcome findings, as the viewer may see it. */
+export interface VerdictView {
+  verdict: VerdictEntity;
+  outcomes: VerdictOutcomeEntity[];
+  /** False for buyers: the reviewer's free-text notes may describe the client's systems. */
+  notesVisible: boolean;
+}
+
 export interface TaskView {
   task: VerificationTaskEntity;
   caseStudy: CaseStudyWithVendor;
@@ -67,6 +76,7 @@ export class VerificationService implements OnModuleInit {
     private readonly tx: TransactionService,
     private readonly tasks: VerificationTasksRepository,
     private readonly caseStudies: CaseStudiesRepository,
+    private readonly caseStudyAccess: CaseStudiesService,
     private readonly domains: VendorDomainsRepository,
     private readonly reviewers: ReviewersService,
     private readonly followUps: FollowUpsService,
@@ -199,6 +209,29 @@ export class VerificationService implements OnModuleInit {
       if (open[0].n > 0) throw conflict('A spot check of this verdict is already in the queue.', 'SPOT_CHECK_PENDING');
       return this.tasks.createSpotCheck(tx, caseStudyId, verdict.id, admin.id);
     });
+  }
+
+  /** The tasks the caller holds, each as its leaseholder sees it. */
+  async myTaskViews(ctx: RequestContext): Promise<TaskView[]> {
+    const tasks = await this.myTasks(ctx);
+    return Promise.all(tasks.map((t) => this.taskView(ctx, t.id)));
+  }
+
+  /**
+   * A case study's verdicts as the viewer may see them: spot checks for admins only, and for
+   * buyers without the reviewer's free-text notes (they may describe the client's systems).
+   */
+  async caseStudyVerdicts(ctx: RequestContext, caseStudyId: string): Promise<VerdictView[]> {
+    const { access } = await this.caseStudyAccess.get(ctx, caseStudyId);
+    const verdicts = (await this.tx.repo(ctx, VerdictEntity).find({ where: { caseStudyId }, order: { createdAt: 'ASC' } })).filter((v) => v.kind !== 'spot_check' || access === 'admin');
+    return (await this.withOutcomes(ctx, verdicts)).map((v) => ({ ...v, notesVisible: access !== 'public' }));
+  }
+
+  /** Verdicts with their per-outcome findings, in one statement. */
+  async withOutcomes(ctx: RequestContext, verdicts: VerdictEntity[]): Promise<VerdictView[]> {
+    if (!verdicts.length) return [];
+    const outcomes = await this.tx.repo(ctx, VerdictOutcomeEntity).createQueryBuilder('o').where('o.verdict_id = ANY(:ids)', { ids: verdicts.map((v) => v.id) }).getMany();
+    return verdicts.map((verdict) => ({ verdict, outcomes: outcomes.filter((o) => o.verdictId === verdict.id), notesVisible: true }));
   }
 
   /** The verdict currently in force for a case study (not superseded, not a spot check). */

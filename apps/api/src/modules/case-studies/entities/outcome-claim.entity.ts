@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { CaseStudyEntity } from './case-study.entity';
 
 export type OutcomeDirection = 'higher_is_better' | 'lower_is_better';
 export type MeasurementMethod = 'held_out_test_set' | 'ab_test' | 'before_after_production' | 'other';
@@ -13,9 +12,11 @@ export class OutcomeClaimEntity {
 
   @Column({ name: 'case_study_id', type: 'uuid' }) caseStudyId!: string;
 
+  // The owning side of CaseStudyEntity.outcomes, named by string and typed by shape: the claim
+  // never imports the case study, so the two entities form no import cycle. Nothing loads it.
   @ManyToOne('CaseStudyEntity', 'outcomes', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_study_id' })
-  caseStudy?: CaseStudyEntity;
+  caseStudy?: { id: string };
 
   @Column({ type: 'int' }) position!: number;
 

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseStudyEntity } from '../../case-studies/entities/case-study.entity';
 
 export type EvidenceKind = 'file' | 'link';
 
@@ -16,9 +15,10 @@ export class EvidenceItemEntity {
 
   @Column({ name: 'case_study_id', type: 'uuid' }) caseStudyId!: string;
 
-  @ManyToOne(() => CaseStudyEntity, { onDelete: 'CASCADE' })
+  // Named by string and typed by shape: evidence sits below case studies and never imports them.
+  @ManyToOne('CaseStudyEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_study_id' })
-  caseStudy?: CaseStudyEntity;
+  caseStudy?: { id: string };
 
   @Column({ type: 'text' }) kind!: EvidenceKind;
 

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { CaseStudyObject, HandoverGql, OutcomeDirectionGql, ProductionStatusGql } from '../../case-studies/graphql/case-study.object';
+import { CaseStudyObject, HandoverGql, ProductionStatusGql } from '../../case-studies/graphql/case-study.object';
 import { ReferenceRequestObject } from '../../references/graphql/reference-request.object';
 
 @ObjectType('ReviewerAffiliation')
@@ -90,26 +90,6 @@ export class VerdictOutcomeObject {
   @Field(() => Float, { description: 'Verified improvement ÷ claimed improvement, 0..1.' }) verifiedShare!: number;
 }
 
-@ObjectType('VerdictReply')
-export class VerdictReplyObject {
-  @Field(() => ID) id!: string;
-  @Field() body!: string;
-  @Field() createdAt!: Date;
-}
-
-@ObjectType('Dispute')
-export class DisputeObject {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) verdictId!: string;
-  @Field(() => ID) caseStudyId!: string;
-  @Field() reason!: string;
-  @Field({ description: 'open, upheld or amended' }) status!: string;
-  @Field(() => String, { nullable: true }) resolutionNote!: string | null;
-  @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) amendedVerdictId!: string | null;
-  @Field() createdAt!: Date;
-}
-
 @ObjectType('Verdict')
 export class VerdictObject {
   @Field(() => ID) id!: string;
@@ -124,56 +104,7 @@ export class VerdictObject {
   @Field(() => ID, { nullable: true }) supersedesId!: string | null;
   @Field(() => ID, { nullable: true }) supersededById!: string | null;
   @Field() createdAt!: Date;
-  @Field(() => [VerdictReplyObject]) replies!: VerdictReplyObject[];
-  @Field(() => [DisputeObject]) disputes!: DisputeObject[];
-}
-
-@ObjectType('QuestionnaireOutcome')
-export class QuestionnaireOutcomeObject {
-  @Field(() => ID) id!: string;
-  @Field() metricName!: string;
-  @Field() unit!: string;
-  @Field(() => OutcomeDirectionGql) direction!: OutcomeDirectionGql;
-  @Field(() => Float) baselineValue!: number;
-  @Field(() => Float) claimedValue!: number;
-}
-
-@ObjectType('ReferenceQuestionnaire', { description: 'What a reference sees behind their emailed link.' })
-export class ReferenceQuestionnaireObject {
-  @Field() contactName!: string;
-  @Field() vendorName!: string;
-  @Field() caseStudyTitle!: string;
-  @Field() clientName!: string;
-  @Field() problem!: string;
-  @Field(() => [QuestionnaireOutcomeObject]) outcomes!: QuestionnaireOutcomeObject[];
-  @Field() expiresAt!: Date;
-}
-
-@ObjectType('FollowUpQuestion')
-export class FollowUpQuestionObject {
-  @Field() vendorName!: string;
-  @Field() caseStudyTitle!: string;
-  @Field(() => Int) monthsAfter!: number;
-  @Field() expiresAt!: Date;
-}
-
-@InputType()
-export class OutcomeAnswerInput {
-  @Field(() => ID) outcomeClaimId!: string;
-  @Field({ description: 'yes, partly, no or cant_say' }) achieved!: string;
-  @Field(() => Float, { nullable: true }) observedValue?: number | null;
-}
-
-@InputType()
-export class ReferenceAnswerInput {
-  @Field(() => [OutcomeAnswerInput]) outcomes!: OutcomeAnswerInput[];
-  @Field({ description: 'yes, no or dont_know' }) inProduction!: string;
-  @Field(() => Int, { nullable: true, description: 'Can the client team run it without the vendor? 1–5' }) handoverRating?: number | null;
-  @Field(() => Int, { nullable: true }) onTime?: number | null;
-  @Field(() => Int, { nullable: true }) onBudget?: number | null;
-  @Field(() => Int, { nullable: true }) communication?: number | null;
-  @Field() wouldHireAgain!: boolean;
-  @Field({ defaultValue: '' }) comments!: string;
+  // `replies` and `disputes` are resolved by the disputes module.
 }
 
 @InputType()
@@ -213,24 +144,4 @@ export class SubmitVerdictInput extends VerdictFindingsInput {
   @Field(() => ID) taskId!: string;
   @Field({ description: 'Your conflict-of-interest declaration, in your words ("none" if none).' }) conflictDeclaration!: string;
   @Field({ description: 'You confirm you have no conflict with the consultancy or the client.' }) noConflictOfInterest!: boolean;
-}
-
-@InputType()
-export class ReplyToVerdictInput {
-  @Field(() => ID) verdictId!: string;
-  @Field() body!: string;
-}
-
-@InputType()
-export class DisputeVerdictInput {
-  @Field(() => ID) verdictId!: string;
-  @Field() reason!: string;
-}
-
-@InputType()
-export class ResolveDisputeInput {
-  @Field(() => ID) disputeId!: string;
-  @Field({ description: 'upheld or amended' }) resolution!: string;
-  @Field() note!: string;
-  @Field(() => VerdictFindingsInput, { nullable: true }) amendment?: VerdictFindingsInput | null;
 }

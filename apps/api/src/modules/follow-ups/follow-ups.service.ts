@@ -5,7 +5,7 @@ import { badInput } from '../../common/errors';
 import { openSingleUseLink } from '../../common/single-use-link';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
-import { newToken } from '../accounts/tokens';
+import { newToken } from '../../common/tokens';
 import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { VerdictEntity } from './verdict.entity';
+import { VerdictEntity } from '../../verification/entities/verdict.entity';
 
 /** A vendor's public reply to a verdict (right of reply shown to buyers). */
 @Entity('verdict_replies')

@@ -8,8 +8,8 @@ import { parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import { CaseStudiesRepository } from '../case-studies/case-studies.repository';
 import { DisputeEntity, VerdictReplyEntity } from './entities/dispute.entity';
-import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
-import { verdictSchema, VerificationService } from './verification.service';
+import { VerdictEntity, VerdictOutcomeEntity } from '../verification/entities/verdict.entity';
+import { verdictSchema, VerificationService } from '../verification/verification.service';
 import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { LedgerService } from '../ledger/ledger.service';
 
@@ -117,6 +117,16 @@ export class DisputesService {
       await this.ledger.append(tx, { kind: 'dispute_resolution', subjectId: dispute.id });
       return (await this.tx.repo(tx, DisputeEntity).findOneBy({ id: dispute.id }))!;
     });
+  }
+
+  /** Replies to these verdicts, oldest first (the `Verdict.replies` field; whoever may see the verdict may see its replies). */
+  repliesTo(ctx: RequestContext, verdictIds: readonly string[]): Promise<VerdictReplyEntity[]> {
+    return this.tx.repo(ctx, VerdictReplyEntity).createQueryBuilder('r').where('r.verdict_id = ANY(:ids)', { ids: [...verdictIds] }).orderBy('r.created_at').getMany();
+  }
+
+  /** Disputes of these verdicts, oldest first (the `Verdict.disputes` field). */
+  disputesOf(ctx: RequestContext, verdictIds: readonly string[]): Promise<DisputeEntity[]> {
+    return this.tx.repo(ctx, DisputeEntity).createQueryBuilder('d').where('d.verdict_id = ANY(:ids)', { ids: [...verdictIds] }).orderBy('d.created_at').getMany();
   }
 
   openDisputes(ctx: RequestContext): Promise<DisputeEntity[]> {

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { badInput } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../database/transaction.service';
+import type { CaseStudyWithVendor } from '../case-studies/case-studies.repository';
+import { CaseStudiesService } from '../case-studies/case-studies.service';
+import { submissionGaps } from '../case-studies/case-study.rules';
+import { ReferenceChecksService } from '../references/reference-checks.service';
+import { ReferencesService } from '../references/references.service';
+import { VerificationTasksRepository } from '../verification/verification-tasks.repository';
+
+/**
+ * Sending a draft for verification: the one use case that spans case studies, references and
+ * the review queue, so it lives above all three (none of them imports another's services for it).
+ */
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly caseStudies: CaseStudiesService,
+    private readonly references: ReferencesService,
+    private readonly referenceChecks: ReferenceChecksService,
+    private readonly tasks: VerificationTasksRepository,
+  ) {}
+
+  /** Checks the draft, sends its reference requests, queues its verification task and marks it submitted, atomically. */
+  async submit(ctx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
+    return this.tx.run(ctx, async (tx) => {
+      const cs = await this.caseStudies.lockOwned(tx, id);
+      this.caseStudies.assertTransition(cs, { type: 'submit' });
+      const gaps = submissionGaps({ ...cs, outcomeCount: cs.outcomes.length });
+      if (gaps.length) throw badInput(`This draft is not ready to submit: ${gaps.map((g) => g.message.replace(/\.$/, '').toLowerCase()).join('; ')}.`, gaps, 'CASE_STUDY_INCOMPLETE');
+      const references = await this.references.prepareForSubmission(tx, cs);
+      await this.referenceChecks.sendRequests(tx, cs, references);
+      await this.tasks.createPrimary(tx, cs.id);
+      return this.caseStudies.markSubmitted(tx, cs);
+    });
+  }
+}
