@@ -31,6 +31,9 @@ export class AddEvidenceOutboxAndExplanations1795800000000 implements MigrationI
       SELECT "vendor_id", jsonb_build_object('items', "signals" -> 'explanations', 'more', '{}'::jsonb), "computed_at"
         FROM "vendor_signals" WHERE "signals" ? 'explanations'`);
     await queryRunner.query(`UPDATE "vendor_signals" SET "signals" = "signals" - 'explanations' WHERE "signals" ? 'explanations'`);
+    // A vendor's evidence by case study: follow-ups and the open-dispute check were sequential scans.
+    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "idx_follow_up_checks_case_study" ON "follow_up_checks" ("case_study_id")`);
+    await queryRunner.query(`CREATE INDEX IF NOT EXISTS "idx_disputes_verdict" ON "disputes" ("verdict_id")`);
     // The drain's dependents query: the vendors a reviewer judged.
     await queryRunner.query(`CREATE INDEX IF NOT EXISTS "idx_verdicts_reviewer_vendor" ON "verdicts" ("reviewer_id", "vendor_id")`);
     await queryRunner.query(`CREATE INDEX IF NOT EXISTS "idx_reference_requests_contact_vendor" ON "reference_requests" ("contact_key", "vendor_id")`);
@@ -39,6 +42,8 @@ export class AddEvidenceOutboxAndExplanations1795800000000 implements MigrationI
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX IF EXISTS "idx_reference_requests_contact_vendor"`);
     await queryRunner.query(`DROP INDEX IF EXISTS "idx_verdicts_reviewer_vendor"`);
+    await queryRunner.query(`DROP INDEX IF EXISTS "idx_disputes_verdict"`);
+    await queryRunner.query(`DROP INDEX IF EXISTS "idx_follow_up_checks_case_study"`);
     await queryRunner.query(`
       UPDATE "vendor_signals" s SET "signals" = s."signals" || jsonb_build_object('explanations', e."explanations" -> 'items')
         FROM "vendor_signal_explanations" e WHERE e."vendor_id" = s."vendor_id"`);

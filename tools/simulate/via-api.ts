@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { computeMarketContext, computeVendorSignals, DEFAULT_MARKET_CONTEXT, DEFAULT_SIGNAL_CONFIG, type MarketContext, type VendorEvidence, type VendorSignals } from '@assay/signals';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../apps/api/src/bootstrap';
+import { createApp, startJobs } from '../../apps/api/src/bootstrap';
+import { EvidenceEventsService } from '../../apps/api/src/modules/signals/evidence-events.service';
 import { ensureAdminAccount } from '../../apps/api/src/cli/admin-account';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { openDataSource } from '../../apps/api/src/database/data-source';
@@ -716,6 +717,8 @@ export async function runViaApi(options: ViaApiOptions): Promise<ViaApiResult> {
       await ds.destroy();
     }
     app = await createApp(config, db.url, { logger: false });
+    // The job workers run as in production: mail, expiry, and the evidence-outbox drain.
+    await startJobs(app, config);
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
     log(`the API is listening at ${url}; pushing ${plan.vendors.length} vendors (seed ${options.seed})`);
@@ -725,7 +728,10 @@ export async function runViaApi(options: ViaApiOptions): Promise<ViaApiResult> {
     const appDs = app.get(DataSource);
     const vendorIds = record.vendors.map((v) => v.id);
 
-    log('comparing every stored row with @assay/signals on the record');
+    log('waiting for the evidence outbox to drain');
+    const drainStarted = Date.now();
+    await app.get(EvidenceEventsService).waitUntilDrained(120_000);
+    log(`drained in ${Date.now() - drainStarted} ms; comparing every stored row with @assay/signals on the record`);
     const incremental = compare('incremental', record, await storedRows(appDs, vendorIds), DEFAULT_MARKET_CONTEXT);
 
     log('refreshing the market context and recomputing every vendor');

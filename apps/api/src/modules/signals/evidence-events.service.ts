@@ -163,6 +163,26 @@ export class EvidenceEventsService implements OnModuleInit {
     return this.pipelineStatus(ctx);
   }
 
+  /**
+   * Resolves once the outbox is empty and no drain is running (the job workers do the draining;
+   * this only watches). For tests, the simulation and tools; rejects with the outbox's state on timeout.
+   */
+  async waitUntilDrained(timeoutMs = 30_000): Promise<void> {
+    const ctx = RequestContext.system();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await this.status(ctx);
+      if (status.pendingEvents === 0) {
+        // A drain deletes its events only after storing their vendors, so an empty outbox means
+        // every event's vendors were written; taking the drain lock waits out a drain still running.
+        await this.tx.run(ctx, (lock) => this.tx.manager(lock).query(`SELECT pg_advisory_xact_lock(hashtext('assay.evidence-outbox.drain'))`));
+        if ((await this.status(ctx)).pendingEvents === 0) return;
+      }
+      if (Date.now() > deadline) throw new Error(`The evidence outbox did not drain in ${timeoutMs} ms: ${JSON.stringify(status)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** The outbox, the drain job's queue and the last refresh, for operators. */
   async pipelineStatus(ctx: RequestContext): Promise<PipelineStatus> {
     const outbox = await this.status(ctx);

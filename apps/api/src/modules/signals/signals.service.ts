@@ -78,9 +78,9 @@ export class SignalsService implements OnModuleInit {
   }
 
   /** Recomputes and stores a batch of vendors in the caller's transaction, with a fixed number of statements. */
-  async refreshVendors(tx: RequestContext, vendorIds: readonly string[], now: Date, market: MarketContext, options: RefreshOptions): Promise<VendorSignals[]> {
+  async refreshVendors(tx: RequestContext, vendorIds: readonly string[], now: Date, market: MarketContext, options: RefreshOptions, loaded?: Map<string, VendorEvidence>): Promise<VendorSignals[]> {
     if (vendorIds.length === 0) return [];
-    const evidence = await this.evidence.load(tx, vendorIds, now);
+    const evidence = loaded ?? (await this.evidence.load(tx, vendorIds, now));
     const results: VendorSignals[] = [];
     const rows: VendorSignalsRow[] = [];
     const explanations: VendorExplanationsRow[] = [];
@@ -149,7 +149,7 @@ export class SignalsService implements OnModuleInit {
   async refreshMarket(now = new Date()): Promise<MarketContext> {
     const ctx = RequestContext.system();
     const vendorIds = await this.allVendorIds(ctx);
-    const evidence = await this.evidence.load(ctx, vendorIds, now);
+    const evidence = await this.evidence.load(ctx, vendorIds, now, { wholeMarket: true });
     const market = computeMarketContext([...evidence.values()], DEFAULT_SIGNAL_CONFIG);
     await this.tx
       .repo(ctx, SignalMarketContextEntity)
@@ -169,8 +169,11 @@ export class SignalsService implements OnModuleInit {
     const market = await this.marketContext(ctx);
     const batch = options.batchSize ?? 500;
     options.onProgress?.(0, vendorIds.length);
+    // Set-based: every evidence table read once for the whole market (seconds at 10,000 vendors),
+    // then computed and written in batches, each its own short transaction.
+    const evidence = await this.evidence.load(ctx, vendorIds, now, { wholeMarket: true });
     for (let i = 0; i < vendorIds.length; i += batch) {
-      await this.tx.run(ctx, (tx) => this.refreshVendors(tx, vendorIds.slice(i, i + batch), now, market, { explanations: true }));
+      await this.tx.run(ctx, (tx) => this.refreshVendors(tx, vendorIds.slice(i, i + batch), now, market, { explanations: true }, evidence));
       options.onProgress?.(Math.min(i + batch, vendorIds.length), vendorIds.length);
     }
     this.logger.log(`Recomputed the signals of ${vendorIds.length} vendors`);
@@ -196,14 +199,18 @@ export class SignalsService implements OnModuleInit {
     );
   }
 
-  /** Explanations rows, one statement; `vendor_signal_explanations` keeps per signal the capped items and the count of the rest. */
+  /**
+   * Explanations rows in one statement, sent as one JSON document: a text[] of JSON would be
+   * escaped element by element by the driver and parsed twice by PostgreSQL.
+   */
   private async upsertExplanations(tx: RequestContext, unordered: VendorExplanationsRow[]): Promise<void> {
     const rows = [...unordered].sort((a, b) => (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0));
     await this.tx.manager(tx).query(
       `INSERT INTO vendor_signal_explanations (vendor_id, explanations, computed_at)
-       SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::timestamptz[])
+       SELECT x.vendor_id, x.explanations, x.computed_at
+         FROM jsonb_to_recordset($1::jsonb) AS x(vendor_id uuid, explanations jsonb, computed_at timestamptz)
        ON CONFLICT (vendor_id) DO UPDATE SET explanations = EXCLUDED.explanations, computed_at = EXCLUDED.computed_at`,
-      [rows.map((r) => r.vendorId), rows.map((r) => JSON.stringify(r.explanations)), rows.map((r) => r.computedAt)],
+      [JSON.stringify(rows.map((r) => ({ vendor_id: r.vendorId, explanations: r.explanations, computed_at: r.computedAt.toISOString() })))],
     );
   }
 

@@ -19,21 +19,28 @@ export function contactHash(contactKey: string): string {
 export class VendorEvidenceRepository {
   constructor(private readonly tx: TransactionService) {}
 
-  async load(ctx: RequestContext, vendorIds: readonly string[], now: Date): Promise<Map<string, VendorEvidence>> {
+  /**
+   * `wholeMarket`: the vendors asked for are (nearly) all of them, as in a full recompute: read
+   * each table once, unfiltered, instead of looking every vendor up in the indexes.
+   */
+  async load(ctx: RequestContext, vendorIds: readonly string[], now: Date, options: { wholeMarket?: boolean } = {}): Promise<Map<string, VendorEvidence>> {
     const m = this.tx.manager(ctx);
-    const ids = [...vendorIds];
+    const all = !!options.wholeMarket;
+    // Every statement filters on one vendor column: `col = ANY($1)`, or nothing for the whole market.
+    const of = (column: string) => (all ? 'true' : `${column} = ANY($1)`);
+    const args = all ? [] : [[...vendorIds]];
     // Sequential on purpose: inside a transaction all statements share one connection.
     const caseStudies: Array<Record<string, unknown>> = await m.query(
         `SELECT c.id, c.vendor_id, c.title, c.status, c.production_status, c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.submitted_at
            FROM case_studies c
-          WHERE c.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
-        [ids],
+          WHERE ${of('c.vendor_id')} AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
+        args,
       );
     const outcomes: Array<Record<string, unknown>> = await m.query(
         `SELECT o.id, o.case_study_id, o.metric_name, o.direction, o.baseline_value, o.claimed_value, o.verified_value, o.verification_status
            FROM outcome_claims o JOIN case_studies c ON c.id = o.case_study_id
-          WHERE c.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
-        [ids],
+          WHERE ${of('c.vendor_id')} AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
+        args,
       );
     const references: Array<Record<string, unknown>> = await m.query(
         `SELECT r.id, r.case_study_id, r.vendor_id, r.source, r.identity_strength, r.contact_key, r.status, r.created_at, r.answered_at,
@@ -41,31 +48,32 @@ export class VendorEvidenceRepository {
            FROM reference_requests r
            JOIN case_studies c ON c.id = r.case_study_id
            LEFT JOIN reference_responses s ON s.reference_request_id = r.id
-          WHERE r.vendor_id = ANY($1) AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
-        [ids],
+          WHERE ${of('r.vendor_id')} AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
+        args,
       );
     const followUps: Array<Record<string, unknown>> = await m.query(
         `SELECT f.id, f.case_study_id, f.months_after, f.due_at, f.status, f.answered_at, f.still_in_production
            FROM follow_up_checks f JOIN case_studies c ON c.id = f.case_study_id
-          WHERE c.vendor_id = ANY($1) AND f.status IN ('sent', 'answered', 'expired')`,
-        [ids],
+          WHERE ${of('c.vendor_id')} AND f.status IN ('sent', 'answered', 'expired')`,
+        args,
       );
     const verdicts: Array<Record<string, unknown>> = await m.query(
         `SELECT v.case_study_id, v.vendor_id, v.reviewer_id, v.handover, v.created_at, v.kind,
                 EXISTS (SELECT 1 FROM disputes d WHERE d.verdict_id = v.id AND d.status = 'open') AS disputed
            FROM verdicts v
-          WHERE v.vendor_id = ANY($1) AND v.kind <> 'spot_check' AND v.superseded_by_id IS NULL`,
-        [ids],
+          WHERE ${of('v.vendor_id')} AND v.kind <> 'spot_check' AND v.superseded_by_id IS NULL`,
+        args,
       );
+    // Each reviewer's total verdicts, counted once per reviewer (not once per reviewer and vendor).
     const reviewers: Array<Record<string, unknown>> = await m.query(
-        `SELECT p.user_id, p.spot_checks_agreed, p.spot_checks_total,
-                (SELECT count(*)::int FROM verdicts v WHERE v.reviewer_id = p.user_id) AS verdicts_total,
-                v2.vendor_id, count(v2.id)::int AS verdicts_for_vendor,
-                EXISTS (SELECT 1 FROM reviewer_affiliations a WHERE a.user_id = p.user_id AND a.organization_id = v2.vendor_id) AS affiliated
-           FROM reviewer_profiles p JOIN verdicts v2 ON v2.reviewer_id = p.user_id
-          WHERE v2.vendor_id = ANY($1)
-          GROUP BY p.user_id, p.spot_checks_agreed, p.spot_checks_total, v2.vendor_id`,
-        [ids],
+        `WITH judged AS (
+           SELECT v2.reviewer_id, v2.vendor_id, count(*)::int AS verdicts_for_vendor FROM verdicts v2 WHERE ${of('v2.vendor_id')} GROUP BY v2.reviewer_id, v2.vendor_id),
+              totals AS (
+           SELECT v.reviewer_id, count(*)::int AS verdicts_total FROM verdicts v WHERE v.reviewer_id IN (SELECT reviewer_id FROM judged) GROUP BY v.reviewer_id)
+         SELECT p.user_id, p.spot_checks_agreed, p.spot_checks_total, t.verdicts_total, j.vendor_id, j.verdicts_for_vendor,
+                EXISTS (SELECT 1 FROM reviewer_affiliations a WHERE a.user_id = p.user_id AND a.organization_id = j.vendor_id) AS affiliated
+           FROM judged j JOIN reviewer_profiles p ON p.user_id = j.reviewer_id JOIN totals t ON t.reviewer_id = j.reviewer_id`,
+        args,
       );
     // A contact counts as used by another vendor once that vendor submitted it (a draft nomination
     // has been sent to nobody). Submitting is a fact; the outbox drain refreshes the vendors sharing the contact.
@@ -74,9 +82,9 @@ export class VendorEvidenceRepository {
            FROM reference_requests r
            JOIN reference_requests other ON other.contact_key = r.contact_key AND other.vendor_id <> r.vendor_id AND other.status <> 'refused'
            JOIN case_studies oc ON oc.id = other.case_study_id AND oc.status <> 'draft'
-          WHERE r.vendor_id = ANY($1)
+          WHERE ${of('r.vendor_id')}
           GROUP BY r.vendor_id, r.contact_key`,
-        [ids],
+        args,
       );
 
     const out = new Map<string, VendorEvidence>();
@@ -99,7 +107,7 @@ export class VendorEvidenceRepository {
     const followUpsByCs = new Map<string, Array<Record<string, unknown>>>();
     for (const f of followUps as Array<Record<string, unknown>>) (followUpsByCs.get(f.case_study_id as string) ?? followUpsByCs.set(f.case_study_id as string, []).get(f.case_study_id as string)!).push(f);
 
-    for (const vendorId of ids) {
+    for (const vendorId of vendorIds) {
       const css: CaseStudyEvidence[] = (csByVendor.get(vendorId) ?? []).map((c: Record<string, unknown>) => {
         const verdict = verdictByCs.get(c.id as string);
         return {
