@@ -24,7 +24,7 @@ describe('Case studies (API e2e)', () => {
     buyer = await t.signedInClient({ email: 'buyer@acme.example' });
     await buyer.query(`mutation { createOrganization(input: { name: "Acme Buyers", kind: buyer }) { id } }`);
     await verifiedDomain(t.dataSource, vendorId, 'meridian.example');
-  });
+  }, 30_000);
   afterAll(() => t.close());
 
   it('creates a draft with structured outcome claims for a member of the vendor', async () => {

@@ -202,7 +202,7 @@ describe('Client roster (API e2e)', () => {
       expect(chiSquare).toBeLessThan(33.7);
     }, 60_000);
 
-    it('prefers engagements with the case study’s client, then fills from the rest', async () => {
+    it('draws only engagements with the case study’s client, never another client’s contacts', async () => {
       const vendor = await aVendor(t, 'wavelet');
       const domainOf = (i: number) => (i < 2 ? (i === 0 ? 'globex.example' : 'eu.globex.example') : `client${i}.example`);
       await importOk(vendor.owner, vendor.id, rosterCsv(8, 'example', domainOf));
@@ -213,8 +213,10 @@ describe('Client roster (API e2e)', () => {
         expect(two.map((d) => d.clientDomain).sort()).toEqual(['eu.globex.example', 'globex.example']);
         expect(two.every((d) => d.matchesClientDomain)).toBe(true);
       }
+      // Asked for four, the client has two: two, and none of another client's six (they were not on the project).
       const four = await roster.drawRosterEntries(system, vendor.id, 'globex.example', 4);
-      expect(four.map((d) => d.matchesClientDomain)).toEqual([true, true, false, false]);
+      expect(four.map((d) => d.clientDomain).sort()).toEqual(['eu.globex.example', 'globex.example']);
+      expect(await roster.drawRosterEntries(system, vendor.id, 'initech.example', 3)).toEqual([]);
       expect(await roster.drawRosterEntries(system, vendor.id, 'globex.example', 0)).toEqual([]);
       expect(await roster.drawRosterEntries(system, vendor.id, null, 50)).toHaveLength(8);
     });

@@ -413,6 +413,48 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
     await expectEveryVendorConsistent();
   }, 90_000);
 
+  it('moves a spot-checked reviewer’s weight on every vendor they judged, not only the checked one', async () => {
+    const vendors = await newRun(100);
+    // Reviewer 0 judges a case study of vendor 0 and one of vendor 1; then a spot check of vendor 0's verdict disagrees.
+    for (const v of [0, 1]) await apply({ kind: 'submit', vendor: v, nominees: [0], selfReference: false, twoOutcomes: false, pocOnly: false }, vendors);
+    const tasks: Array<{ id: string; vendor_id: string }> = await t.dataSource.query(
+      `SELECT t.id, c.vendor_id FROM verification_tasks t JOIN case_studies c ON c.id = t.case_study_id WHERE c.vendor_id = ANY($1) AND t.status = 'open' ORDER BY c.vendor_id = $2 DESC`,
+      [vendors.slice(0, 2).map((v) => v.vendorId), vendors[0].vendorId],
+    );
+    expect(tasks).toHaveLength(2);
+    const judge = reviewers[0];
+    for (const task of tasks) {
+      const claimed = await judge.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }> } } }>(CLAIM, { taskId: task.id });
+      expect(claimed.errors).toBeUndefined();
+      const input = { taskId: task.id, outcomes: verdictOutcomes(claimed.data!.claimTask.caseStudy.outcomes, [{ result: 'verified', share: 1 }]), productionStatus: 'in_production', handover: 'joint', rubric: RUBRIC, notes: '', conflictDeclaration: 'None.', noConflictOfInterest: true };
+      expect((await judge.query(VERDICT, { input })).errors).toBeUndefined();
+    }
+    await waitForEvidenceDrained(t);
+    const otherVendor = vendors[1].vendorId;
+    const reviewerWeight = async () => {
+      const explanations = (await signals.storedExplanations(system, otherVendor))!.explanations;
+      const item = explanations.items.verifiedDelivery.find((i) => i.factors.some((f) => f.factor.startsWith('reviewer')))!;
+      return item.factors.filter((f) => f.factor.startsWith('reviewer')).map((f) => f.value);
+    };
+    const before = await reviewerWeight();
+    const versionBefore = (await signals.stored(system, otherVendor))!.inputsVersion;
+
+    const [checked] = await t.dataSource.query(`SELECT case_study_id FROM verdicts WHERE vendor_id = $1 AND kind = 'primary'`, [vendors[0].vendorId]);
+    const spot = await admin.query<{ requireSpotCheck: string }>(SPOT_CHECK, { id: checked.case_study_id });
+    expect(spot.errors).toBeUndefined();
+    const checker = reviewers[1];
+    const claimed = await checker.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }> } } }>(CLAIM, { taskId: spot.data!.requireSpotCheck });
+    expect(claimed.errors).toBeUndefined();
+    const input = { taskId: spot.data!.requireSpotCheck, outcomes: verdictOutcomes(claimed.data!.claimTask.caseStudy.outcomes, [{ result: 'refuted', share: 0 }]), productionStatus: 'in_production', handover: 'joint', rubric: RUBRIC, notes: '', conflictDeclaration: 'None.', noConflictOfInterest: true };
+    expect((await checker.query(VERDICT, { input })).errors).toBeUndefined();
+    await waitForEvidenceDrained(t);
+
+    // Vendor 1 was not checked, but its verdict came from the reviewer who was: its stored signals moved, and equal a fresh computation.
+    expect((await signals.stored(system, otherVendor))!.inputsVersion).toBeGreaterThan(versionBefore);
+    expect(await reviewerWeight()).not.toEqual(before);
+    await expectEveryVendorConsistent();
+  }, 120_000);
+
   it('refreshes a vendor whose reference contact another vendor submits later (shared contact)', async () => {
     await resetRateLimits();
     const first = await vendorWithOwner(t, 'owner@shared-first.example', 'Shared First');

@@ -143,8 +143,8 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       question: 'Do clients we contact at random answer?',
       scale: '0–100 % of drawn requests',
       description:
-        'Only references drawn at random from the client roster count (a vendor chooses whom to nominate). Pending requests are not counted yet. Shown to buyers and used for a flag; not part of the Assay score.',
-      formula: `Beta(${c.prior.alpha} + Σ recency × answered, ${c.prior.beta} + Σ recency × (declined or expired)).`,
+        'Only references drawn at random from the client roster count (a vendor chooses whom to nominate). Pending requests are not counted yet. A contact drawn for several case studies counts once, by their latest answer or silence. Shown to buyers and used for a flag; not part of the Assay score.',
+      formula: `Beta(${c.prior.alpha} + Σ recency × answered, ${c.prior.beta} + Σ recency × (declined or expired)), over distinct contacts (each by their latest resolved request).`,
       constants: ['flags.lowResponseRateMinResolved', 'flags.lowResponseRateUpper'],
       improve: ['Tell your clients that Assay may contact them, and keep contact details current.'],
     },

@@ -201,6 +201,20 @@ describe(computeVendorSignals.name, () => {
       expect(s.referenceResponseRate.evidenceCount).toBe(2);
     });
 
+    it('counts a contact drawn for several case studies once, by their latest answer or silence', () => {
+      const silentSixTimes = Array.from({ length: 6 }, (_, i) =>
+        reference({ contactHash: 'the-same-person', caseStudyId: `cs-${i}`, status: 'expired', requestedAt: daysAgo(60 - i), answeredAt: undefined, wouldHireAgain: undefined }),
+      );
+      const answering = [reference({ contactHash: 'another-person' }), reference({ contactHash: 'a-third-person' })];
+      const s = computeVendorSignals(vendor({ references: [...silentSixTimes, ...answering] }));
+      expect(s.referenceResponseRate.evidenceCount).toBe(3);
+      // The silent person answers the seventh time: they are a responsive contact now.
+      const later = reference({ contactHash: 'the-same-person', caseStudyId: 'cs-7', requestedAt: daysAgo(20), answeredAt: daysAgo(10) });
+      const after = computeVendorSignals(vendor({ references: [...silentSixTimes, ...answering, later] }));
+      expect(after.referenceResponseRate.evidenceCount).toBe(3);
+      expect(after.referenceResponseRate.mean).toBeGreaterThan(s.referenceResponseRate.mean);
+    });
+
     it('counts one source per measured case study and per answering contact', () => {
       const s = computeVendorSignals(
         vendor({

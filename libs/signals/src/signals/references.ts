@@ -86,10 +86,20 @@ export function handoverSignal(prep: PreparedEvidence): SignalResult {
 
 /** Reference response rate: share of drawn reference requests that were answered. */
 export function referenceResponseRateSignal(prep: PreparedEvidence): SignalResult {
-  const items: BetaEvidenceItem[] = [];
+  // A contact drawn for several case studies is one person: they count once, by their latest
+  // answer or silence (drawn six times and silent is one non-response, not six).
+  const latestByContact = new Map<string, PreparedEvidence['references'][number]>();
   for (const ref of prep.references) {
     const r = ref.source;
     if (r.source !== 'drawn' || r.identityStrength === 'self' || r.status === 'pending') continue;
+    const at = ref.answeredMs ?? ref.requestedMs;
+    const previous = latestByContact.get(r.contactHash);
+    const previousAt = previous ? (previous.answeredMs ?? previous.requestedMs) : Number.NEGATIVE_INFINITY;
+    if (!previous || at > previousAt || (at === previousAt && r.id > previous.source.id)) latestByContact.set(r.contactHash, ref);
+  }
+  const items: BetaEvidenceItem[] = [];
+  for (const ref of latestByContact.values()) {
+    const r = ref.source;
     const factors: WeightFactor[] = [{ factor: 'recency', value: recencyOf(prep, ref.answeredMs ?? ref.requestedMs) }];
     items.push({
       evidenceId: r.id,

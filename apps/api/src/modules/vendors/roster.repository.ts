@@ -136,16 +136,16 @@ export class RosterRepository {
     const candidates: Array<{ id: string; client_domain: string }> = await this.tx
       .manager(ctx)
       .query(`SELECT id, client_domain FROM roster_entries WHERE vendor_id = $1 ORDER BY id`, [vendorId]);
+    // With a client named, only that client's engagements: a contact of another client was not on
+    // the project and must not answer for it (when the client has none left, nothing is drawn).
     const matches = (domain: string) => !!clientDomain && (domainMatches(domain, clientDomain) || domainMatches(clientDomain, domain));
-    const preferred = candidates.filter((c) => matches(c.client_domain)).map((c) => c.id);
-    const others = candidates.filter((c) => !matches(c.client_domain)).map((c) => c.id);
+    const preferred = candidates.filter((c) => !clientDomain || matches(c.client_domain)).map((c) => c.id);
     const picked = drawWithoutReplacement(preferred, count, rng);
-    picked.push(...drawWithoutReplacement(others, count - picked.length, rng));
     if (picked.length === 0) return [];
 
     const rows: RosterRow[] = await this.tx.manager(ctx).query(`SELECT ${COLUMNS} FROM roster_entries WHERE id = ANY($1::uuid[])`, [picked]);
     const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
-    const preferredIds = new Set(preferred);
+    const preferredIds = new Set(clientDomain ? preferred : []);
     return picked.flatMap((id) => {
       const record = byId.get(id);
       return record ? [{ ...record, matchesClientDomain: preferredIds.has(id) }] : [];
