@@ -17,7 +17,7 @@ export const describeBrowser: jest.Describe = process.env.ASSAY_SKIP_BROWSER ? d
 /** Builds the web app once if it is missing (npm test builds it before Jest). */
 export function ensureWebBuilt(): void {
   if (fs.existsSync(path.join(root, 'dist/web/index.html'))) return;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 
 /**

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
+import { prettyLogStream } from './common/log-format';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { formatGraphQLError } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
@@ -24,6 +25,7 @@ import { mutationRateLimitPlugin } from './modules/rate-limits/mutation-rate-lim
 import { RateLimitService } from './modules/rate-limits/rate-limit.service';
 import { VendorsModule } from './modules/vendors/vendors.module';
 import { SignalsModule } from './modules/signals/signals.module';
+import { SignalHistoryModule } from './modules/signal-history/signal-history.module';
 import { VerificationModule } from './modules/verification/verification.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { SearchModule } from './modules/search/search.module';
@@ -56,12 +58,15 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, databaseUrl),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
-            customProps: () => ({ service: 'assay-api' }),
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+              autoLogging: { ignore: (req) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
+              customProps: () => ({ service: 'assay-api' }),
+            },
+            config.logFormat === 'pretty' ? prettyLogStream() : process.stdout,
+          ],
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: databaseUrl, readReplicaUrls: config.readReplicaUrls, poolSize: 10, applicationName: 'assay-api' }),
@@ -91,6 +96,7 @@ export class AppModule {
         }),
         JobsModule,
         SignalsModule,
+        SignalHistoryModule,
         RateLimitsModule,
         ...FEATURE_MODULES,
       ],

@@ -8,3 +8,4 @@ export * from './reviewer-conflicts';
 export * from './verdict-outcome';
 export * from './password-policy';
 export * from './roster-entries';
+export * from './anonymity';

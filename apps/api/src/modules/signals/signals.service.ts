@@ -18,6 +18,7 @@ import { TransactionService } from '../../database/transaction.service';
 import { JobsService } from '../jobs/jobs.service';
 import { SignalMarketContextEntity, VendorSignalsEntity } from './entities/vendor-signals.entity';
 import { VendorEvidenceRepository } from './vendor-evidence.repository';
+import { recordSignalSnapshots } from '../signal-history/signal-snapshots.sql';
 
 /**
  * Keeps `vendor_signals` current. Every fact that changes a vendor's evidence calls
@@ -183,6 +184,7 @@ export class SignalsService implements OnModuleInit {
        ON CONFLICT (vendor_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, inputs_version = vendor_signals.inputs_version + 1`,
       values,
     );
+    await recordSignalSnapshots(this.tx.manager(tx), rows.map((r) => r.vendorId));
   }
 
   async stored(ctx: RequestContext, vendorId: string): Promise<VendorSignalsEntity | null> {
