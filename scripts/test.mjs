@@ -40,7 +40,7 @@ if (api.status !== 0) {
 
 // Browser tests run the built web app: build it once, up front.
 if (!env.ASSAY_SKIP_BROWSER) {
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit', env });
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'error'], { stdio: 'inherit', env });
   if (build.status !== 0) {
     console.error('The web app does not build.');
     console.log('0 passed, 1 failed');
