@@ -20,6 +20,7 @@ const moduleNameMapper = {
   '^@assay/ledger$': '<rootDir>/libs/ledger/src/index.ts',
   '^@assay/ledger/browser$': '<rootDir>/libs/ledger/src/browser.ts',
   '^@assay/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@assay/domain/anonymity$': '<rootDir>/libs/domain/src/anonymity.ts',
   '^@assay/migrations$': '<rootDir>/migrations/index.ts',
 };
 const common = { transform: { '^.+\\.tsx?$': swc }, moduleNameMapper, testEnvironment: 'node' };

@@ -5,21 +5,29 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { resolveChromium } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 const inCi = !!process.env.CI && process.env.CI !== 'false';
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_ENV: 'test' };
 
-const chromium = ['CHROMIUM_PATH', 'CHROME_PATH'].map((k) => process.env[k]).find(Boolean) ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
-if (chromium) env.CHROMIUM_PATH = chromium;
-else if (inCi) {
-  console.error('No Chromium found: browser e2e tests must run in CI. Install it (apt-get install -y chromium).');
-  process.exit(1);
-} else {
+// Chromium: a system one when given or installed, else the one shipped in @sparticuz/chromium.
+// Resolved once here (it unpacks to the temp folder) and handed to Jest's workers.
+try {
+  const browser = await resolveChromium(env);
+  env.CHROMIUM_PATH = browser.executablePath;
+  env.CHROMIUM_ARGS = JSON.stringify(browser.args);
+  Object.assign(env, browser.env);
+  console.log(`Browser tests use ${browser.source === 'npm' ? "@sparticuz/chromium's" : 'the system'} Chromium (${browser.executablePath}).`);
+} catch (error) {
+  if (inCi) {
+    console.error(`No Chromium: ${error.message}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
   env.ASSAY_SKIP_BROWSER = '1';
-  console.warn('\n!!! No Chromium found (looked for /usr/bin/chromium): the browser e2e tests are SKIPPED.\n!!! Install it with `apt-get install -y chromium` to run them.\n');
+  console.warn(`\n!!! No Chromium (${error.message}): the browser e2e tests are SKIPPED.\n!!! Run \`npm install\` (it brings @sparticuz/chromium) or set CHROMIUM_PATH.\n`);
 }
 
 // Start, fault and scale-out tests run the built API as separate processes: build it once, up front.
@@ -32,7 +40,7 @@ if (api.status !== 0) {
 
 // Browser tests run the built web app: build it once, up front.
 if (!env.ASSAY_SKIP_BROWSER) {
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit', env });
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'error'], { stdio: 'inherit', env });
   if (build.status !== 0) {
     console.error('The web app does not build.');
     console.log('0 passed, 1 failed');

@@ -136,7 +136,10 @@ describeBrowser('Signals in the browser', () => {
     const table = plot.getByRole('table', { name: /Signals of Lumen Analytics/ });
     expect(await table.getByRole('row').count()).toBe(1 + 7);
     await table.getByRole('rowheader', { name: 'Verified delivery' }).waitFor();
-    expect(await plot.locator('svg.recharts-surface circle').count()).toBe(7);
+    // One dot per signal with evidence; a signal without any draws no dot and says why (issue 18).
+    const withoutData = await table.getByRole('cell', { name: /^— \(no data yet: / }).count();
+    expect(await plot.locator('svg.recharts-surface circle').count()).toBe(7 - withoutData);
+    expect(await plot.locator('svg.recharts-surface tspan', { hasText: /^No data yet$/ }).count()).toBe(withoutData);
 
     // Flags in plain words: the self-reference and the free-mail answer.
     const flags = main.getByRole('region', { name: 'Integrity flags' });

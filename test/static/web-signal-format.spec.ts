@@ -7,6 +7,7 @@ import {
   formatEstimate,
   formatInterval,
   formatShare,
+  formatShareOrDash,
   formatSources,
   formatWeight,
   SHARE_SIGNAL_KEYS,
@@ -27,6 +28,16 @@ describe('forestPlotRows', () => {
     expect(rows[2].label).toBe('claimAccuracy');
   });
 
+  it('marks a signal no evidence entered as having no data, with the reason, instead of plotting its prior', () => {
+    const prior = { mean: 0.5, lower: 0.05, upper: 0.95, evidenceCount: 0, effectiveN: 0 };
+    const rows = forestPlotRows({ ...signals, productionDurability: prior }, {});
+    expect(rows.find((r) => r.key === 'productionDurability')).toMatchObject({ noData: 'no 6-month production follow-up due yet' });
+    expect(rows.find((r) => r.key === 'assay')?.noData).toBeUndefined();
+    expect(formatEstimate('productionDurability', prior)).toBe('No data yet: no 6-month production follow-up due yet');
+    expect(formatShareOrDash(prior)).toBe('—');
+    expect(formatShareOrDash(estimate(0.6, 0.4, 0.8))).toBe('60%');
+  });
+
   it('keeps every value on the axis', () => {
     const [row] = forestPlotRows({ ...signals, assay: estimate(1.2, -0.1, Number.NaN) }, {}, ['assay']);
     expect(row).toMatchObject({ mean: 1, lower: 0, upper: 0 });
@@ -38,9 +49,9 @@ describe('formatting', () => {
     expect(formatShare(0.615)).toBe('62%');
     expect(formatInterval(0.151, 0.957)).toBe('15–96%');
     expect(formatEstimate('assay', estimate(0.61, 0.15, 0.96))).toBe('61% (90% interval 15–96%)');
-    expect(formatEstimate('evidenceDepth', estimate(1.84, 1.84, 1.84))).toBe('1.8 effective sources');
-    expect(formatSources(1)).toBe('1.0 effective source');
-    expect(formatSources(12.4)).toBe('12 effective sources');
+    expect(formatEstimate('evidenceDepth', estimate(1.84, 1.84, 1.84))).toBe('evidence worth 1.8 independent checks');
+    expect(formatSources(1)).toBe('evidence worth 1.0 independent check');
+    expect(formatSources(12.4)).toBe('evidence worth 12 independent checks');
   });
 
   it('writes effects in percentage points (sources for evidence depth), with a true minus sign', () => {

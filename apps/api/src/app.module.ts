@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
+import { prettyLogStream } from './common/log-format';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { formatGraphQLError } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
@@ -60,12 +61,15 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, databaseUrl),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
-            customProps: () => ({ service: 'assay-api' }),
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+              autoLogging: { ignore: (req) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
+              customProps: () => ({ service: 'assay-api' }),
+            },
+            config.logFormat === 'pretty' ? prettyLogStream() : process.stdout,
+          ],
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: databaseUrl, readReplicaUrls: config.readReplicaUrls, poolSize: 10, applicationName: 'assay-api' }),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
+import { prettyLogStream } from './common/log-format';
 import { createApp, startJobs } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { openDataSource } from './database/data-source';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = pino({ level: config.logLevel, base: { service: 'assay' } });
+  const log = pino({ level: config.logLevel, base: { service: 'assay' } }, config.logFormat === 'pretty' ? prettyLogStream() : process.stdout);
   const t0 = Date.now();
 
   // Installed first, so a signal at any moment of the start still shuts down cleanly.

@@ -9,3 +9,4 @@ export * from './verdict-outcome';
 export * from './password-policy';
 export * from './roster-entries';
 export * from './evidence-events';
+export * from './anonymity';

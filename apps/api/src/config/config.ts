@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { z } from 'zod';
+import { chooseLogFormat, type LogFormat } from '../common/log-format';
 
 /** Raised when the environment is unusable; its message is one line naming the variable. */
 export class ConfigError extends Error {}
@@ -39,6 +40,7 @@ const schema = z.object({
   MAIL_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WEB_DIST_DIR: z.string().optional(),
   EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.string().url().refine((v) => /^https?:\/\//.test(v), 'must be an http(s):// URL').optional(),
@@ -74,6 +76,8 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
+  /** `pretty` lines on a developer's terminal, JSON everywhere else (LOG_FORMAT overrides). */
+  logFormat: LogFormat;
   /** How often pg-boss supervises (expires stuck jobs, retries them); lower in tests. */
   jobsMaintenanceSeconds: number;
   /** A mail send still running after this long is taken for dead with its worker; pg-boss expires and retries it. */
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    logFormat: chooseLogFormat(e.NODE_ENV, e.LOG_FORMAT, !!process.stdout.isTTY),
     jobsMaintenanceSeconds: e.JOBS_MAINTENANCE_SECONDS,
     mailSendTimeoutSeconds: e.MAIL_SEND_TIMEOUT_SECONDS,
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,

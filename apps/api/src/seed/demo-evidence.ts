@@ -98,7 +98,8 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
         vendorId: vendor.id,
         title: template.title,
         client: { name: clientName, domain: clientDomain, anonymised, descriptor: anonymised ? descriptor : null },
-        problem: `${clientName} needed to improve ${template.metric.toLowerCase()}.`,
+        // An anonymised client is named nowhere buyers read (the submit check refuses it).
+        problem: `${anonymised ? descriptor.charAt(0).toUpperCase() + descriptor.slice(1) : clientName} needed to improve ${template.metric.charAt(0).toLowerCase() + template.metric.slice(1)}.`,
         approach: `A ${4 + Math.floor(rand() * 6)}-person team built, evaluated and handed over the system.`,
         startedOn: `202${3 + Math.floor(rand() * 2)}-0${1 + Math.floor(rand() * 8)}-01`,
         endedOn: null,

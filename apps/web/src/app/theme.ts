@@ -29,8 +29,10 @@ export const theme = createTheme({
     Button: { defaultProps: { radius: 'md' } },
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
-    Badge: { defaultProps: { radius: 'sm' } },
-    Anchor: { defaultProps: { underline: 'hover' } },
+    // Badges never cut their words off ("Partly verif…"): a long label wraps instead.
+    Badge: { defaultProps: { radius: 'sm' }, styles: { root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%' }, label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip' } } },
+    // Links are underlined, so they are told from text by more than colour (WCAG 1.4.1).
+    Anchor: { defaultProps: { underline: 'always' } },
     // Every field in our forms is required unless its description says "Optional", so no
     // asterisks: they also leak into accessible names ("Password *") that tests select by.
     // Mantine's default close button has no name, and its grey description is too light.
@@ -54,6 +56,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     // Text on "light" teal and red surfaces (badges, alerts) is darkened to pass AA.
     '--mantine-color-teal-light-color': '#066a4c',
     '--mantine-color-red-light-color': '#b02525',
+    // Yellow and orange light badges ("Partly verified") were 2.7:1; these reach 7:1.
+    '--mantine-color-yellow-light-color': '#5c3d00',
+    '--mantine-color-orange-light-color': '#7a3300',
   },
   dark: {},
 });

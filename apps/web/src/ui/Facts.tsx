@@ -1,5 +1,22 @@
 import type { ReactNode } from 'react';
-import { Badge, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { Badge, Box, Group, SimpleGrid, Text, Title } from '@mantine/core';
+
+/**
+ * A `<dl>` of Facts laid out as a grid: every term/value pair is a `<div>` directly in the
+ * `<dl>` (the only structure HTML and screen readers accept; a layout wrapper in between
+ * breaks it). `minColumn` is the narrowest a column gets before the grid wraps.
+ */
+export function FactList({ children, minColumn = 200, gap = 'md' }: { children: ReactNode; minColumn?: number; gap?: 'xs' | 'sm' | 'md' }) {
+  return (
+    <Box
+      component="dl"
+      m={0}
+      style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(min(100%, ${minColumn}px), 1fr))`, gap: `var(--mantine-spacing-${gap})` }}
+    >
+      {children}
+    </Box>
+  );
+}
 
 /** One term and its value in a `<dl>`; `compact` for small cards (a receipt). */
 export function Fact({ term, children, compact = false }: { term: string; children: ReactNode; compact?: boolean }) {

@@ -1,4 +1,4 @@
-import { isEditable, normalizeDomain, parseIsoDate, validateOutcomeClaims, type OutcomeClaim } from '@assay/domain';
+import { findAnonymityLeaks, isEditable, normalizeDomain, parseIsoDate, validateOutcomeClaims, type OutcomeClaim } from '@assay/domain';
 import { z } from 'zod';
 import type { FieldError } from '../../common/errors';
 import { fieldErrorsFromZod } from '../../common/validation';
@@ -90,9 +90,30 @@ export function validateCaseStudyDraft(input: unknown, now: Date): { ok: true; f
   return { ok: true, fields: parsed.data, outcomes };
 }
 
-/** What a draft still lacks before it can be submitted; empty when ready. */
-export function submissionGaps(cs: { problem: string; approach: string; startedOn: string | null; outcomeCount: number }): FieldError[] {
+/**
+ * What a draft still lacks before it can be submitted; empty when ready. An anonymised case
+ * study that names its client in its title, problem or approach is refused here too, with the place.
+ */
+export function submissionGaps(cs: {
+  problem: string;
+  approach: string;
+  startedOn: string | null;
+  outcomeCount: number;
+  title?: string;
+  clientName?: string;
+  clientDomain?: string;
+  clientAnonymised?: boolean;
+}): FieldError[] {
   const gaps: FieldError[] = [];
+  const leaks = findAnonymityLeaks({
+    anonymised: !!cs.clientAnonymised,
+    clientName: cs.clientName ?? '',
+    clientDomain: cs.clientDomain ?? '',
+    title: cs.title ?? '',
+    problem: cs.problem,
+    approach: cs.approach,
+  });
+  gaps.push(...leaks.map((l) => ({ field: l.field, message: l.message })));
   if (cs.outcomeCount < 1) gaps.push({ field: 'outcomes', message: 'Add at least one measured outcome; a case study is verified against its outcomes.' });
   if (!cs.problem.trim()) gaps.push({ field: 'problem', message: 'Describe the problem the client had.' });
   if (!cs.approach.trim()) gaps.push({ field: 'approach', message: 'Describe your approach.' });

@@ -21,6 +21,7 @@ import { TransactionService } from '../../database/transaction.service';
 import { JobsService } from '../jobs/jobs.service';
 import { SignalMarketContextEntity, VendorSignalsEntity } from './entities/vendor-signals.entity';
 import { VendorEvidenceRepository } from './vendor-evidence.repository';
+import { recordSignalSnapshots } from './history/signal-snapshots.sql';
 
 /**
  * Keeps `vendor_signals` (numbers, intervals, flags) and `vendor_signal_explanations` current.
@@ -197,6 +198,7 @@ export class SignalsService implements OnModuleInit {
        ON CONFLICT (vendor_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, inputs_version = vendor_signals.inputs_version + 1`,
       values,
     );
+    await recordSignalSnapshots(this.tx.manager(tx), rows.map((r) => r.vendorId));
   }
 
   /**

@@ -15,6 +15,15 @@ export const INDUSTRIES = ['retail', 'finance', 'insurance', 'healthcare', 'manu
 export const REGIONS = ['europe', 'north_america', 'latin_america', 'asia_pacific', 'middle_east_africa'] as const;
 export const RATE_BANDS = ['under_800', '800_1200', '1200_1600', '1600_2000', 'over_2000'] as const;
 
+/** Region names as people write them ("North America", not "North america"). */
+export const REGION_LABELS: Record<(typeof REGIONS)[number], string> = {
+  europe: 'Europe',
+  north_america: 'North America',
+  latin_america: 'Latin America',
+  asia_pacific: 'Asia-Pacific',
+  middle_east_africa: 'Middle East & Africa',
+};
+
 /** Human labels for rate bands (daily rate, EUR). */
 export const RATE_BAND_LABELS: Record<(typeof RATE_BANDS)[number], string> = {
   under_800: 'under €800/day',

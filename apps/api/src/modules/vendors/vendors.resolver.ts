@@ -4,7 +4,7 @@ import type { RequestContext } from '../../common/request-context';
 import { TaxonomyObject, VendorConnectionObject } from './graphql/vendor.object';
 import { UpdateVendorProfileInput } from './graphql/vendor-profile.input';
 import { VendorProfileObject } from './graphql/vendor-profile.object';
-import { CAPABILITIES, INDUSTRIES, RATE_BAND_LABELS, REGIONS } from './taxonomy';
+import { CAPABILITIES, INDUSTRIES, RATE_BAND_LABELS, REGION_LABELS } from './taxonomy';
 import { VendorsService } from './vendors.service';
 
 const label = (key: string) => key.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -39,7 +39,7 @@ export class VendorsResolver {
     return {
       capabilities: Object.entries(CAPABILITIES).map(([key, l]) => ({ key, label: l })),
       industries: INDUSTRIES.map((key) => ({ key, label: label(key) })),
-      regions: REGIONS.map((key) => ({ key, label: label(key) })),
+      regions: Object.entries(REGION_LABELS).map(([key, l]) => ({ key, label: l })),
       rateBands: Object.entries(RATE_BAND_LABELS).map(([key, l]) => ({ key, label: l })),
     };
   }

@@ -2,13 +2,21 @@
 // page, compare page) and the helpers that feed them. See README.md in this folder.
 export { SignalForestPlot, ForestPlotLegend, type SignalForestPlotProps } from './components/SignalForestPlot';
 export { FlagList, type FlagListProps, type FlagLike } from './components/FlagList';
+export { IntervalBar } from './components/IntervalBar';
+export { WhyThisScore } from './components/WhyThisScore';
+export { ScoreHistoryChart, type SignalSnapshotLike } from './components/ScoreHistoryChart';
+export { topEvidenceSentences, plainDescription, formatPoints, type PlainEvidence } from './components/evidence-sentences';
+export { evidenceLine, hasEnoughEvidence, MIN_VERIFIED_CASE_STUDIES_FOR_A_SCORE, NOT_ENOUGH_EVIDENCE, notEnoughEvidenceReason } from './components/evidence-summary';
 export { ExplanationList, type ExplanationListProps, type ExplanationItemLike } from './components/ExplanationList';
 export {
   forestPlotRows,
   formatEstimate,
   formatInterval,
   formatShare,
+  formatShareOrDash,
   formatSources,
+  isPriorOnly,
+  NO_DATA_REASONS,
   SHARE_SIGNAL_KEYS,
   SIGNAL_KEYS,
   type ForestPlotRow,

@@ -11,3 +11,13 @@ export function safeNextPath(next: string | null | undefined, fallback = '/organ
 export function signInPath(next: string, page: '/sign-in' | '/sign-up' = '/sign-in'): string {
   return `${page}?next=${encodeURIComponent(next)}`;
 }
+
+/** Where someone lands after signing in without a `next`: the page of the work they came for. */
+export function homeFor(user: { platformRoles: readonly string[]; memberships: ReadonlyArray<{ organization: { kind: string } }> }): string {
+  if (user.platformRoles.includes('admin')) return '/admin/reviewers';
+  if (user.platformRoles.includes('reviewer')) return '/review';
+  const kinds = new Set(user.memberships.map((m) => m.organization.kind));
+  // A buyer comes to choose a consultancy; a vendor (or someone without an organization yet) to manage theirs.
+  if (kinds.size > 0 && [...kinds].every((k) => k === 'buyer')) return '/consultancies';
+  return '/organizations';
+}

@@ -6,7 +6,7 @@ import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { AuthCard } from '../components/AuthCard';
 import { validateEmail } from '../components/validation';
 import { signInMutation } from '../graphql/sign-in.mutation';
-import { safeNextPath } from '../hooks/safe-next';
+import { homeFor, safeNextPath } from '../hooks/safe-next';
 import { useCurrentUser } from '../hooks/use-current-user';
 import { useRememberSession } from '../hooks/use-remember-session';
 
@@ -31,7 +31,7 @@ export function SignInPage() {
   });
   const { formError, handleError, clearFormError } = useServerFormError(form);
 
-  if (me && !form.submitting) return <Navigate to={next} replace />;
+  if (me && !form.submitting) return <Navigate to={rawNext ? next : homeFor(me)} replace />;
 
   const submit = form.onSubmit(async (values) => {
     clearFormError();
@@ -39,7 +39,7 @@ export function SignInPage() {
       const { data } = await signIn({ variables: { input: { email: values.email.trim(), password: values.password } } });
       if (!data) return;
       await rememberSession(data.signIn);
-      await navigate(next, { replace: true });
+      await navigate(rawNext ? next : homeFor(data.signIn), { replace: true });
     } catch (error) {
       handleError(error);
     }

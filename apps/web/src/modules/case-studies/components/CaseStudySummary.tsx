@@ -1,6 +1,6 @@
-import { Box, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import type { CaseStudyDetailFragment } from '../../../gql/graphql';
-import { Fact, ProblemAndApproach, StackTags } from '../../../ui/Facts';
+import { Fact, FactList, ProblemAndApproach, StackTags } from '../../../ui/Facts';
 import { formatDate, plural } from '../../../ui/format';
 import { AnonymisedBadge } from './AnonymisedBadge';
 import { HANDOVER, PRODUCTION_STATUS } from './labels';
@@ -30,8 +30,7 @@ export function CaseStudySummary({ cs, headingLevel = 2, factColumns = 4 }: { cs
         <Title order={headingLevel} id={`cs-${cs.id}-engagement`}>
           The engagement
         </Title>
-        <Box component="dl" m={0}>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: factColumns }} spacing="md" verticalSpacing="md">
+        <FactList minColumn={factColumns === 4 ? 160 : 240}>
             <Fact term="Client">
               <Group gap={6} component="span">
                 {cs.client.name ?? cs.client.displayName}
@@ -48,8 +47,7 @@ export function CaseStudySummary({ cs, headingLevel = 2, factColumns = 4 }: { cs
             <Fact term="Stack">
               <StackTags tags={cs.stackTags} />
             </Fact>
-          </SimpleGrid>
-        </Box>
+        </FactList>
         <ProblemAndApproach problem={cs.problem} approach={cs.approach} headingOrder={sub} emptyText="Not described yet." />
       </Stack>
 
@@ -68,12 +66,10 @@ export function CaseStudySummary({ cs, headingLevel = 2, factColumns = 4 }: { cs
         <Title order={headingLevel} id={`cs-${cs.id}-production`}>
           Production and handover
         </Title>
-        <Box component="dl" m={0}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Fact term="Production">{production(cs)}</Fact>
-            <Fact term="Who runs it now">{HANDOVER[cs.handover]}</Fact>
-          </SimpleGrid>
-        </Box>
+        <FactList minColumn={240}>
+          <Fact term="Production">{production(cs)}</Fact>
+          <Fact term="Who runs it now">{HANDOVER[cs.handover]}</Fact>
+        </FactList>
       </Stack>
     </Stack>
   );

@@ -11,7 +11,7 @@ import { formatDate } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { useCurrentUser } from '../../accounts/hooks/use-current-user';
-import { BackLink } from '../components/BackLink';
+import { BackLink } from '../../../ui/BackLink';
 import { CaseStudyStatusBadge } from '../components/CaseStudyStatusBadge';
 import { CaseStudySummary } from '../components/CaseStudySummary';
 import { CASE_STUDY_STATUS } from '../components/labels';

@@ -6,7 +6,7 @@ import { EmptyMessage } from '../../../ui/EmptyMessage';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
-import { BackLink } from '../components/BackLink';
+import { BackLink } from '../../../ui/BackLink';
 import { CaseStudyStatusBadge } from '../components/CaseStudyStatusBadge';
 import { CaseStudyEditor } from '../components/editor/CaseStudyEditor';
 import { caseStudyQuery } from '../graphql/case-study.query';

@@ -2,7 +2,7 @@ import { useParams } from 'react-router-dom';
 import { PageHeader } from '../../../ui/PageHeader';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
 import type { CurrentUser } from '../../accounts/hooks/use-current-user';
-import { BackLink } from '../components/BackLink';
+import { BackLink } from '../../../ui/BackLink';
 import { CaseStudyEditor } from '../components/editor/CaseStudyEditor';
 import { NotAMember } from '../components/NotAMember';
 import { vendorMembership } from '../hooks/use-vendor-membership';

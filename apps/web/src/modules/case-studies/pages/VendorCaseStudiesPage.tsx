@@ -10,7 +10,7 @@ import { CardSkeletons, QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
 import type { CurrentUser } from '../../accounts/hooks/use-current-user';
 import { AnonymisedBadge } from '../components/AnonymisedBadge';
-import { BackLink } from '../components/BackLink';
+import { BackLink } from '../../../ui/BackLink';
 import { CaseStudyStatusBadge } from '../components/CaseStudyStatusBadge';
 import { CASE_STUDY_STATUS } from '../components/labels';
 import { NotAMember } from '../components/NotAMember';

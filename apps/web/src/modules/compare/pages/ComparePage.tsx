@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@apollo/client/react';
@@ -7,7 +7,8 @@ import { EmptyMessage } from '../../../ui/EmptyMessage';
 import { PageHeader } from '../../../ui/PageHeader';
 import { CardSkeletons, QueryState } from '../../../ui/QueryState';
 import { TableScroll } from '../../../ui/TableScroll';
-import { FlagList, ForestPlotLegend, formatShare, formatSources, SHARE_SIGNAL_KEYS, SignalForestPlot, useSignalNames } from '../../signals';
+import { FlagList, ForestPlotLegend, formatShare, formatShareOrDash, formatSources, isPriorOnly, NO_DATA_REASONS, SHARE_SIGNAL_KEYS, SignalForestPlot, useSignalNames } from '../../signals';
+import { compareConclusion } from '../components/compare-conclusion';
 import { SaveToShortlistButton } from '../../shortlists/components/SaveToShortlistButton';
 import { taxonomyLabels } from '../../vendors/components/taxonomy-labels';
 import { taxonomyQuery } from '../../vendors/graphql/taxonomy.query';
@@ -88,6 +89,13 @@ export function ComparePage() {
                 </Anchor>
               ))}
             </Group>
+            <Alert variant="light" color="indigo" title="What the evidence says" role="status">
+              {compareConclusion(
+                rows.map((r) => ({ name: r.vendor.name, signals: r.vendor.signals })),
+                SHARE_SIGNAL_KEYS,
+                names,
+              )}
+            </Alert>
             <ForestPlotLegend />
             <div className={classes.signalGrid}>
               {SHARE_SIGNAL_KEYS.map((key) => {
@@ -106,7 +114,10 @@ export function ComparePage() {
                       <SignalForestPlot
                         withLegend={false}
                         title={`${names[key] ?? key} by consultancy`}
-                        rows={withSignals.map((r) => ({ key: r.vendor.id, label: r.vendor.name, mean: r.vendor.signals![key].mean, lower: r.vendor.signals![key].lower, upper: r.vendor.signals![key].upper }))}
+                        rows={withSignals.map((r) => {
+                          const e = r.vendor.signals![key];
+                          return { key: r.vendor.id, label: r.vendor.name, mean: e.mean, lower: e.lower, upper: e.upper, ...(isPriorOnly(e) ? { noData: NO_DATA_REASONS[key] } : {}) };
+                        })}
                       />
                     ) : (
                       <Text size="sm">No evidence yet for any of these consultancies.</Text>
@@ -125,6 +136,40 @@ export function ComparePage() {
               <Title order={2} size="h4" id="details-heading" mb="sm">
                 Side by side
               </Title>
+              {/* On a phone: one card per consultancy, stacked; the table needs the width of a tablet. */}
+              <Stack gap="md" hiddenFrom="sm">
+                {rows.map((r) => (
+                  <Card key={r.vendor.id} withBorder padding="md" component="article" aria-labelledby={`stack-${r.vendor.id}`}>
+                    <Title order={3} size="h5" id={`stack-${r.vendor.id}`} mb="xs">
+                      {r.vendor.name}
+                    </Title>
+                    <Stack component="dl" gap={6} m={0}>
+                      {DETAILS.map((d) => (
+                        <div key={d.label}>
+                          <Text component="dt" size="xs" fw={700} c="gray.8">
+                            {d.label}
+                          </Text>
+                          <Text component="dd" size="sm" m={0}>
+                            {d.cell(r)}
+                          </Text>
+                        </div>
+                      ))}
+                      <div>
+                        <Text component="dt" size="xs" fw={700} c="gray.8">
+                          Integrity flags
+                        </Text>
+                        <Box component="dd" m={0}>
+                          {r.vendor.signals ? <FlagList flags={r.vendor.signals.flags} withEffect={false} emptyText="None" /> : '—'}
+                        </Box>
+                      </div>
+                    </Stack>
+                    <Box mt="sm" className="no-print">
+                      <SaveToShortlistButton vendor={{ id: r.vendor.id, name: r.vendor.name }} />
+                    </Box>
+                  </Card>
+                ))}
+              </Stack>
+              <Box visibleFrom="sm">
               <TableScroll label="Comparison details" minWidth={rows.length * 180 + 200}>
                 <Table striped withColumnBorders verticalSpacing="sm">
                   <thead>
@@ -144,25 +189,9 @@ export function ComparePage() {
                     </tr>
                   </thead>
                   <tbody>
-                    <DetailRow label="Evidence depth" rows={rows} cell={(r) => (r.vendor.signals ? formatSources(r.vendor.signals.evidenceDepth.mean) : '—')} />
-                    <DetailRow label="Verified case studies" rows={rows} cell={(r) => String(r.vendor.signals?.verifiedCaseStudies ?? 0)} />
-                    <DetailRow
-                      label="Outcomes: claimed vs verified"
-                      rows={rows}
-                      cell={(r) => {
-                        const verified = r.outcomes.filter((o) => o.verificationStatus === 'verified' || o.verificationStatus === 'partially_verified').length;
-                        const share = meanVerifiedShare(r.outcomes);
-                        return `${verified} of ${r.outcomes.length} verified${share !== null ? `; on average ${formatShare(Math.min(1, share))} of the claimed improvement confirmed` : ''}`;
-                      }}
-                    />
-                    <DetailRow label="Production durability" rows={rows} cell={(r) => (r.vendor.signals ? formatShare(r.vendor.signals.productionDurability.mean) : '—')} />
-                    <DetailRow
-                      label="References"
-                      rows={rows}
-                      cell={(r) =>
-                        `${r.referenceSummary.nominatedAnswered + r.referenceSummary.drawnAnswered} of ${r.referenceSummary.nominatedRequested + r.referenceSummary.drawnRequested} answered; would hire again ${r.referenceSummary.wouldHireAgainYes} of ${r.referenceSummary.wouldHireAgainAnswered}`
-                      }
-                    />
+                    {DETAILS.map((d) => (
+                      <DetailRow key={d.label} label={d.label} rows={rows} cell={d.cell} />
+                    ))}
                     <tr>
                       <th scope="row" style={{ textAlign: 'left', verticalAlign: 'top' }}>Integrity flags</th>
                       {rows.map((r) => (
@@ -194,6 +223,7 @@ export function ComparePage() {
                   </tbody>
                 </Table>
               </TableScroll>
+              </Box>
             </Card>
             <Text size="sm">
               <Anchor component={Link} to="/methodology">
@@ -206,6 +236,31 @@ export function ComparePage() {
     </>
   );
 }
+
+/** The details both the table (tablet and up) and the stacked cards (phone) show. */
+const DETAILS: Array<{ label: string; cell: (r: Rows[number]) => string }> = [
+  { label: 'Evidence depth', cell: (r) => (r.vendor.signals && r.vendor.signals.evidenceDepth.mean >= 0.05 ? formatSources(r.vendor.signals.evidenceDepth.mean) : '—') },
+  { label: 'Verified case studies', cell: (r) => String(r.vendor.signals?.verifiedCaseStudies ?? 0) },
+  {
+    label: 'Outcomes: claimed vs verified',
+    cell: (r) => {
+      if (r.outcomes.length === 0) return '—';
+      const verified = r.outcomes.filter((o) => o.verificationStatus === 'verified' || o.verificationStatus === 'partially_verified').length;
+      const share = meanVerifiedShare(r.outcomes);
+      return `${verified} of ${r.outcomes.length} verified${share !== null ? `; on average ${formatShare(Math.min(1, share))} of the claimed improvement confirmed` : ''}`;
+    },
+  },
+  { label: 'Production durability', cell: (r) => (r.vendor.signals ? formatShareOrDash(r.vendor.signals.productionDurability) : '—') },
+  {
+    label: 'References',
+    cell: (r) => {
+      const s = r.referenceSummary;
+      const requested = s.nominatedRequested + s.drawnRequested;
+      if (requested === 0) return '—';
+      return `${s.nominatedAnswered + s.drawnAnswered} of ${requested} answered${s.wouldHireAgainAnswered ? `; would hire again ${s.wouldHireAgainYes} of ${s.wouldHireAgainAnswered}` : ''}`;
+    },
+  },
+];
 
 type Rows = NonNullable<ReturnType<typeof useQuery<import('../../../gql/graphql').CompareVendorsQuery>>['data']>['compareVendors'];
 

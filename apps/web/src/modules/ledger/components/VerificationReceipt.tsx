@@ -1,16 +1,16 @@
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Box, Button, Card, Code, Collapse, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Code, Collapse, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconClockHour4, IconRefresh, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useQuery } from '@apollo/client/react';
-import { Fact } from '../../../ui/Facts';
+import { Fact, FactList } from '../../../ui/Facts';
 import { formatDateTime } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { caseStudyReceiptQuery } from '../graphql/case-study-receipt.query';
 import { type ReceiptCheckState, useReceiptCheck } from '../hooks/use-receipt-check';
 import type { HistoryCheck, Receipt, ReceiptCheckResult } from '../receipt-check';
+import { verdictStatus } from '../../verification/components/labels';
 
-const VERDICT_STATUS: Record<string, string> = { verified: 'Verified', partially_verified: 'Partially verified', unverified: 'Unverified' };
 
 interface VerificationReceiptProps {
   caseStudyId: string;
@@ -51,8 +51,7 @@ function ReceiptCard({ receipt, title, headingLevel, onRefresh, refreshing }: { 
         <Text size="sm" c="dimmed">
           Assay writes every verdict into a public, append-only log (a Merkle tree whose tree heads it signs). This receipt shows where this verdict sits in it, and your browser can check it.
         </Text>
-        <Box component="dl" m={0}>
-          <Stack gap="xs">
+        <FactList minColumn={10_000} gap="xs">
             <Fact compact term="Entry">
               #{receipt.entry.index}, logged {formatDateTime(receipt.entry.loggedAt)}
             </Fact>
@@ -65,8 +64,7 @@ function ReceiptCard({ receipt, title, headingLevel, onRefresh, refreshing }: { 
                 <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{checkpoint.rootHash}</Code>
               </Fact>
             )}
-          </Stack>
-        </Box>
+        </FactList>
 
         {covered ? (
           <Group gap="sm">
@@ -134,7 +132,7 @@ function CheckOutcome({ state }: { state: ReceiptCheckState }) {
             The tree head of {result.treeSize} entries is signed by the log’s key <Code>{result.signer}</Code>.
           </List.Item>
           <List.Item>
-            This verdict{result.loggedStatus ? `, logged as “${VERDICT_STATUS[result.loggedStatus] ?? result.loggedStatus}”,` : ''} is entry #{result.leafIndex} of that tree: its inclusion proof leads to the signed root. It cannot have been edited or removed since without that root changing.
+            This verdict{result.loggedStatus ? `, logged as “${verdictStatus(result.loggedStatus).label}”,` : ''} is entry #{result.leafIndex} of that tree: its inclusion proof leads to the signed root. It cannot have been edited or removed since without that root changing.
           </List.Item>
           <List.Item>{historyText(result.history)}</List.Item>
         </List>

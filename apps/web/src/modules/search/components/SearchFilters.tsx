@@ -48,7 +48,7 @@ export function SearchFilters({ facets, labels, filters }: { facets: Facets | un
         <CheckboxFacet legend="Team size" param="team" counts={facets?.teamSizes ?? empty} label={(k) => TEAM_SIZE_LABELS[k] ?? k} filters={filters} />
         <CheckboxFacet legend="Day rate" param="rate" counts={facets?.rateBands ?? empty} label={labels.rateBand} filters={filters} />
         <ThresholdFacet label="Verified case studies" param="minCases" counts={facets?.minVerifiedCaseStudies ?? empty} format={(k) => `at least ${k}`} filters={filters} />
-        <ThresholdFacet label="Assay score, lower bound" param="minLower" counts={facets?.minAssayLower ?? empty} format={atLeastPercent} filters={filters} />
+        <ThresholdFacet label="Assay score, low end of its range" param="minLower" counts={facets?.minAssayLower ?? empty} format={atLeastPercent} filters={filters} />
         <ThresholdFacet label="Production durability" param="minDurability" counts={facets?.minProductionDurability ?? empty} format={atLeastPercent} filters={filters} />
         <Switch
           label={`Hide consultancies with integrity flags (${facets?.hideFlagged.find((f) => f.key === 'flagged')?.count ?? 0} flagged)`}

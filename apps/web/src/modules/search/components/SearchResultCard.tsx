@@ -2,12 +2,17 @@ import { Anchor, Badge, Card, Checkbox, Group, Stack, Text, Title } from '@manti
 import { Link } from 'react-router-dom';
 import type { SearchVendorsQuery } from '../../../gql/graphql';
 import { formatDate, plural } from '../../../ui/format';
-import { formatInterval, formatShare, formatSources } from '../../signals';
+import { Term } from '../../../ui/Term';
+import { evidenceLine, formatInterval, formatShare, hasEnoughEvidence, IntervalBar, NOT_ENOUGH_EVIDENCE, notEnoughEvidenceReason } from '../../signals';
 import type { TaxonomyLabels } from '../../vendors/components/taxonomy-labels';
 
 type Vendor = SearchVendorsQuery['searchVendors']['nodes'][number];
 
-/** One consultancy in the search results: its Assay score with interval, evidence and a compare toggle. */
+/**
+ * One consultancy in the search results. It leads with the evidence ("3 verified case studies ·
+ * 2 client references"), then the Assay score as a bar on the axis every card shares; below the
+ * evidence threshold it says so instead of showing a number the prior made up.
+ */
 export function SearchResultCard({
   vendor,
   labels,
@@ -20,38 +25,46 @@ export function SearchResultCard({
   const titleId = `vendor-${vendor.id}`;
   const s = vendor.signals;
   const flagged = s?.flags.filter((f) => f.severity !== 'info') ?? [];
+  const scored = hasEnoughEvidence(s);
   return (
     <Card component="article" aria-labelledby={titleId} padding="lg" h="100%">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
           <Title order={2} size="h3" id={titleId} style={{ overflowWrap: 'anywhere' }}>
-            <Anchor component={Link} to={`/consultancies/${vendor.id}`} inherit>
+            <Anchor component={Link} to={`/consultancies/${vendor.id}`} inherit underline="hover">
               {vendor.name}
             </Anchor>
           </Title>
           <Checkbox label="Compare" checked={compare.checked} disabled={compare.disabled && !compare.checked} onChange={compare.onChange} aria-label={`Compare ${vendor.name}`} />
         </Group>
-        {s ? (
-          <Group gap="lg" wrap="wrap">
-            <Text size="sm">
-              <Text span fw={700}>
-                Assay {formatShare(s.assay.mean)}
-              </Text>{' '}
-              <Text span c="gray.7" size="sm">
-                (90% interval {formatInterval(s.assay.lower, s.assay.upper)})
-              </Text>
+        {s && scored ? (
+          <Stack gap={6}>
+            <Text size="sm" fw={600}>
+              {evidenceLine(s)}
+              {s.lastVerifiedAt ? ` · last verified ${formatDate(s.lastVerifiedAt)}` : ''}
             </Text>
-            <Text size="sm">{plural(s.verifiedCaseStudies, 'verified case study', 'verified case studies')}</Text>
-            <Text size="sm">{formatSources(s.evidenceDepth.mean)}</Text>
-            {s.lastVerifiedAt && <Text size="sm">Last verified {formatDate(s.lastVerifiedAt)}</Text>}
-          </Group>
+            <Group gap="sm" wrap="nowrap" align="center">
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                Assay <Text span fw={700} size="lg">{formatShare(s.assay.mean)}</Text>
+              </Text>
+              <IntervalBar mean={s.assay.mean} lower={s.assay.lower} upper={s.assay.upper} label={`Assay score of ${vendor.name}`} />
+            </Group>
+            <Text size="xs" c="gray.7">
+              Likely between {formatInterval(s.assay.lower, s.assay.upper)} (<Term term="interval">90% interval</Term>)
+            </Text>
+          </Stack>
         ) : (
-          <Text size="sm" c="gray.7">
-            No verified evidence yet.
-          </Text>
+          <Stack gap={2}>
+            <Text size="sm" fw={700}>
+              {NOT_ENOUGH_EVIDENCE}
+            </Text>
+            <Text size="xs" c="gray.7">
+              {notEnoughEvidenceReason(s)}
+            </Text>
+          </Stack>
         )}
         {flagged.length > 0 && (
-          <Badge color="orange" variant="light" tt="none">
+          <Badge color="orange" variant="light" tt="none" c="orange.9">
             {plural(flagged.length, 'integrity flag', 'integrity flags')}
           </Badge>
         )}

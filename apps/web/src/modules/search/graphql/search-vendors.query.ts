@@ -20,6 +20,7 @@ export const searchVendorsQuery = graphql(`
         signals {
           assay { mean lower upper }
           productionDurability { mean lower upper }
+          clientEndorsement { evidenceCount }
           evidenceDepth { mean }
           flags { kind severity sentence effect }
           verifiedCaseStudies

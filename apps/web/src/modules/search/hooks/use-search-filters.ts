@@ -5,9 +5,9 @@ import type { VendorSearchInput, VendorSearchSort } from '../../../gql/graphql';
 
 const SEARCH_DEBOUNCE_MS = 300;
 export const SORTS: Array<{ value: VendorSearchSort; label: string }> = [
-  { value: 'assay_lower' as VendorSearchSort, label: 'Assay lower bound' },
-  { value: 'assay_mean' as VendorSearchSort, label: 'Assay estimate' },
-  { value: 'evidence_depth' as VendorSearchSort, label: 'Evidence depth' },
+  { value: 'assay_lower' as VendorSearchSort, label: 'Strongest verified record' },
+  { value: 'assay_mean' as VendorSearchSort, label: 'Highest Assay score' },
+  { value: 'evidence_depth' as VendorSearchSort, label: 'Most evidence' },
   { value: 'recently_verified' as VendorSearchSort, label: 'Most recently verified' },
 ];
 
@@ -88,6 +88,8 @@ export function useSearchFilters() {
     ...(params.get('sort') ? { sort: params.get('sort') as VendorSearchSort } : {}),
   };
   const hasFilters = [...params.keys()].some((k) => k !== 'sort');
+  /** Facet choices in force (the text query and the sort are not facets). */
+  const activeFilterCount = [...params.keys()].filter((k) => k !== 'sort' && k !== 'q').length;
 
   const clear = () => {
     synced.current = '';
@@ -97,5 +99,5 @@ export function useSearchFilters() {
     });
   };
 
-  return { text, setText, input, list, setList, params, setValue, hasFilters, clear };
+  return { text, setText, input, list, setList, params, setValue, hasFilters, activeFilterCount, clear };
 }

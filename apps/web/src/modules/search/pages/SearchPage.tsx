@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Grid, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { IconSearch, IconZoomQuestion } from '@tabler/icons-react';
+import { Alert, Box, Button, Drawer, Grid, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconSearch, IconZoomQuestion } from '@tabler/icons-react';
 import { useQuery } from '@apollo/client/react';
 import { describeError, type ErrorDescription } from '../../../ui/errors/describe-error';
 import { EmptyMessage } from '../../../ui/EmptyMessage';
@@ -25,6 +26,7 @@ export function SearchPage() {
   const taxonomy = useQuery(taxonomyQuery);
   const labels = taxonomyLabels(taxonomy.data?.taxonomy);
   const { data, previousData, loading, error, refetch, fetchMore } = useQuery(searchVendorsQuery, { variables: { input: { ...filters.input, first: PAGE_SIZE } } });
+  const [filtersOpen, drawer] = useDisclosure(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const [loadMoreError, setLoadMoreError] = useState<ErrorDescription | null>(null);
   const shown = data ?? (loading ? previousData : undefined);
@@ -51,10 +53,11 @@ export function SearchPage() {
     <>
       <PageHeader
         title="Consultancies"
-        description="ML and AI consultancies on Assay, ranked by what they verifiably delivered. By default the most conservative estimate comes first, so thin evidence does not outrank a long verified record."
+        description="ML and AI consultancies on Assay, ranked by what they verifiably delivered. By default the strongest verified record comes first, so thin evidence does not outrank a long one."
       />
       <Grid gap="xl">
-        <Grid.Col span={{ base: 12, md: 3 }}>
+        {/* On a phone the filters wait in a drawer: the search box and the results come first. */}
+        <Grid.Col span={{ base: 12, md: 3 }} visibleFrom="md">
           <Box role="search" aria-label="Filter consultancies">
             <SearchFilters facets={shown?.searchVendors.facets} labels={labels} filters={filters} />
           </Box>
@@ -80,12 +83,30 @@ export function SearchPage() {
                 onChange={(e) => filters.setValue('sort', e.currentTarget.value === 'assay_lower' ? null : e.currentTarget.value)}
                 style={{ flex: '1 1 220px' }}
               />
+              <Button
+                hiddenFrom="md"
+                variant="default"
+                leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+                onClick={drawer.open}
+                aria-haspopup="dialog"
+                style={{ flex: '1 1 140px' }}
+              >
+                Filters ({filters.activeFilterCount})
+              </Button>
               {filters.hasFilters && (
                 <Button variant="subtle" onClick={filters.clear}>
                   Clear filters
                 </Button>
               )}
             </Group>
+            <Drawer opened={filtersOpen} onClose={drawer.close} title="Filters" position="bottom" size="85%" hiddenFrom="md">
+              <Box role="search" aria-label="Filter consultancies">
+                <SearchFilters facets={shown?.searchVendors.facets} labels={labels} filters={filters} />
+              </Box>
+              <Button fullWidth mt="lg" onClick={drawer.close}>
+                Show {shown ? plural(shown.searchVendors.totalCount, 'consultancy', 'consultancies') : 'results'}
+              </Button>
+            </Drawer>
             <QueryState
               loading={loading}
               error={error}

@@ -32,7 +32,7 @@ export function SignalForestPlot({ rows, title, withLegend = true }: SignalFores
   const narrow = useMediaQuery('(max-width: 36em)', false);
   const labelWidth = narrow ? 118 : 176;
   const maxChars = narrow ? 14 : 24;
-  const data: Datum[] = rows.map((r) => ({ ...r, range: [r.lower, r.upper] }));
+  const data: Datum[] = rows.map((r) => ({ ...r, range: r.noData ? [0, 0] : [r.lower, r.upper] }));
   const byKey = new Map(data.map((d) => [d.key, d]));
 
   return (
@@ -82,8 +82,8 @@ export function SignalForestPlot({ rows, title, withLegend = true }: SignalFores
             {rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">{r.label}</th>
-                <td>{formatShare(r.mean)}</td>
-                <td>{formatInterval(r.lower, r.upper)}</td>
+                <td>{r.noData ? `— (no data yet: ${r.noData})` : formatShare(r.mean)}</td>
+                <td>{r.noData ? '—' : formatInterval(r.lower, r.upper)}</td>
               </tr>
             ))}
           </tbody>
@@ -107,7 +107,7 @@ function SignalTick({ x, y, row, maxChars }: { x: number; y: number; row: Datum;
           </tspan>
         ))}
         <tspan x={x - 10} dy={lineHeight} fontSize={12} fontWeight={400} fill="var(--mantine-color-gray-7)">
-          {`${formatShare(row.mean)} · ${formatInterval(row.lower, row.upper)}`}
+          {row.noData ? 'No data yet' : `${formatShare(row.mean)} · ${formatInterval(row.lower, row.upper)}`}
         </tspan>
       </text>
     </g>
@@ -118,8 +118,23 @@ function SignalTick({ x, y, row, maxChars }: { x: number; y: number; row: Datum;
 function IntervalShape(props: BarShapeProps) {
   const row = props.payload as Datum | undefined;
   if (!row) return null;
-  const { x, width } = props;
   const cy = props.y + props.height / 2;
+  if (row.noData) {
+    // No evidence: no dot and no bar (the prior is not a measurement), only the reason.
+    // Wrapped to the plot's width (two lines at most), so a phone shows all of it.
+    const room = Number(props.background?.width ?? 0) || 240;
+    const lines = wrapLabel(row.noData, Math.max(16, Math.floor(room / 6.6))).slice(0, 2);
+    return (
+      <text x={props.x + 6} y={cy + 4 - (lines.length - 1) * 7} fontSize={12} fill="var(--mantine-color-gray-7)" fontStyle="italic">
+        {lines.map((line, i) => (
+          <tspan key={i} x={props.x + 6} dy={i === 0 ? 0 : 14}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    );
+  }
+  const { x, width } = props;
   const span = row.upper - row.lower;
   const cx = x + (span > 0 ? ((row.mean - row.lower) / span) * width : 0);
   const color = row.emphasis ? INTERVAL_EMPHASIS : INTERVAL;

@@ -35,6 +35,30 @@ export interface ForestPlotRow {
   upper: number;
   /** Drawn stronger (the Assay score, or the vendor a compare page is about). */
   emphasis?: boolean;
+  /** Set when no evidence entered the estimate: the row draws no dot and says why instead. */
+  noData?: string;
+}
+
+/** Why a signal has no data yet, in words a buyer understands. */
+export const NO_DATA_REASONS: Record<ShareSignalKey, string> = {
+  assay: 'no verified evidence yet',
+  verifiedDelivery: 'no outcome has been verified yet',
+  claimAccuracy: 'no verified outcome to hold a claim against yet',
+  productionDurability: 'no 6-month production follow-up due yet',
+  clientEndorsement: 'no client reference has answered yet',
+  handover: 'no one has rated the handover yet',
+  referenceResponseRate: 'no client drawn at random has been asked yet',
+};
+
+/** True when nothing entered the estimate, so it is only the prior ("we don't know yet"). */
+export function isPriorOnly(e: SignalEstimateLike): boolean {
+  if (e.evidenceCount !== undefined && e.evidenceCount === 0) return true;
+  return e.effectiveN !== undefined && e.effectiveN < 0.01;
+}
+
+/** `62%`, or `—` when the signal has no data. */
+export function formatShareOrDash(e: SignalEstimateLike): string {
+  return isPriorOnly(e) ? '—' : formatShare(e.mean);
 }
 
 /** Rows for `SignalForestPlot` from a vendor's signals; `names` maps keys to names (from the methodology). */
@@ -50,6 +74,7 @@ export function forestPlotRows(
     lower: clamp01(signals[key].lower),
     upper: clamp01(signals[key].upper),
     emphasis: key === 'assay',
+    ...(isPriorOnly(signals[key]) ? { noData: NO_DATA_REASONS[key] } : {}),
   }));
 }
 
@@ -70,13 +95,14 @@ export function formatInterval(lower: number, upper: number): string {
 /** A signal's value in words: `62% (90% interval 41–79%)`, or sources for evidence depth. */
 export function formatEstimate(key: string, e: SignalEstimateLike): string {
   if (key === 'evidenceDepth') return formatSources(e.mean);
+  if (isPriorOnly(e)) return `No data yet: ${NO_DATA_REASONS[key as ShareSignalKey] ?? 'no evidence yet'}`;
   return `${formatShare(e.mean)} (90% interval ${formatInterval(e.lower, e.upper)})`;
 }
 
-/** `2.3 effective sources`. */
+/** `evidence worth 2.3 independent checks`: the effective number of sources, in words. */
 export function formatSources(n: number): string {
   const value = n < 10 ? n.toFixed(1) : Math.round(n).toString();
-  return `${value} effective ${value === '1.0' ? 'source' : 'sources'}`;
+  return `evidence worth ${value} independent ${value === '1.0' ? 'check' : 'checks'}`;
 }
 
 /**

@@ -13,7 +13,8 @@ import { ExplanationList } from '../components/ExplanationList';
 import { FlagList } from '../components/FlagList';
 import { forestPlotRows, formatEstimate, formatShare, formatSources, SIGNAL_KEYS } from '../components/signal-format';
 import { SignalForestPlot } from '../components/SignalForestPlot';
-import { BackLink } from '../../case-studies/components/BackLink';
+import { WhyThisScore } from '../components/WhyThisScore';
+import { BackLink } from '../../../ui/BackLink';
 import { myVendorSignalsQuery } from '../graphql/my-vendor-signals.query';
 import { type SignalName, useSignalNames } from '../hooks/use-signal-names';
 
@@ -98,14 +99,16 @@ function SignalsContent({ signals, hints, names, vendorName, vendorId }: { signa
         <Card>
           <Stack gap="lg">
             <SignalForestPlot rows={rows} title={`Signals of ${vendorName}: estimates and 90% credible intervals`} />
+            {/* The same sentences buyers read on the public page. */}
+            <WhyThisScore items={explanations.get('assay') ?? []} />
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
-              <Stat label="Evidence depth" value={formatSources(signals.evidenceDepth.mean)} />
+              <Stat label="Evidence" value={formatSources(signals.evidenceDepth.mean)} />
               <Stat label="Verified case studies" value={String(signals.verifiedCaseStudies)} />
               <Stat label="Last verified" value={signals.lastVerifiedAt ? formatDate(signals.lastVerifiedAt) : 'Not yet'} />
               <Stat label="Computed" value={formatDateTime(signals.computedAt)} />
             </SimpleGrid>
             <Text size="sm" c="dimmed">
-              Rankings sort by the lower end of the Assay interval — yours is {formatShare(signals.assay.lower)}. More verified evidence narrows the interval and raises that
+              By default buyers see the strongest verified record first: the low end of the Assay range, yours {formatShare(signals.assay.lower)}. More verified evidence narrows the interval and raises that
               end. Methodology version {signals.configVersion};{' '}
               <Anchor component={Link} to="/methodology" size="sm" underline="always">
                 read how each signal is computed

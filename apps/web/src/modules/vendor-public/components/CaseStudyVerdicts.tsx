@@ -3,10 +3,10 @@ import { useQuery } from '@apollo/client/react';
 import { formatDate } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { publicCaseStudyVerdictsQuery } from '../graphql/case-study-verdicts.query';
+import { verdictStatus } from '../../verification/components/labels';
 
 export const PRODUCTION_LABELS: Record<string, string> = { in_production: 'In production', poc_only: 'Proof of concept only', retired: 'Retired' };
 export const HANDOVER_LABELS: Record<string, string> = { client_alone: 'the client team alone', joint: 'the client and the consultancy together', vendor: 'the consultancy' };
-const VERDICT_LABELS: Record<string, string> = { verified: 'Verified', partially_verified: 'Partly verified', unverified: 'Not verified' };
 const RUBRIC: Array<[key: 'properBaseline' | 'heldOutOrOnlineEvaluation' | 'leakageChecked' | 'monitoringInProduction', label: string]> = [
   ['properBaseline', 'Compared against a proper baseline'],
   ['heldOutOrOnlineEvaluation', 'Evaluated on held-out data or online'],
@@ -29,7 +29,7 @@ export function CaseStudyVerdicts({ caseStudyId, headingId }: { caseStudyId: str
                   {v.kind === 'amendment' ? 'Amended verdict' : 'Verdict'} of {formatDate(v.createdAt)}
                 </Title>
                 <Badge variant="light" color={v.status === 'verified' ? 'teal' : v.status === 'partially_verified' ? 'yellow' : 'red'} tt="none">
-                  {VERDICT_LABELS[v.status] ?? v.status}
+                  {verdictStatus(v.status).label}
                 </Badge>
                 {v.supersededById && (
                   <Badge variant="outline" color="gray" tt="none">

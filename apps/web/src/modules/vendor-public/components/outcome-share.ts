@@ -6,6 +6,16 @@ export interface OutcomeLike {
   claimedValue: number;
   verifiedValue?: number | null;
   verificationStatus: string;
+  /** `higher_is_better` or `lower_is_better` (absent on older queries). */
+  direction?: string;
+}
+
+/** "baseline 45 days → claimed 4 days → verified 8 days (lower is better)". */
+export function outcomeLine(o: OutcomeLike): string {
+  const parts = [`baseline ${formatValue(o.baselineValue, o.unit)}`, `claimed ${formatValue(o.claimedValue, o.unit)}`];
+  if (o.verifiedValue != null) parts.push(`verified ${formatValue(o.verifiedValue, o.unit)}`);
+  const direction = o.direction === 'lower_is_better' ? ' (lower is better)' : o.direction === 'higher_is_better' ? ' (higher is better)' : '';
+  return `${parts.join(' → ')}${direction}`;
 }
 
 /**

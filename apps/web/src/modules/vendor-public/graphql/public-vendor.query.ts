@@ -17,6 +17,11 @@ export const publicVendorQuery = graphql(`
     }
     vendorSignals(vendorId: $vendorId) {
       ...VendorSignalFields
+      history { computedAt assayMean assayLower assayUpper verifiedCaseStudies }
+      explanations {
+        signal
+        items { evidenceId caseStudyId kind weight factors { factor value } effect sentence }
+      }
     }
     vendorCaseStudies(vendorId: $vendorId) {
       id

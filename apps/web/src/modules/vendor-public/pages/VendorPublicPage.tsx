@@ -4,28 +4,41 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router-dom';
 import type { PublicVendorQuery } from '../../../gql/graphql';
-import { formatDate, plural } from '../../../ui/format';
+import { formatDate } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { CardSkeletons, QueryState } from '../../../ui/QueryState';
 import { CompareBar } from '../../compare/components/CompareBar';
 import { useCompareSelection } from '../../compare/hooks/use-compare-selection';
-import { FlagList, forestPlotRows, formatSources, SignalForestPlot, useSignalNames } from '../../signals';
+import { CaseStudyStatusBadge } from '../../case-studies/components/CaseStudyStatusBadge';
+import {
+  evidenceLine,
+  FlagList,
+  forestPlotRows,
+  formatInterval,
+  formatShare,
+  formatSources,
+  hasEnoughEvidence,
+  IntervalBar,
+  NOT_ENOUGH_EVIDENCE,
+  notEnoughEvidenceReason,
+  SignalForestPlot,
+  useSignalNames,
+  ScoreHistoryChart,
+  WhyThisScore,
+} from '../../signals';
+import { Term } from '../../../ui/Term';
 import { SaveToShortlistButton } from '../../shortlists/components/SaveToShortlistButton';
 import { taxonomyLabels } from '../../vendors/components/taxonomy-labels';
 import { taxonomyQuery } from '../../vendors/graphql/taxonomy.query';
 import { CaseStudyVerdicts, HANDOVER_LABELS, PRODUCTION_LABELS } from '../components/CaseStudyVerdicts';
-import { OutcomeChart } from '../components/OutcomeChart';
+import { OutcomeChart, OutcomeChartLegend } from '../components/OutcomeChart';
 import { publicVendorQuery } from '../graphql/public-vendor.query';
 
 type CaseStudy = PublicVendorQuery['vendorCaseStudies'][number];
-const STATUS_LABELS: Record<string, string> = {
-  submitted: 'Submitted, waiting for verification',
-  in_verification: 'In verification',
-  verified: 'Verified',
-  partially_verified: 'Partly verified',
-  unverified: 'Not verified',
-  disputed: 'Verdict disputed',
-};
+
+/** Verified evidence first, then reviewed-but-not-verified, then what still waits for a reviewer. */
+const STATUS_ORDER: Record<string, number> = { verified: 0, partially_verified: 1, disputed: 2, unverified: 3, in_verification: 4, submitted: 5 };
+const awaitingVerification = (status: string) => status === 'submitted' || status === 'in_verification';
 
 /** `/consultancies/:id`: what a consultancy verifiably delivered, with honest uncertainty. */
 export function VendorPublicPage() {
@@ -42,8 +55,18 @@ export function VendorPublicPage() {
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} skeleton={<CardSkeletons count={3} height={200} />}>
       {(d) => {
         const v = d.vendorProfile;
-        const cases = d.vendorCaseStudies.filter((c) => c.status !== 'draft' && c.status !== 'withdrawn');
+        const cases = d.vendorCaseStudies
+          .filter((c) => c.status !== 'draft' && c.status !== 'withdrawn')
+          .sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9));
+        const titles = new Map(cases.map((c) => [c.id, c.title]));
         const refs = d.vendorReferenceSummary;
+        const assayItems = signals?.explanations.find((e) => e.signal === 'assay')?.items ?? [];
+        // "0 of 0 answered" says nothing: only lines with something behind them are shown.
+        const referenceLines = [
+          refs.nominatedRequested > 0 && { label: 'Nominated by the consultancy', text: `${refs.nominatedAnswered} of ${refs.nominatedRequested} answered` },
+          refs.drawnRequested > 0 && { label: 'Drawn at random by Assay', text: `${refs.drawnAnswered} of ${refs.drawnRequested} answered` },
+          refs.wouldHireAgainAnswered > 0 && { label: 'Would hire again', text: `${refs.wouldHireAgainYes} of ${refs.wouldHireAgainAnswered} clients` },
+        ].filter((l): l is { label: string; text: string } => Boolean(l));
         return (
           <Stack gap="xl" pb={80}>
             <PageHeader
@@ -93,20 +116,45 @@ export function VendorPublicPage() {
                     How Assay computes these
                   </Anchor>
                 </Group>
-                {signals ? (
-                  <>
-                    <Text size="sm">
-                      {plural(signals.verifiedCaseStudies, 'verified case study', 'verified case studies')}, {formatSources(signals.evidenceDepth.mean)}
-                      {signals.lastVerifiedAt ? `, last verified ${formatDate(signals.lastVerifiedAt)}` : ''}.
+                {signals && hasEnoughEvidence(signals) ? (
+                  <Stack gap="xs">
+                    <Text fw={600}>
+                      {evidenceLine(signals)}
+                      {signals.lastVerifiedAt ? ` · last verified ${formatDate(signals.lastVerifiedAt)}` : ''}
                     </Text>
+                    <Group gap="md" wrap="nowrap" align="center" maw={560}>
+                      <Text style={{ whiteSpace: 'nowrap' }}>
+                        Assay <Text span fw={700} fz={28}>{formatShare(signals.assay.mean)}</Text>
+                      </Text>
+                      <IntervalBar mean={signals.assay.mean} lower={signals.assay.lower} upper={signals.assay.upper} label={`Assay score of ${v.name}`} />
+                    </Group>
+                    <Text size="sm" c="gray.7">
+                      Likely between {formatInterval(signals.assay.lower, signals.assay.upper)} (<Term term="interval">90% interval</Term>); {formatSources(signals.evidenceDepth.mean)} (
+                      <Term term="sources">what this means</Term>).
+                    </Text>
+                    <WhyThisScore items={assayItems} caseStudyTitles={titles} />
+                    <Title order={3} size="h4" mt="sm">
+                      How the score built up
+                    </Title>
+                    <ScoreHistoryChart history={signals.history} title={`Assay score of ${v.name} over time`} />
+                  </Stack>
+                ) : (
+                  <Stack gap={4}>
+                    <Text fw={700}>{NOT_ENOUGH_EVIDENCE}</Text>
+                    <Text size="sm">{notEnoughEvidenceReason(signals)}</Text>
+                  </Stack>
+                )}
+                {signals && (
+                  <>
+                    <Title order={3} size="h4" mt="sm">
+                      Signal by signal
+                    </Title>
                     <SignalForestPlot rows={forestPlotRows(signals, names)} title={`Signals of ${v.name}`} />
                     <Title order={3} size="h4" mt="sm">
                       Integrity flags
                     </Title>
                     <FlagList flags={signals.flags} />
                   </>
-                ) : (
-                  <Text size="sm">No verified evidence yet: Assay shows signals once a case study has been submitted for verification.</Text>
                 )}
               </Stack>
             </Card>
@@ -115,17 +163,17 @@ export function VendorPublicPage() {
               <Title order={2} id="references-heading" mb="sm">
                 Client references
               </Title>
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <Text size="sm">
-                  <strong>Nominated by the consultancy:</strong> {refs.nominatedAnswered} of {refs.nominatedRequested} answered
-                </Text>
-                <Text size="sm">
-                  <strong>Drawn at random by Assay:</strong> {refs.drawnAnswered} of {refs.drawnRequested} answered
-                </Text>
-                <Text size="sm">
-                  <strong>Would hire again:</strong> {refs.wouldHireAgainAnswered ? `${refs.wouldHireAgainYes} of ${refs.wouldHireAgainAnswered}` : 'no answers yet'}
-                </Text>
-              </SimpleGrid>
+              {referenceLines.length ? (
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  {referenceLines.map((l) => (
+                    <Text size="sm" key={l.label}>
+                      <strong>{l.label}:</strong> {l.text}
+                    </Text>
+                  ))}
+                </SimpleGrid>
+              ) : (
+                <Text size="sm">No client has been asked for a reference yet.</Text>
+              )}
             </Card>
 
             <Stack gap="md" component="section" aria-labelledby="case-studies-heading">
@@ -147,6 +195,8 @@ export function VendorPublicPage() {
 
 function CaseStudyCard({ cs }: { cs: CaseStudy }) {
   const headingId = `case-study-${cs.id}`;
+  const awaiting = awaitingVerification(cs.status);
+  const claimed = awaiting ? ' (claimed)' : '';
   const events = [
     cs.startedOn && { at: cs.startedOn, title: 'Project started' },
     cs.endedOn && { at: cs.endedOn, title: 'Project ended' },
@@ -157,27 +207,45 @@ function CaseStudyCard({ cs }: { cs: CaseStudy }) {
   ].filter((e): e is { at: string; title: string } => Boolean(e));
   events.sort((a, b) => a.at.localeCompare(b.at));
   return (
-    <Card withBorder padding="lg" component="article" aria-labelledby={headingId}>
+    <Card withBorder padding="lg" component="article" aria-labelledby={headingId} bg={awaiting ? 'gray.0' : undefined}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
-          <Title order={3} id={headingId}>
+          <Title order={3} id={headingId} c={awaiting ? 'gray.8' : undefined}>
             {cs.title}
           </Title>
-          <Badge variant="light" tt="none" color={cs.status === 'verified' ? 'teal' : cs.status === 'partially_verified' ? 'yellow' : 'gray'}>
-            {STATUS_LABELS[cs.status] ?? cs.status}
-          </Badge>
+          {awaiting ? (
+            <Badge variant="outline" color="gray" tt="none" c="gray.8">
+              Awaiting verification
+            </Badge>
+          ) : (
+            <CaseStudyStatusBadge status={cs.status} />
+          )}
+        </Group>
+        <Group gap="md">
+          <Anchor component={Link} to={`/case-studies/${cs.id}`} size="sm" aria-label={`Case study page: ${cs.title}`}>
+            Case study page
+          </Anchor>
+          {!awaiting && (
+            <Anchor component={Link} to={`/receipts/${cs.id}`} size="sm" aria-label={`Ledger receipt of ${cs.title}`}>
+              Ledger receipt
+            </Anchor>
+          )}
         </Group>
         <Text size="sm">
           <strong>Client:</strong> {cs.client.displayName}
-          {cs.client.anonymised ? ' (anonymised at the client’s request)' : ''} · <strong>Now:</strong> {PRODUCTION_LABELS[cs.productionStatus] ?? cs.productionStatus}, run by {HANDOVER_LABELS[cs.handover] ?? cs.handover}
+          {cs.client.anonymised ? ' (anonymised at the client’s request)' : ''} · <strong>Now{claimed}:</strong> {PRODUCTION_LABELS[cs.productionStatus] ?? cs.productionStatus}, run by{' '}
+          {HANDOVER_LABELS[cs.handover] ?? cs.handover}
         </Text>
         {cs.problem && <Text size="sm">{cs.problem}</Text>}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <div>
-            <Title order={4} size="h5" mb={4}>
-              Claimed vs verified
-            </Title>
-            <OutcomeChart outcomes={cs.outcomes} title={`Outcomes of ${cs.title}: claimed vs verified`} />
+            <Group justify="space-between" mb={4} gap="xs">
+              <Title order={4} size="h5">
+                {awaiting ? 'Claimed outcomes' : 'Claimed vs verified'}
+              </Title>
+              <OutcomeChartLegend />
+            </Group>
+            <OutcomeChart outcomes={cs.outcomes} title={`Outcomes of ${cs.title}: claimed vs verified`} claimed={awaiting} />
           </div>
           <div>
             <Title order={4} size="h5" mb={4}>

@@ -1,4 +1,6 @@
-import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { answerContradiction } from './answer-contradictions';
 import type { VerificationTaskDetailFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
 import { TableScroll } from '../../../ui/TableScroll';
@@ -72,6 +74,15 @@ export function OutcomeComparison({ task }: { task: Task }) {
                 </Table.Tbody>
               </Table>
             </TableScroll>
+            {answered.map((ref) => {
+              const answer = ref.answer!.outcomes.find((a) => a.outcomeClaimId === outcome.id);
+              const contradiction = answer ? answerContradiction(outcome, answer.achieved, answer.observedValue, ref.answer!.comments) : null;
+              return contradiction ? (
+                <Alert key={ref.id} color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={`Check the answer of ${referenceName(ref)}`}>
+                  {contradiction}
+                </Alert>
+              ) : null;
+            })}
             {answered.length === 0 && (
               <Text size="sm" c="dimmed">
                 No reference has answered yet.

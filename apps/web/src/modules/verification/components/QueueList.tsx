@@ -69,7 +69,11 @@ function QueuedTaskItem({ task }: { task: QueuedTask }) {
             {task.vendorName} for {task.clientName}
           </Text>
           <Text size="sm" c="dimmed">
-            {plural(task.outcomeCount, 'outcome', 'outcomes')} to verify · waiting {waitingFor(task.createdAt)} (since {formatDate(task.createdAt)})
+            {plural(task.outcomeCount, 'outcome', 'outcomes')} to verify · waiting {waitingFor(task.createdAt)} (since {formatDate(task.createdAt)}) · case study{' '}
+            {/* Two tasks with the same title (a revision, a second opinion) differ here. */}
+            <Text span ff="monospace" size="sm">
+              {task.caseStudyId.slice(0, 8)}
+            </Text>
           </Text>
         </Stack>
         <Button

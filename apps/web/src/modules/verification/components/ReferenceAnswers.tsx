@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Badge, Box, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { FactList } from '../../../ui/Facts';
 import type { VerificationTaskDetailFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
 import { IDENTITY_STRENGTH, IN_PRODUCTION, REFERENCE_STATUS } from './labels';
@@ -78,8 +79,7 @@ function ReferenceItem({ reference: ref }: { reference: Reference }) {
       )}
       {answer && !answer.declined && (
         <>
-          <Box component="dl" m={0}>
-            <SimpleGrid cols={{ base: 2, sm: 3, lg: 2 }} spacing="sm" verticalSpacing="xs">
+          <FactList minColumn={150} gap="sm">
               <Answer term="In production now">{IN_PRODUCTION[answer.inProduction ?? ''] ?? 'Not answered'}</Answer>
               <Answer term="Runs it without the consultancy">{rating(answer.handoverRating)}</Answer>
               <Answer term="On time">{rating(answer.onTime)}</Answer>
@@ -87,8 +87,7 @@ function ReferenceItem({ reference: ref }: { reference: Reference }) {
               <Answer term="Communication">{rating(answer.communication)}</Answer>
               <Answer term="Would hire again">{answer.wouldHireAgain == null ? 'Not answered' : answer.wouldHireAgain ? 'Yes' : 'No'}</Answer>
               <Answer term="Answered">{formatDate(answer.answeredAt)}</Answer>
-            </SimpleGrid>
-          </Box>
+          </FactList>
           {answer.comments && (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               “{answer.comments}”

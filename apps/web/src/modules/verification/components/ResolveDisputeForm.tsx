@@ -13,7 +13,8 @@ import { withPlainWords } from './review-errors';
 import { findingsFromVerdict, toFindingsInput, validateFindings, type ClaimForFinding, type FindingsValues } from './verdict-form-model';
 
 interface ResolveValues extends FindingsValues {
-  resolution: 'upheld' | 'amended';
+  /** Empty until the admin chooses: no outcome is preselected for them. */
+  resolution: 'upheld' | 'amended' | '';
   /** The admin's reasons, shown to the vendor (the verdict's own notes are `notes`). */
   decisionNote: string;
 }
@@ -34,9 +35,10 @@ export function ResolveDisputeForm({ disputeId, caseStudyId, verdict, claims }: 
   const form = useForm<ResolveValues>({
     name: `resolve-${disputeId}`,
     mode: 'controlled',
-    initialValues: { resolution: 'upheld', decisionNote: '', ...findingsFromVerdict(verdict, claims) },
+    initialValues: { resolution: '', decisionNote: '', ...findingsFromVerdict(verdict, claims) },
     validate: (values) => {
       const errors: FormErrors = values.resolution === 'amended' ? validateFindings(values) : {};
+      if (!values.resolution) errors.resolution = 'Choose whether to uphold or amend the verdict.';
       const note = values.decisionNote.trim();
       if (note.length < 3) errors.decisionNote = 'Explain the decision to the consultancy.';
       else if (note.length > 8000) errors.decisionNote = 'At most 8,000 characters.';
@@ -54,7 +56,7 @@ export function ResolveDisputeForm({ disputeId, caseStudyId, verdict, claims }: 
           variables: {
             input: {
               disputeId,
-              resolution: values.resolution,
+              resolution: values.resolution as 'upheld' | 'amended',
               note: values.decisionNote.trim(),
               amendment: values.resolution === 'amended' ? toFindingsInput(values) : null,
             },
@@ -96,7 +98,7 @@ export function ResolveDisputeForm({ disputeId, caseStudyId, verdict, claims }: 
         <FormErrorAlert error={withPlainWords(formError)} title="The dispute was not resolved" />
         <Group>
           <Button type="submit" color={amending ? 'orange' : undefined} loading={form.submitting}>
-            {amending ? 'Amend verdict' : 'Uphold verdict'}
+            {amending ? 'Amend verdict' : form.values.resolution === 'upheld' ? 'Uphold verdict' : 'Record the decision'}
           </Button>
         </Group>
       </Stack>

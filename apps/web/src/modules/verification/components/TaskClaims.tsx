@@ -1,6 +1,6 @@
-import { Box, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { VerificationTaskDetailFragment } from '../../../gql/graphql';
-import { Fact, ProblemAndApproach, StackTags } from '../../../ui/Facts';
+import { Fact, FactList, ProblemAndApproach, StackTags } from '../../../ui/Facts';
 import { formatDate, plural } from '../../../ui/format';
 import { HANDOVER, PRODUCTION } from './labels';
 
@@ -16,8 +16,7 @@ function production(cs: CaseStudy): string {
 export function TaskClaims({ cs }: { cs: CaseStudy }) {
   return (
     <Stack gap="md">
-      <Box component="dl" m={0}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="md">
+      <FactList minColumn={200}>
           <Fact term="Client">
             {cs.client.name ?? cs.client.displayName}
             {cs.client.domain && (
@@ -35,8 +34,7 @@ export function TaskClaims({ cs }: { cs: CaseStudy }) {
           <Fact term="Stack">
             <StackTags tags={cs.stackTags} />
           </Fact>
-        </SimpleGrid>
-      </Box>
+      </FactList>
       <ProblemAndApproach problem={cs.problem} approach={cs.approach} headingOrder={3} emptyText="Not described." />
     </Stack>
   );

@@ -39,7 +39,7 @@ export function VerdictForm({ taskId, claims, onRecorded }: VerdictFormProps) {
             input: {
               taskId,
               ...toFindingsInput(values),
-              conflictDeclaration: values.conflictDeclaration.trim(),
+              conflictDeclaration: values.conflictDeclaration.trim() || 'None declared.',
               noConflictOfInterest: values.noConflictOfInterest,
             },
           },
@@ -62,18 +62,18 @@ export function VerdictForm({ taskId, claims, onRecorded }: VerdictFormProps) {
         <FindingsFields form={form} claims={claims} idPrefix="verdict" />
 
         <Stack gap="sm">
+          <Checkbox
+            label="I have no conflict of interest with the consultancy or the client"
+            description="You have not worked for or with either, and gain nothing from this verdict. If you have, decline the task instead."
+            {...form.getInputProps('noConflictOfInterest', { type: 'checkbox' })}
+          />
           <Textarea
             label="Conflict-of-interest declaration"
-            description="Any relationship with the consultancy, the client or their people, in your words. Write “none” if there is none."
+            description="Optional: any past contact with either side that is not a conflict but should be on record."
             autosize
             minRows={2}
             maxLength={2000}
             {...form.getInputProps('conflictDeclaration')}
-          />
-          <Checkbox
-            label="I have no conflict of interest with the consultancy or the client"
-            description="You have not worked for or with either, and gain nothing from this verdict."
-            {...form.getInputProps('noConflictOfInterest', { type: 'checkbox' })}
           />
         </Stack>
 

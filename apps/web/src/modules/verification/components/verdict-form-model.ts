@@ -109,8 +109,8 @@ export function validateFindings(values: FindingsValues): FormErrors {
 export function validateVerdictForm(values: VerdictFormValues): FormErrors {
   const errors = validateFindings(values);
   const declaration = values.conflictDeclaration.trim();
-  if (declaration.length < 3) errors.conflictDeclaration = 'Declare any conflict of interest, or write “none”.';
-  else if (declaration.length > LIMITS.declaration) errors.conflictDeclaration = 'At most 2,000 characters.';
+  // One question (the checkbox); the note is optional and sent as "None declared." when empty.
+  if (declaration.length > LIMITS.declaration) errors.conflictDeclaration = 'At most 2,000 characters.';
   if (!values.noConflictOfInterest) errors.noConflictOfInterest = 'Confirm that you have no conflict of interest with the consultancy or the client.';
   return errors;
 }

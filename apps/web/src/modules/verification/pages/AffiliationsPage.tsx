@@ -7,7 +7,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
 import { AffiliationLabel } from '../components/AffiliationLabel';
-import { BackLink } from '../components/BackLink';
+import { BackLink } from '../../../ui/BackLink';
 import { DeclareAffiliationForm } from '../components/DeclareAffiliationForm';
 import { myAffiliationsQuery } from '../graphql/my-affiliations.query';
 

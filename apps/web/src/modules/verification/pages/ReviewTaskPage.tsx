@@ -10,7 +10,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
 import { accessNotice } from '../components/AccessNotice';
-import { BackLink } from '../components/BackLink';
+import { BackLink } from '../../../ui/BackLink';
 import { EvidenceList } from '../components/EvidenceList';
 import { leaseText } from '../components/MyTasksList';
 import { OutcomeComparison } from '../components/OutcomeComparison';

@@ -5,7 +5,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
 import { AccessNotice, accessNotice } from '../components/AccessNotice';
-import { BackLink } from '../components/BackLink';
+import { BackLink } from '../../../ui/BackLink';
 import { CaseStudyVerdicts } from '../components/CaseStudyVerdicts';
 import { RequireSpotCheckButton } from '../components/RequireSpotCheckButton';
 import { VerificationTimeline } from '../components/VerificationTimeline';

@@ -109,7 +109,9 @@ export function CaseStudyEditor({ vendorId, caseStudy, knownDescriptor = '', onR
         focusInvalid.current = false;
         const invalid = contentRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
         if (invalid) {
-          invalid.focus();
+          // Centred rather than at the top edge, where the sticky header would cover it.
+          invalid.focus({ preventScroll: true });
+          invalid.scrollIntoView({ block: 'center' });
           return;
         }
       }
@@ -256,7 +258,8 @@ export function CaseStudyEditor({ vendorId, caseStudy, knownDescriptor = '', onR
             <Stepper.Step
               key={s.key}
               label={wide ? s.label : undefined}
-              aria-label={`Step ${index + 1} of ${STEPS.length}: ${s.label}`}
+              // The accessible name starts with the visible label (WCAG 2.5.3); without one (a phone) it says the step.
+              aria-label={wide ? s.label : `Step ${index + 1} of ${STEPS.length}: ${s.label}`}
               aria-current={index === step ? 'step' : undefined}
               allowStepSelect={caseStudy ? true : index === 0}
             />
@@ -288,6 +291,13 @@ export function CaseStudyEditor({ vendorId, caseStudy, knownDescriptor = '', onR
           </Alert>
         )}
 
+        {/* The summary sits above the fields it is about, where the eye (and a screen reader) starts. */}
+        {alert && (
+          <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title="Not saved yet">
+            {alert.message}
+          </Alert>
+        )}
+
         {isFormStep ? (
           <form
             id={STEP_FORM_ID}
@@ -301,12 +311,6 @@ export function CaseStudyEditor({ vendorId, caseStudy, knownDescriptor = '', onR
           </form>
         ) : (
           stepContent
-        )}
-
-        {alert && (
-          <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title="Not saved yet">
-            {alert.message}
-          </Alert>
         )}
 
         <Group justify="space-between" gap="sm" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>

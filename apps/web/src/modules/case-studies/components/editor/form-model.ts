@@ -8,6 +8,7 @@ import type {
   OutcomeDirection,
   ProductionStatus,
 } from '../../../../gql/graphql';
+import { findAnonymityLeaks } from '@assay/domain/anonymity';
 import { assessClaim, toNumber } from './outcome-rule';
 
 /** The six steps, in order. `?step=2` in the URL is index 1. */
@@ -172,6 +173,10 @@ function validateEngagement(v: CaseStudyFormValues, now: Date): FormErrors {
   else if (v.problem.length > 5000) errors.problem = 'At most 5000 characters.';
   if (!v.approach.trim()) errors.approach = 'Describe your approach.';
   else if (v.approach.length > 5000) errors.approach = 'At most 5000 characters.';
+  // The same check the API makes on submit: an anonymised client is named nowhere buyers read.
+  for (const leak of findAnonymityLeaks({ anonymised: v.client.anonymised, clientName: v.client.name, clientDomain: v.client.domain, title: v.title, problem: v.problem, approach: v.approach })) {
+    errors[leak.field] ??= leak.message;
+  }
   checkDay(errors, 'startedOn', v.startedOn, now, 'when the engagement started', true);
   checkDay(errors, 'endedOn', v.endedOn, now, 'when the engagement ended');
   if (!errors.startedOn && !errors.endedOn && v.startedOn && v.endedOn && v.endedOn < v.startedOn) {

@@ -1,6 +1,10 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+// An ES module (.mts), so Vite loads it without its deprecated CommonJS path.
+const __dirname = path.dirname(fileURLToPath(import.meta.url));
 
 // The API serves dist/web in production; in development Vite proxies the API paths.
 const api = process.env.ASSAY_API_URL ?? 'http://localhost:3000';
@@ -10,7 +14,10 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    alias: { '@assay/ledger/browser': path.resolve(__dirname, '../../libs/ledger/src/browser.ts') },
+    alias: {
+      '@assay/ledger/browser': path.resolve(__dirname, '../../libs/ledger/src/browser.ts'),
+      '@assay/domain/anonymity': path.resolve(__dirname, '../../libs/domain/src/anonymity.ts'),
+    },
   },
   css: { postcss: path.resolve(__dirname, 'postcss.config.cjs') },
   build: {
