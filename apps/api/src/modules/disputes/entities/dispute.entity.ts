@@ -25,6 +25,7 @@ export type DisputeStatus = 'open' | 'upheld' | 'amended';
 /** A vendor's challenge to a verdict within 30 days; an admin resolves it. */
 @Entity('disputes')
 @Index('idx_disputes_status', ['status', 'createdAt'])
+@Index('idx_disputes_verdict', ['verdictId'])
 export class DisputeEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

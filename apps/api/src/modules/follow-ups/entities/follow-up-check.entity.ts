@@ -7,6 +7,7 @@ export type FollowUpStatus = 'scheduled' | 'sent' | 'answered' | 'expired';
 @Entity('follow_up_checks')
 @Unique('uq_follow_up_checks_reference_month', ['referenceRequestId', 'monthsAfter'])
 @Index('idx_follow_up_checks_due', ['status', 'dueAt'])
+@Index('idx_follow_up_checks_case_study', ['caseStudyId'])
 export class FollowUpCheckEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -14,6 +14,7 @@ export type ReferenceStatus = 'refused' | 'pending' | 'sent' | 'answered' | 'dec
 @Index('idx_reference_requests_case_study', ['caseStudyId'])
 @Index('idx_reference_requests_contact_key', ['contactKey'])
 @Index('idx_reference_requests_vendor', ['vendorId'])
+@Index('idx_reference_requests_contact_vendor', ['contactKey', 'vendorId'])
 export class ReferenceRequestEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -20,6 +20,7 @@ export interface MlRubric {
 @Index('idx_verdicts_case_study', ['caseStudyId'])
 @Index('idx_verdicts_reviewer', ['reviewerId', 'createdAt'])
 @Index('idx_verdicts_vendor', ['vendorId'])
+@Index('idx_verdicts_reviewer_vendor', ['reviewerId', 'vendorId'])
 export class VerdictEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 
