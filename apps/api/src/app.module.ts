@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { formatGraphQLError } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
+import { inputGuardPlugin } from './common/input-guard';
 import { RequestContext } from './common/request-context';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
@@ -85,8 +86,8 @@ export class AppModule {
             allowBatchedHttpRequests: false,
             stopOnTerminationSignals: false,
             formatError: formatGraphQLError,
-            // Depth, cost, alias, directive and token limits, no field suggestions in production, and the mutation rate limit.
-            ...graphqlHardening(config.env, mutationRateLimitPlugin(rateLimits)),
+            // Depth, cost, alias, directive and token limits, no field suggestions in production, the string checks, and the mutation rate limit.
+            ...graphqlHardening(config.env, inputGuardPlugin, mutationRateLimitPlugin(rateLimits)),
             context: ({ req, res }: { req: Request; res: Response }) => {
               const ctx: RequestContext = new RequestContext(req, res, () => accounts.userForRequest(ctx));
               return { ctx };
