@@ -41,6 +41,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
   EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
+  EVIDENCE_ORPHAN_GRACE_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
   S3_ENDPOINT: z.string().url().refine((v) => /^https?:\/\//.test(v), 'must be an http(s):// URL').optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (lower-case letters, digits, dots, dashes)').optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
@@ -82,6 +83,8 @@ export interface AppConfig {
   mailRetryDelaySeconds: number;
   webDistDir: string;
   evidenceStorage: EvidenceStorageConfig;
+  /** Evidence files (and staged uploads) that nothing references are removed once older than this. */
+  evidenceOrphanGraceHours: number;
   ledger: LedgerConfig;
 }
 
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(process.cwd(), 'dist', 'web')),
     evidenceStorage: evidenceStorage(e),
+    evidenceOrphanGraceHours: e.EVIDENCE_ORPHAN_GRACE_HOURS,
     ledger: {
       origin: e.LEDGER_ORIGIN ?? `${new URL(e.ASSAY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).host}/ledger`,
       signerKey: e.LEDGER_SIGNER_KEY,
