@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
-import { formatGraphQLError } from './common/format-graphql-error';
+import { graphqlErrorFormatter } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
 import { inputGuardPlugin } from './common/input-guard';
 import { RequestContext } from './common/request-context';
@@ -65,7 +65,8 @@ export class AppModule {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (req) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
-            customProps: () => ({ service: 'assay-api' }),
+            // The client address as Express derives it under TRUST_PROXY (not the proxy's own address).
+            customProps: (req) => ({ service: 'assay-api', clientIp: (req as Request).ip }),
           },
         }),
         TypeOrmModule.forRoot({
@@ -85,7 +86,7 @@ export class AppModule {
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
             stopOnTerminationSignals: false,
-            formatError: formatGraphQLError,
+            formatError: graphqlErrorFormatter(config.env),
             // Depth, cost, alias, directive and token limits, no field suggestions in production, the string checks, and the mutation rate limit.
             ...graphqlHardening(config.env, inputGuardPlugin, mutationRateLimitPlugin(rateLimits)),
             context: ({ req, res }: { req: Request; res: Response }) => {

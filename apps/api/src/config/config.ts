@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as os from 'node:os';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Raised when the environment is unusable; its message is one line naming the variable. */
@@ -30,6 +31,11 @@ const schema = z.object({
   ASSAY_PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   COOKIE_SECURE: booleanish.optional(),
+  ALLOW_INSECURE_COOKIES: booleanish.default(false),
+  TRUST_PROXY: z
+    .string()
+    .refine(isTrustProxy, 'must be false, a hop count (1, 2, …), or comma-separated proxy addresses/CIDRs (loopback, linklocal, uniquelocal, 10.0.0.0/8, …)')
+    .default('loopback'),
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\/.+/.test(v), 'must be an smtp:// or smtps:// URL')
@@ -53,6 +59,30 @@ const schema = z.object({
   LEDGER_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `false`, a hop count, or a list of addresses, CIDR ranges and Express's names for address ranges. */
+function isTrustProxy(value: string): boolean {
+  if (value === 'false' || /^\d{1,2}$/.test(value)) return true;
+  return value.split(',').every((part) => {
+    const item = part.trim();
+    if (TRUST_PROXY_NAMES.has(item)) return true;
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address);
+    if (!family || extra !== undefined) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+}
+
+/** What Express's `trust proxy` setting gets from TRUST_PROXY. */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: string): TrustProxy {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((s) => s.trim());
+}
+
 /** Where evidence files are kept: ASSAY_DATA_DIR/blobs, or an S3-compatible bucket (path-style URLs). */
 export type EvidenceStorageConfig =
   | { kind: 'local' }
@@ -72,6 +102,10 @@ export interface AppConfig {
   publicUrl: string;
   sessionTtlDays: number;
   cookieSecure: boolean;
+  /** Set when COOKIE_SECURE=false was allowed in production by ALLOW_INSECURE_COOKIES (logged at start). */
+  insecureCookiesAllowed: boolean;
+  /** Which hops before the app are proxies whose X-Forwarded-For is believed (client address for rate limits and logs). */
+  trustProxy: TrustProxy;
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
@@ -115,6 +149,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message.replace(/^Invalid input: /, '')} (got ${JSON.stringify(cleaned[name] ?? '')})`);
   }
   const e = parsed.data;
+  const cookieSecure = e.COOKIE_SECURE ?? e.NODE_ENV === 'production';
+  if (e.NODE_ENV === 'production' && !cookieSecure && !e.ALLOW_INSECURE_COOKIES) {
+    throw new ConfigError(
+      'Invalid configuration: COOKIE_SECURE=false is refused in production (session cookies would travel over plain HTTP); serve Assay over HTTPS, or set ALLOW_INSECURE_COOKIES=true if you must (docs/operations.md)',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -127,7 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: e.ASSAY_SEED,
     publicUrl: (e.ASSAY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionTtlDays: e.SESSION_TTL_DAYS,
-    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    cookieSecure,
+    insecureCookiesAllowed: e.NODE_ENV === 'production' && !cookieSecure,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
