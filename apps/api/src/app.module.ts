@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { graphqlErrorFormatter } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
 import { inputGuardPlugin } from './common/input-guard';
+import { graphqlHttpStatusPlugin } from './common/graphql-http-status';
 import { RequestContext } from './common/request-context';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
@@ -88,7 +89,7 @@ export class AppModule {
             stopOnTerminationSignals: false,
             formatError: graphqlErrorFormatter(config.env),
             // Depth, cost, alias, directive and token limits, no field suggestions in production, the string checks, and the mutation rate limit.
-            ...graphqlHardening(config.env, inputGuardPlugin, mutationRateLimitPlugin(rateLimits)),
+            ...graphqlHardening(config.env, inputGuardPlugin, mutationRateLimitPlugin(rateLimits), graphqlHttpStatusPlugin),
             context: ({ req, res }: { req: Request; res: Response }) => {
               const ctx: RequestContext = new RequestContext(req, res, () => accounts.userForRequest(ctx));
               return { ctx };
