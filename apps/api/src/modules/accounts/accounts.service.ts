@@ -108,7 +108,7 @@ export class AccountsService {
       throw badInput('Your current password is not right.', [{ field: 'currentPassword', message: 'Your current password is not right.' }], 'INVALID_CREDENTIALS');
     }
     await this.rateLimits.reset('passwordCheckFailures', user.id);
-    const policy = checkPassword(String(input.newPassword ?? ''), { email: user.email, userInputs: [user.displayName, String(input.currentPassword ?? '')] });
+    const policy = checkPassword(String(input.newPassword ?? ''), { email: user.email, userInputs: [user.displayName] });
     if (!policy.ok) throw badInput(policy.message, [{ field: 'newPassword', message: policy.message }], 'WEAK_PASSWORD');
     const hash = await this.hasher.hash(input.newPassword);
     await this.tx.run(ctx, async (tx) => {
