@@ -170,7 +170,9 @@ describe('HTTP hardening', () => {
     const coercion = await prod.client().query('query($first: Int!) { vendors(first: $first) { totalCount } }', { first: 'many' });
     expect(coercion.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(coercion)).not.toMatch(leaks);
-    const domain = await prod.client().query('query($id: ID!) { organization(id: $id) { id } }', { id: 'not-an-id' });
+    // Signed in: an anonymous caller is refused by the policy (UNAUTHENTICATED) before the lookup.
+    const member = await prod.signedInClient({ email: 'leaks@example.com' });
+    const domain = await member.query('query($id: ID!) { organization(id: $id) { id } }', { id: 'not-an-id' });
     expect(domain.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(JSON.stringify(domain)).not.toMatch(leaks);
   });

@@ -1,10 +1,12 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
+import { PolicyGuard } from './common/authz/policy.guard';
 import { graphqlErrorFormatter } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
 import { inputGuardPlugin } from './common/input-guard';
@@ -48,6 +50,8 @@ class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
         TransactionService,
+        // Every query and mutation passes its rule in common/authz/policy.ts first.
+        { provide: APP_GUARD, useClass: PolicyGuard },
       ],
       exports: [APP_CONFIG, DATABASE_URL, TransactionService],
     };
