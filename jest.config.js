@@ -26,6 +26,8 @@ const moduleNameMapper = {
 const common = { transform: { '^.+\\.tsx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
+  // 30 s per test: a test process's first password check loads zxcvbn's dictionaries (0.5–2 s on a busy 2-core machine).
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [

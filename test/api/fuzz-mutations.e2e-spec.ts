@@ -16,6 +16,7 @@ import {
   isLeafType,
   isObjectType,
 } from 'graphql';
+import { LONG_STRING_ARGUMENTS, MAX_STRING_LENGTH } from '../../apps/api/src/common/input-guard';
 import { mutationRateLimitKey } from '../../apps/api/src/modules/rate-limits/mutation-rate-limit.plugin';
 import { RateLimitService } from '../../apps/api/src/modules/rate-limits/rate-limit.service';
 import { buildFixtures } from '../authz/fixtures';
@@ -217,6 +218,33 @@ function summarize(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 60)}…(${v.length} chars)` : Array.isArray(v) && v.length > 5 ? [...v.slice(0, 5), `…(${v.length} items)`] : v));
 }
 
+/** The hostile strings every String and ID field must refuse by name (input-guard.ts). */
+const REFUSED_STRINGS = {
+  'a NUL byte': 'before\u0000after',
+  'an unpaired surrogate': 'broken \uD800 text',
+  'an over-long string': 'x'.repeat(MAX_STRING_LENGTH + 1),
+} as const;
+
+/**
+ * Replaces every String and ID value in `value` (of `type`) with `replacement`, collecting the
+ * field paths as the API names them (`outcomes[0].metricName`; a plain argument by its name).
+ */
+function replaceStrings(type: GraphQLInputType, value: unknown, path: string, replacement: string, paths: string[]): unknown {
+  if (value === null || value === undefined) return value;
+  if (type instanceof GraphQLNonNull) return replaceStrings(type.ofType, value, path, replacement, paths);
+  // Two items of a list are enough, and keep the request under the body size limit with over-long strings.
+  if (type instanceof GraphQLList) return Array.isArray(value) ? value.slice(0, 2).map((item, i) => replaceStrings(type.ofType, item, `${path}[${i}]`, replacement, paths)) : value;
+  if (type instanceof GraphQLInputObjectType) {
+    const fields = type.getFields();
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, fields[k] ? replaceStrings(fields[k].type, v, path ? `${path}.${k}` : k, replacement, paths) : v]));
+  }
+  if (type instanceof GraphQLScalarType && (type.name === 'String' || type.name === 'ID') && typeof value === 'string') {
+    paths.push(path);
+    return replacement;
+  }
+  return value;
+}
+
 describe('Mutation fuzzing', () => {
   let t: TestApp;
   let tables: string[] = [];
@@ -296,5 +324,25 @@ describe('Mutation fuzzing', () => {
       }
       expect(failures).toEqual([]);
     }, 60_000);
+  });
+
+  describe.each(Object.entries(REFUSED_STRINGS))('%s', (_label, hostile) => {
+    it.each(mutations.map((m) => [m.name, m] as const))('in any string field of %s is refused with BAD_USER_INPUT naming the field, and writes nothing', async (_name, field) => {
+      const [sample] = fc.sample(fc.record(Object.fromEntries(field.args.map((a) => [a.name, inputArbitrary(a.type, 'typed')]))), { seed: seedFor(`strings:${field.name}`), numRuns: 1 });
+      const paths: string[] = [];
+      const variables = Object.fromEntries(field.args.map((a) => [a.name, replaceStrings(a.type, (sample as Record<string, unknown>)[a.name], a.name === 'input' ? '' : a.name, hostile, paths)]));
+      if (paths.length === 0) return; // no string in this sample (no string arguments, or all of them null)
+      const client = await clientWithNewSession(t, actors.vendor);
+      const before = await fingerprint();
+      const res = await client.query(documentFor(field), variables);
+      expect(res.status).toBeLessThan(500);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT' });
+      // Arguments allowed to be longer (a roster CSV) are left to their own, larger limit.
+      const expected = hostile.length > MAX_STRING_LENGTH ? paths.filter((p) => !(`${field.name}.input.${p}` in LONG_STRING_ARGUMENTS)) : paths;
+      expect((res.errors?.[0].extensions?.fields ?? []).map((f) => f.field).sort()).toEqual([...expected].sort());
+      expect(res.data ?? null).toBeNull();
+      const after = await fingerprint();
+      expect(tables.filter((table) => before[table] !== after[table])).toEqual([]);
+    });
   });
 });

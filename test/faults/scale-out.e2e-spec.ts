@@ -192,26 +192,26 @@ describe('Scale-out: two API processes and two workers on one PostgreSQL (fault 
     for (const api of [api1, api2]) expect(sentMailIds(api)).toEqual([]);
   }, 90_000);
 
-  it('counts sign-in attempts across both API processes: the 11th for one account is refused, whichever process gets it', async () => {
+  it('counts failed sign-ins across both API processes: the guessing address is refused for the account, whichever process it asks', async () => {
     const account = new Browser();
     await signUp(account, api1, 'linus@scale-out.example');
     const attacker = new Browser();
     const attempt = (api: AssayProcess, password: string) => attacker.query(api, SIGN_IN, { input: { email: 'linus@scale-out.example', password } });
 
-    // 10 attempts per account per 15 minutes (RATE_LIMITS.signInAccount), shared by both processes: 5 each.
-    for (let i = 0; i < 10; i++) {
+    // 5 failures per account and address per 15 minutes (RATE_LIMITS.signInFailuresAccountIp), shared by both processes.
+    for (let i = 0; i < 5; i++) {
       const res = await attempt(i % 2 === 0 ? api1 : api2, `wrong-password-${i}`);
       expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     }
     for (const api of [api1, api2]) {
       const refused = await attempt(api, 'wrong-password-again');
       expect(refused.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
-      expect(refused.errors?.[0].message).toBe('Too many sign-in attempts for this account. Please try again in 15 minutes.');
+      expect(refused.errors?.[0].message).toBe('Too many failed sign-ins for this account from this network. Please try again in 15 minutes.');
       const retryAfter = refused.errors?.[0].extensions?.retryAfterSeconds as number;
       expect(retryAfter).toBeGreaterThan(14 * 60);
       expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     }
-    // Even the right password waits: the limit is on attempts, not on failures.
+    // Even the right password waits at this address: it is refused before any check.
     const right = await attempt(api2, PROCESS_TEST_PASSWORD);
     expect(right.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(attacker.cookie('assay_session')).toBeUndefined();

@@ -28,6 +28,8 @@ export class GraphQLClient {
     const res = await request(this.app.getHttpServer())
       .post('/graphql')
       .set('content-type', 'application/json')
+      // What the web app's Apollo Client sends: request errors then come back as 400 (GraphQL over HTTP).
+      .set('accept', 'application/graphql-response+json,application/json;q=0.9')
       .set('x-forwarded-for', this.ip)
       .set('cookie', this.cookieHeader())
       .send({ query, variables });

@@ -1,13 +1,17 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import { prettyLogStream } from './common/log-format';
 import { APP_CONFIG, AppConfig } from './config/config';
-import { formatGraphQLError } from './common/format-graphql-error';
+import { PolicyGuard } from './common/authz/policy.guard';
+import { graphqlErrorFormatter } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
+import { inputGuardPlugin } from './common/input-guard';
+import { graphqlHttpStatusPlugin } from './common/graphql-http-status';
 import { RequestContext } from './common/request-context';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
@@ -47,6 +51,8 @@ class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
         TransactionService,
+        // Every query and mutation passes its rule in common/authz/policy.ts first.
+        { provide: APP_GUARD, useClass: PolicyGuard },
       ],
       exports: [APP_CONFIG, DATABASE_URL, TransactionService],
     };
@@ -66,7 +72,8 @@ export class AppModule {
               level: config.logLevel,
               redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
               autoLogging: { ignore: (req) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
-              customProps: () => ({ service: 'assay-api' }),
+              // The client address as Express derives it under TRUST_PROXY (not the proxy's own address).
+              customProps: (req) => ({ service: 'assay-api', clientIp: (req as Request).ip }),
             },
             config.logFormat === 'pretty' ? prettyLogStream() : process.stdout,
           ],
@@ -88,9 +95,9 @@ export class AppModule {
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
             stopOnTerminationSignals: false,
-            formatError: formatGraphQLError,
-            // Depth, cost, alias, directive and token limits, no field suggestions in production, and the mutation rate limit.
-            ...graphqlHardening(config.env, mutationRateLimitPlugin(rateLimits)),
+            formatError: graphqlErrorFormatter(config.env),
+            // Depth, cost, alias, directive and token limits, no field suggestions in production, the string checks, and the mutation rate limit.
+            ...graphqlHardening(config.env, inputGuardPlugin, mutationRateLimitPlugin(rateLimits), graphqlHttpStatusPlugin),
             context: ({ req, res }: { req: Request; res: Response }) => {
               const ctx: RequestContext = new RequestContext(req, res, () => accounts.userForRequest(ctx));
               return { ctx };

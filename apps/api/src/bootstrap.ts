@@ -29,7 +29,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     // Nest flushes buffered logs on listen(); a worker never listens, so it would log nothing at all.
     app.flushLogs();
   }
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY: which hops are proxies whose X-Forwarded-For names the client (rate limits, logs).
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = pino({ level: config.logLevel, base: { service: 'assay' } }, config.logFormat === 'pretty' ? prettyLogStream() : process.stdout);
+  if (config.insecureCookiesAllowed) log.warn('ALLOW_INSECURE_COOKIES is set: session cookies are sent without the Secure flag in production (docs/operations.md)');
   const t0 = Date.now();
 
   // Installed first, so a signal at any moment of the start still shuts down cleanly.

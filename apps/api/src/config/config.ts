@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as os from 'node:os';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { chooseLogFormat, type LogFormat } from '../common/log-format';
 
@@ -31,6 +32,11 @@ const schema = z.object({
   ASSAY_PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   COOKIE_SECURE: booleanish.optional(),
+  ALLOW_INSECURE_COOKIES: booleanish.default(false),
+  TRUST_PROXY: z
+    .string()
+    .refine(isTrustProxy, 'must be false, a hop count (1, 2, …), or comma-separated proxy addresses/CIDRs (loopback, linklocal, uniquelocal, 10.0.0.0/8, …)')
+    .default('loopback'),
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\/.+/.test(v), 'must be an smtp:// or smtps:// URL')
@@ -43,6 +49,7 @@ const schema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WEB_DIST_DIR: z.string().optional(),
   EVIDENCE_STORAGE: z.enum(['local', 's3']).default('local'),
+  EVIDENCE_ORPHAN_GRACE_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
   S3_ENDPOINT: z.string().url().refine((v) => /^https?:\/\//.test(v), 'must be an http(s):// URL').optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (lower-case letters, digits, dots, dashes)').optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
@@ -53,6 +60,30 @@ const schema = z.object({
   LEDGER_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be a log name without spaces or "+", e.g. assay.example/ledger').optional(),
   LEDGER_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `false`, a hop count, or a list of addresses, CIDR ranges and Express's names for address ranges. */
+function isTrustProxy(value: string): boolean {
+  if (value === 'false' || /^\d{1,2}$/.test(value)) return true;
+  return value.split(',').every((part) => {
+    const item = part.trim();
+    if (TRUST_PROXY_NAMES.has(item)) return true;
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address);
+    if (!family || extra !== undefined) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+}
+
+/** What Express's `trust proxy` setting gets from TRUST_PROXY. */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: string): TrustProxy {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((s) => s.trim());
+}
 
 /** Where evidence files are kept: ASSAY_DATA_DIR/blobs, or an S3-compatible bucket (path-style URLs). */
 export type EvidenceStorageConfig =
@@ -73,6 +104,10 @@ export interface AppConfig {
   publicUrl: string;
   sessionTtlDays: number;
   cookieSecure: boolean;
+  /** Set when COOKIE_SECURE=false was allowed in production by ALLOW_INSECURE_COOKIES (logged at start). */
+  insecureCookiesAllowed: boolean;
+  /** Which hops before the app are proxies whose X-Forwarded-For is believed (client address for rate limits and logs). */
+  trustProxy: TrustProxy;
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
@@ -86,6 +121,8 @@ export interface AppConfig {
   mailRetryDelaySeconds: number;
   webDistDir: string;
   evidenceStorage: EvidenceStorageConfig;
+  /** Evidence files (and staged uploads) that nothing references are removed once older than this. */
+  evidenceOrphanGraceHours: number;
   ledger: LedgerConfig;
 }
 
@@ -116,6 +153,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message.replace(/^Invalid input: /, '')} (got ${JSON.stringify(cleaned[name] ?? '')})`);
   }
   const e = parsed.data;
+  const cookieSecure = e.COOKIE_SECURE ?? e.NODE_ENV === 'production';
+  if (e.NODE_ENV === 'production' && !cookieSecure && !e.ALLOW_INSECURE_COOKIES) {
+    throw new ConfigError(
+      'Invalid configuration: COOKIE_SECURE=false is refused in production (session cookies would travel over plain HTTP); serve Assay over HTTPS, or set ALLOW_INSECURE_COOKIES=true if you must (docs/operations.md)',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -128,7 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: e.ASSAY_SEED,
     publicUrl: (e.ASSAY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionTtlDays: e.SESSION_TTL_DAYS,
-    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    cookieSecure,
+    insecureCookiesAllowed: e.NODE_ENV === 'production' && !cookieSecure,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
@@ -138,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(process.cwd(), 'dist', 'web')),
     evidenceStorage: evidenceStorage(e),
+    evidenceOrphanGraceHours: e.EVIDENCE_ORPHAN_GRACE_HOURS,
     ledger: {
       origin: e.LEDGER_ORIGIN ?? `${new URL(e.ASSAY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).host}/ledger`,
       signerKey: e.LEDGER_SIGNER_KEY,

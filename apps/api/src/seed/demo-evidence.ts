@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { DEMO_PASSWORD } from '@assay/domain';
 import { RequestContext, type AuthenticatedUser } from '../common/request-context';
 import { TransactionService } from '../database/transaction.service';
 import { AccountsService } from '../modules/accounts/accounts.service';
@@ -72,7 +73,7 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
   for (let i = 1; i <= 5; i++) {
     const email = i === 1 ? 'reviewer@assay.demo' : `reviewer${i}@assay.demo`;
     const existing: Array<{ id: string }> = await tx.manager(system).query('SELECT id FROM users WHERE email = $1', [email]);
-    const id = existing[0]?.id ?? (await accounts.createUser(system, { email, displayName: `Reviewer ${i}`, password: 'Assay-demo-2026!' })).id;
+    const id = existing[0]?.id ?? (await accounts.createUser(system, { email, displayName: `Reviewer ${i}`, password: DEMO_PASSWORD, allowDemoPassword: true })).id;
     await reviewers.accredit(admin, email);
     reviewerIds.push(id);
   }

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { DEMO_PASSWORD } from '@assay/domain';
 import { RequestContext } from '../common/request-context';
 import { TransactionService } from '../database/transaction.service';
 import { AccountsService } from '../modules/accounts/accounts.service';
@@ -8,7 +9,7 @@ import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from '../modules/vendor
 import { seedDemoEvidence, type SeedVendor } from './demo-evidence';
 
 /** Demo logins, listed in the README. */
-export const DEMO_PASSWORD = 'Assay-demo-2026!';
+export { DEMO_PASSWORD };
 export const DEMO_USERS = {
   admin: 'admin@assay.demo',
   reviewer: 'reviewer@assay.demo',
@@ -68,10 +69,10 @@ export async function seedDemoMarket(app: INestApplication, vendorCount = 36): P
     return RequestContext.system({ id: userId, email, displayName: email, platformRoles: [], sessionId: 'seed', memberships });
   };
 
-  const adminUser = await accounts.createUser(system, { email: DEMO_USERS.admin, displayName: 'Ada Admin', password: DEMO_PASSWORD, platformRoles: ['admin'] });
-  await accounts.createUser(system, { email: DEMO_USERS.reviewer, displayName: 'Rui Reviewer', password: DEMO_PASSWORD, platformRoles: ['reviewer'] });
-  const buyer = await accounts.createUser(system, { email: DEMO_USERS.buyer, displayName: 'Bea Buyer', password: DEMO_PASSWORD });
-  const vendorUser = await accounts.createUser(system, { email: DEMO_USERS.vendor, displayName: 'Vic Vendor', password: DEMO_PASSWORD });
+  const adminUser = await accounts.createUser(system, { email: DEMO_USERS.admin, displayName: 'Ada Admin', password: DEMO_PASSWORD, allowDemoPassword: true, platformRoles: ['admin'] });
+  await accounts.createUser(system, { email: DEMO_USERS.reviewer, displayName: 'Rui Reviewer', password: DEMO_PASSWORD, allowDemoPassword: true, platformRoles: ['reviewer'] });
+  const buyer = await accounts.createUser(system, { email: DEMO_USERS.buyer, displayName: 'Bea Buyer', password: DEMO_PASSWORD, allowDemoPassword: true });
+  const vendorUser = await accounts.createUser(system, { email: DEMO_USERS.vendor, displayName: 'Vic Vendor', password: DEMO_PASSWORD, allowDemoPassword: true });
   await organizations.create(await actAs(buyer.id), { name: 'Acme Retail Group', kind: 'buyer', website: 'https://acme-retail.example' });
 
   const capabilityKeys = Object.keys(CAPABILITIES);
@@ -87,7 +88,7 @@ export async function seedDemoMarket(app: INestApplication, vendorCount = 36): P
     const ownerId =
       i === 0
         ? vendorUser.id
-        : (await accounts.createUser(system, { email: `owner@${slugBase}.example`, displayName: `${name} owner`, password: DEMO_PASSWORD })).id;
+        : (await accounts.createUser(system, { email: `owner@${slugBase}.example`, displayName: `${name} owner`, password: DEMO_PASSWORD, allowDemoPassword: true })).id;
     if (i > 0) users++;
     const ctx = await actAs(ownerId);
     const org = await organizations.create(ctx, { name, kind: 'vendor', website: `https://${slugBase}.example` });

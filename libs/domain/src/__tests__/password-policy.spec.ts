@@ -1,4 +1,4 @@
-import { checkPassword, isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
+import { checkPassword, DEMO_PASSWORD, isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 
 describe(checkPassword.name, () => {
   it('accepts a long passphrase', () => {
@@ -44,11 +44,28 @@ describe(checkPassword.name, () => {
       code: 'PASSWORD_MATCHES_EMAIL',
       message: 'Do not use your email address, or the part before the @, as your password.',
     });
-    expect(checkPassword('maria.lopez.garcia!', { email })).toEqual({ ok: true });
+    // The email plus a symbol is no longer enough either: zxcvbn counts the user's own words as known.
+    expect(checkPassword('maria.lopez.garcia!', { email })).toMatchObject({ ok: false, code: 'PASSWORD_TOO_GUESSABLE' });
+    expect(checkPassword('maria.lopez.garcia! violet tractor', { email })).toEqual({ ok: true });
   });
 
   it.each(['1qaz2wsx3edc', 'QWERTY123456', 'LeaveMeAlone'])('refuses the common password %p', (password) => {
     expect(checkPassword(password)).toMatchObject({ ok: false, code: 'PASSWORD_TOO_COMMON' });
+  });
+
+  it.each(['12345678901234', 'qwertyuiopasdfgh', 'Summer2026Summer2026'])('refuses the guessable password %p with a reason', (password) => {
+    const result = checkPassword(password);
+    expect(result).toMatchObject({ ok: false });
+    expect(result.ok === false && result.message).toMatch(/./);
+  });
+
+  it('refuses the demo password unless the demo seed asks for it', () => {
+    expect(checkPassword(DEMO_PASSWORD)).toMatchObject({ ok: false, code: 'PASSWORD_IS_DEMO', message: expect.stringMatching(/demo accounts/) });
+    expect(checkPassword(DEMO_PASSWORD, { allowDemoPassword: true })).toEqual({ ok: true });
+  });
+
+  it('counts the user\'s own words as known', () => {
+    expect(checkPassword('Margaret Hamilton 1936', { userInputs: ['Margaret Hamilton'] })).toMatchObject({ ok: false, code: 'PASSWORD_TOO_GUESSABLE' });
   });
 
   it('knows short common passwords too, for callers that check them directly', () => {

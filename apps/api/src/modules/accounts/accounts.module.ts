@@ -3,10 +3,12 @@ import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { PasswordHasher } from './passwords';
 import { SessionsRepository } from './sessions.repository';
+import { SignInDevices } from './sign-in-devices';
+import { SignInThrottle } from './sign-in-throttle';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  providers: [AccountsService, AccountsResolver, PasswordHasher, SessionsRepository, UsersRepository],
+  providers: [AccountsService, AccountsResolver, PasswordHasher, SessionsRepository, UsersRepository, SignInThrottle, SignInDevices],
   exports: [AccountsService, UsersRepository],
 })
 export class AccountsModule {}

@@ -9,6 +9,8 @@ import { fieldRules, parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { PasswordHasher } from './passwords';
+import { SignInDevices } from './sign-in-devices';
+import { SignInThrottle } from './sign-in-throttle';
 import { SessionsRepository } from './sessions.repository';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 import { hashToken, newToken } from '../../common/tokens';
@@ -31,6 +33,8 @@ export class AccountsService {
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly rateLimits: RateLimitService,
+    private readonly throttle: SignInThrottle,
+    private readonly devices: SignInDevices,
   ) {}
 
   /** Resolves the cookie of a request to its live user (one statement). */
@@ -48,7 +52,7 @@ export class AccountsService {
 
   async signUp(ctx: RequestContext, input: unknown): Promise<UserEntity> {
     const data = parseInput(signUpSchema, input);
-    const policy = checkPassword(data.password, { email: data.email });
+    const policy = checkPassword(data.password, { email: data.email, userInputs: [data.displayName] });
     if (!policy.ok) throw badInput(policy.message, [{ field: 'password', message: policy.message }], 'WEAK_PASSWORD');
     await this.rateLimits.consume(ctx, 'signUp', ctx.ip ?? 'unknown');
     const passwordHash = await this.hasher.hash(data.password);
@@ -62,19 +66,26 @@ export class AccountsService {
     });
   }
 
+  /**
+   * Checks the password under the sign-in throttle (sign-in-throttle.ts): refused
+   * before the check when this address guessed too often, or when the account is
+   * being slowed down and this browser has not signed in to it before. An unknown
+   * email is counted and answered exactly like a wrong password.
+   */
   async signIn(ctx: RequestContext, input: unknown): Promise<UserEntity> {
     const data = parseInput(signInSchema, input);
-    await this.rateLimits.consume(ctx, 'signInIp', ctx.ip ?? 'unknown');
-    await this.rateLimits.consume(ctx, 'signInAccount', data.email);
     const user = await this.users.findByEmail(ctx, data.email);
-    if (!user) {
-      await this.hasher.dummyVerify(data.password);
+    await this.throttle.beforeAttempt(ctx, data.email, await this.devices.isKnown(ctx, user?.id));
+    const ok = user ? await this.hasher.verify(user.passwordHash, data.password) : (await this.hasher.dummyVerify(data.password), false);
+    if (!user || !ok) {
+      await this.throttle.afterFailure(ctx, data.email);
       throw unauthenticated('The email or password is not right.', 'INVALID_CREDENTIALS');
     }
-    if (!(await this.hasher.verify(user.passwordHash, data.password))) {
-      throw unauthenticated('The email or password is not right.', 'INVALID_CREDENTIALS');
-    }
-    await this.startSession(ctx, user.id);
+    await this.throttle.afterSuccess(ctx, data.email);
+    await this.tx.run(ctx, async (tx) => {
+      await this.startSession(tx, user.id);
+      await this.devices.remember(tx, user.id, this.config.cookieSecure);
+    });
     return user;
   }
 
@@ -90,10 +101,14 @@ export class AccountsService {
     const me = await requireUser(ctx);
     const user = await this.users.findById(ctx, me.id);
     if (!user) throw unauthenticated();
+    // The current password is a secret check like sign-in: a stolen session may not guess it freely.
+    await this.rateLimits.check(ctx, 'passwordCheckFailures', user.id);
     if (!(await this.hasher.verify(user.passwordHash, String(input.currentPassword ?? '')))) {
+      await this.rateLimits.fail(ctx, 'passwordCheckFailures', user.id);
       throw badInput('Your current password is not right.', [{ field: 'currentPassword', message: 'Your current password is not right.' }], 'INVALID_CREDENTIALS');
     }
-    const policy = checkPassword(String(input.newPassword ?? ''), { email: user.email });
+    await this.rateLimits.reset('passwordCheckFailures', user.id);
+    const policy = checkPassword(String(input.newPassword ?? ''), { email: user.email, userInputs: [user.displayName] });
     if (!policy.ok) throw badInput(policy.message, [{ field: 'newPassword', message: policy.message }], 'WEAK_PASSWORD');
     const hash = await this.hasher.hash(input.newPassword);
     await this.tx.run(ctx, async (tx) => {
@@ -105,9 +120,12 @@ export class AccountsService {
   }
 
   /** Creates a user directly (admin CLI and seed); refuses weak passwords like sign-up does. */
-  async createUser(ctx: RequestContext, input: { email: string; displayName: string; password: string; platformRoles?: ('admin' | 'reviewer')[] }): Promise<UserEntity> {
+  async createUser(
+    ctx: RequestContext,
+    input: { email: string; displayName: string; password: string; platformRoles?: ('admin' | 'reviewer')[]; /** Only the demo seed. */ allowDemoPassword?: boolean },
+  ): Promise<UserEntity> {
     const data = parseInput(signUpSchema, input);
-    const policy = checkPassword(data.password, { email: data.email });
+    const policy = checkPassword(data.password, { email: data.email, userInputs: [data.displayName], allowDemoPassword: input.allowDemoPassword === true });
     if (!policy.ok) throw badInput(policy.message, [{ field: 'password', message: policy.message }], 'WEAK_PASSWORD');
     const user = await this.users.insert(ctx, {
       email: data.email,

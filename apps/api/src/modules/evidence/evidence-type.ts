@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 export const EVIDENCE_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv', 'application/json', 'text/plain', 'text/markdown'] as const;
 export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
 
-export type EvidenceTypeRefusal = 'EMPTY_FILE' | 'UNSUPPORTED_FILE_TYPE' | 'FILE_TYPE_MISMATCH' | 'NOT_UTF8' | 'INVALID_JSON' | 'INVALID_CSV';
+export type EvidenceTypeRefusal = 'EMPTY_FILE' | 'UNSUPPORTED_FILE_TYPE' | 'FILE_TYPE_MISMATCH' | 'DECLARED_TYPE_MISMATCH' | 'ACTIVE_CONTENT' | 'NOT_UTF8' | 'INVALID_JSON' | 'INVALID_CSV';
 
 export type EvidenceTypeResult = { ok: true; mediaType: EvidenceMediaType } | { ok: false; reason: EvidenceTypeRefusal; message: string };
 
@@ -47,6 +47,42 @@ const EXTENSIONS: Record<string, readonly EvidenceMediaType[]> = {
   log: ['text/plain', 'text/csv', 'application/json'],
 };
 
+/**
+ * Media types a browser may declare for a file of each detected type (Windows calls a CSV
+ * `application/vnd.ms-excel`; many browsers send `text/plain` for anything textual). An
+ * upload declared as anything else is refused: the declaration, the name and the bytes must agree.
+ * `application/octet-stream` and no declaration at all mean "don't know" and are accepted.
+ */
+const DECLARED_TYPES: Record<EvidenceMediaType, readonly string[]> = {
+  'application/pdf': ['application/pdf', 'application/x-pdf'],
+  'image/png': ['image/png'],
+  'image/jpeg': ['image/jpeg', 'image/jpg', 'image/pjpeg'],
+  'text/csv': ['text/csv', 'application/csv', 'text/x-csv', 'application/vnd.ms-excel', 'text/plain', 'text/tab-separated-values'],
+  'application/json': ['application/json', 'text/json', 'text/plain'],
+  'text/plain': ['text/plain', 'text/x-log'],
+  'text/markdown': ['text/markdown', 'text/x-markdown', 'text/plain'],
+};
+
+/**
+ * Text a browser would run rather than show: HTML, SVG or other XML (which can carry
+ * scripts), and scripts. Never evidence, whatever the file is called. Checked on the
+ * first bytes, where every one of them announces itself.
+ */
+const ACTIVE_CONTENT: ReadonlyArray<{ pattern: RegExp; what: string }> = [
+  { pattern: /^\s*<!doctype\s+html/i, what: 'an HTML page' },
+  { pattern: /<\s*(html|head|body|iframe|object|embed)[\s>/]/i, what: 'an HTML page' },
+  { pattern: /<\s*script[\s>/]/i, what: 'a script' },
+  { pattern: /<\s*svg[\s>/]/i, what: 'an SVG image' },
+  { pattern: /^\s*<\?xml[\s?]/i, what: 'an XML document' },
+  { pattern: /^#!/, what: 'a script' },
+];
+
+/** What active content the head of a text file is, or null. */
+export function activeContentOf(text: string): string | null {
+  const head = text.slice(0, SNIFF_BYTES);
+  return ACTIVE_CONTENT.find((a) => a.pattern.test(head))?.what ?? null;
+}
+
 /** The lower-case extension of a file name, or '' when it has none. */
 export function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
@@ -77,7 +113,20 @@ export function sniffBinaryType(head: Uint8Array): { kind: 'accepted'; mediaType
  * For PDF, PNG and JPEG the first {@link SNIFF_BYTES} bytes are enough; text needs
  * the whole file.
  */
-export function detectEvidenceType(bytes: Uint8Array, fileName: string): EvidenceTypeResult {
+export function detectEvidenceType(bytes: Uint8Array, fileName: string, declaredType?: string): EvidenceTypeResult {
+  const detected = detectByContent(bytes, fileName);
+  if (!detected.ok) return detected;
+  const declared = (declaredType ?? '').split(';')[0].trim().toLowerCase();
+  if (declared && declared !== 'application/octet-stream' && !DECLARED_TYPES[detected.mediaType].includes(declared)) {
+    return refuse(
+      'DECLARED_TYPE_MISMATCH',
+      `${displayName(fileName)} was sent as ${declared}, but its content is ${DESCRIPTIONS[detected.mediaType]}. Attach the file again from your computer; if it keeps happening, save it in one of the accepted formats.`,
+    );
+  }
+  return detected;
+}
+
+function detectByContent(bytes: Uint8Array, fileName: string): EvidenceTypeResult {
   const name = displayName(fileName);
   const extension = extensionOf(fileName);
   const promised = extension ? EXTENSIONS[extension] : undefined;
@@ -99,6 +148,14 @@ export function detectEvidenceType(bytes: Uint8Array, fileName: string): Evidenc
   }
 
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
+  const active = activeContentOf(text);
+  if (active) {
+    return refuse('ACTIVE_CONTENT', `${name} is ${active}, which a browser would run rather than show, so it cannot be attached. Attach ${ACCEPTED_KINDS} files; to show a web page, attach a PDF of it or a link.`);
+  }
+  // A name that promises a binary format (PDF, PNG, JPEG) is not kept by text.
+  if (promised && promised.every((type) => BINARY_TYPES.has(type))) {
+    return refuse('FILE_TYPE_MISMATCH', `${name} is named like ${DESCRIPTIONS[promised[0]]} but its content is text. Rename it to match what it is, or attach the right file.`);
+  }
   if (promised?.length === 1 && promised[0] === 'application/json') {
     const parsed = parseJson(text);
     return parsed.ok ? { ok: true, mediaType: 'application/json' } : refuse('INVALID_JSON', `${name} is not valid JSON: ${parsed.error}`);

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AccountsModule } from '../accounts/accounts.module';
 import { EvidenceController, EvidenceUploadGuard } from './evidence.controller';
+import { EvidenceOrphansService } from './evidence-orphans.service';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceResolver } from './evidence.resolver';
 import { EvidenceService } from './evidence.service';
@@ -20,7 +21,7 @@ import { StagingStorage, stagingDir } from './upload-staging';
     }),
   ],
   controllers: [EvidenceController],
-  providers: [EvidenceService, EvidenceRepository, EvidenceResolver, EvidenceUploadGuard, blobStorageProvider],
+  providers: [EvidenceService, EvidenceOrphansService, EvidenceRepository, EvidenceResolver, EvidenceUploadGuard, blobStorageProvider],
   exports: [EvidenceService, BLOB_STORAGE],
 })
 export class EvidenceModule {}

@@ -67,6 +67,17 @@ export class EvidenceRepository {
     await this.tx.manager(ctx).query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`evidence-blob:${sha256}`]);
   }
 
+  /**
+   * Records that a blob is about to be written, in a statement of its own (call it
+   * outside the upload's transaction), so a blob whose upload never commits is still
+   * known to the orphan job. Writing the same bytes again restarts their grace period.
+   */
+  async registerBlob(ctx: RequestContext, sha256: string): Promise<void> {
+    await this.tx
+      .manager(ctx)
+      .query(`INSERT INTO evidence_blobs (sha256) VALUES ($1) ON CONFLICT (sha256) DO UPDATE SET stored_at = now()`, [sha256]);
+  }
+
   async countBlobReferences(ctx: RequestContext, sha256: string): Promise<number> {
     const rows: Array<{ n: number }> = await this.tx.manager(ctx).query(`SELECT count(*)::int AS n FROM evidence_items WHERE sha256 = $1`, [sha256]);
     return rows[0].n;

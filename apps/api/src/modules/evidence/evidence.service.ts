@@ -6,7 +6,7 @@ import { isEditable } from '@assay/domain';
 import { z } from 'zod';
 import { requireUser } from '../../common/authz';
 import { badInput, conflict, notFound } from '../../common/errors';
-import type { RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
 import { payloadTooLarge } from '../../common/rest-errors';
 import { parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
@@ -99,9 +99,11 @@ export class EvidenceService {
     await this.caseStudyForEditing(ctx, caseStudyId);
     if (file.size > MAX_FILE_BYTES) throw fileTooLarge();
 
-    const detected = await detectStagedFile(file.path, originalName);
+    const detected = await detectStagedFile(file.path, originalName, file.mimetype);
     if (!detected.ok) throw badInput(detected.message, [{ field: 'file', message: detected.message }], detected.reason);
 
+    // Outside the transaction on purpose: if it never commits, the orphan job still knows the blob.
+    await this.evidence.registerBlob(RequestContext.system(), file.sha256);
     return this.tx.run(ctx, async (tx) => {
       const caseStudy = await this.findCaseStudy(tx, caseStudyId, true);
       await requireEvidenceEditor(tx, caseStudy);
@@ -242,14 +244,14 @@ function tooManyItems() {
 }
 
 /** Detects the type of a staged upload, reading only its head when that is enough (PDF, PNG, JPEG). */
-async function detectStagedFile(file: string, originalName: string): Promise<EvidenceTypeResult> {
+async function detectStagedFile(file: string, originalName: string, declaredType: string | undefined): Promise<EvidenceTypeResult> {
   const handle = await fs.open(file, 'r');
   try {
     const head = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
     const start = head.subarray(0, bytesRead);
-    if (sniffBinaryType(start).kind === 'accepted' || bytesRead < SNIFF_BYTES) return detectEvidenceType(start, originalName);
-    return detectEvidenceType(await fs.readFile(file), originalName);
+    if (sniffBinaryType(start).kind === 'accepted' || bytesRead < SNIFF_BYTES) return detectEvidenceType(start, originalName, declaredType);
+    return detectEvidenceType(await fs.readFile(file), originalName, declaredType);
   } finally {
     await handle.close();
   }

@@ -16,6 +16,8 @@ export interface StagedFile {
   fieldname: string;
   /** The name on the sender's computer (multer decodes it as UTF-8, see `defParamCharset`). */
   originalname: string;
+  /** The media type the sender declared for the file part (checked against the content). */
+  mimetype?: string;
   /** The temporary file holding the bytes; removed once the request is done with it. */
   path: string;
   size: number;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { badInput } from '../../common/errors';
-import { openSingleUseLink } from '../../common/single-use-link';
+import { caseStudyClosedBecause, openSingleUseLink } from '../../common/single-use-link';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { newToken } from '../../common/tokens';
@@ -134,6 +134,7 @@ export class FollowUpsService implements OnModuleInit {
         return qb.getOne();
       },
       isUsed: (f) => f.status === 'answered',
+      closedBecause: (f) => caseStudyClosedBecause(this.tx.manager(ctx), f.caseStudyId, lock, 'check'),
       usedMessage: 'You have already answered this check. Thank you!',
       expiredMessage: 'This link has expired.',
     });

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../common/request-context';
 import { fieldRules, parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import { hashToken, newToken } from '../../common/tokens';
+import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { MailService } from '../mail/mail.service';
 import type { MembershipObject } from './graphql/membership.object';
 import type { OrganizationDetailsObject, OrganizationObject } from './graphql/organization.object';
@@ -50,6 +51,7 @@ export class OrganizationsService {
     private readonly tx: TransactionService,
     private readonly organizations: OrganizationsRepository,
     private readonly mail: MailService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   /** The user with memberships, as `me` returns it. */
@@ -130,9 +132,14 @@ export class OrganizationsService {
     if (typeof token !== 'string' || token.length < 20 || token.length > 200) {
       throw badInput('This invitation link is not valid. Ask for a new invitation.', [{ field: 'token', message: 'Not a valid invitation link.' }], 'INVALID_TOKEN');
     }
+    // Guessing invitation tokens is a secret check: limited per network address.
+    await this.rateLimits.check(ctx, 'secretTokenFailures', ctx.ip ?? 'unknown');
     return this.tx.run(ctx, async (tx) => {
       const invitation = await this.organizations.findInvitationForUpdate(tx, hashToken(token));
-      if (!invitation) throw notFound('This invitation', 'INVALID_TOKEN');
+      if (!invitation) {
+        await this.rateLimits.fail(ctx, 'secretTokenFailures', ctx.ip ?? 'unknown');
+        throw notFound('This invitation', 'INVALID_TOKEN');
+      }
       if (invitation.acceptedAt) throw conflict('This invitation has already been used.', 'TOKEN_USED');
       if (invitation.expiresAt.getTime() < Date.now()) throw badInput('This invitation has expired. Ask for a new one.', [], 'TOKEN_EXPIRED');
       if (invitation.email !== user.email) {

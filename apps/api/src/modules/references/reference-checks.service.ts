@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { badInput, notFound } from '../../common/errors';
-import { openSingleUseLink } from '../../common/single-use-link';
+import { caseStudyClosedBecause, openSingleUseLink } from '../../common/single-use-link';
 import { returnedRows } from '../../database/returning';
 import { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -185,6 +185,7 @@ export class ReferenceChecksService implements OnModuleInit {
       },
       isUsed: (r) => r.status === 'answered' || r.status === 'declined',
       isExpired: (r) => r.status === 'expired',
+      closedBecause: (r) => caseStudyClosedBecause(this.tx.manager(ctx), r.caseStudyId, lock, 'questionnaire'),
       usedMessage: 'You have already answered this questionnaire. Thank you!',
       expiredMessage: 'This link has expired. The consultancy can ask Assay to send a new one.',
     });

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { VendorEvidenceChanged } from '@assay/domain';
-import { requirePlatformRole } from '../../common/authz';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { JobsService } from '../jobs/jobs.service';
@@ -155,12 +154,6 @@ export class EvidenceEventsService implements OnModuleInit {
       [vendors, reviewers],
     );
     return rows.map((r) => r.vendor_id);
-  }
-
-  /** `pipelineStatus` for an admin (FORBIDDEN for anyone else). */
-  async pipelineStatusForAdmin(ctx: RequestContext): Promise<PipelineStatus> {
-    await requirePlatformRole(ctx, 'admin');
-    return this.pipelineStatus(ctx);
   }
 
   /**

@@ -63,7 +63,7 @@ export class SignalsResolver {
 
   @Query(() => SignalsPipelineStatusObject, { description: 'Admins: the evidence outbox and its drain job (how far the signals lag the evidence).' })
   async signalsPipeline(@Ctx() ctx: RequestContext): Promise<SignalsPipelineStatusObject> {
-    const s = await this.evidenceEvents.pipelineStatusForAdmin(ctx);
+    const s = await this.evidenceEvents.pipelineStatus(ctx); // admins only: common/authz/policy.ts
     return { ...s, oldestPendingAgeSeconds: s.oldestPendingAt ? Math.max(0, (Date.now() - s.oldestPendingAt.getTime()) / 1000) : null };
   }
 

@@ -9,6 +9,7 @@ import { parseInput } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionService } from '../../database/transaction.service';
 import { hashToken, newToken } from '../../common/tokens';
+import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { MailService } from '../mail/mail.service';
 import type { VendorDomainEntity } from './entities/vendor-domain.entity';
 import { VendorDomainObject, VendorDomainStatusGql, VendorDomainVerificationObject } from './graphql/vendor-domain.object';
@@ -70,6 +71,7 @@ export class VendorDomainsService {
     private readonly vendors: VendorsRepository,
     private readonly access: VendorAccessPolicy,
     private readonly mail: MailService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   /** The vendor's claimed domains; its members and admins only. */
@@ -128,11 +130,16 @@ export class VendorDomainsService {
     if (typeof token !== 'string' || token.trim().length < 20 || token.trim().length > 200) {
       throw badInput('This verification link is not valid. Open the link from the email again.', [{ field: 'token', message: 'Not a valid verification link.' }], 'INVALID_TOKEN');
     }
+    // Guessing verification links is a secret check: limited per network address.
+    await this.rateLimits.check(ctx, 'secretTokenFailures', ctx.ip ?? 'unknown');
     let domain = '';
     try {
       return await this.tx.run(ctx, async (tx) => {
         const claim = await this.domains.findByTokenHashForUpdate(tx, hashToken(token.trim()));
-        if (!claim) throw notFound('This verification link', 'INVALID_TOKEN');
+        if (!claim) {
+          await this.rateLimits.fail(ctx, 'secretTokenFailures', ctx.ip ?? 'unknown');
+          throw notFound('This verification link', 'INVALID_TOKEN');
+        }
         domain = claim.domain;
         if (claim.verifiedAt) throw conflict(`This link has already been used: ${claim.domain} is verified.`, 'TOKEN_USED');
         if (!claim.tokenExpiresAt || claim.tokenExpiresAt.getTime() < Date.now()) {

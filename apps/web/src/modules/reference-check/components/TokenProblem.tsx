@@ -25,6 +25,13 @@ export function tokenProblem(description: ErrorDescription, what: 'questionnaire
             ? 'Links work for 14 days. If you would still like to answer, tell the consultancy: they can ask Assay to send you a new link.'
             : 'Links work for 14 days. There is nothing you need to do.',
       };
+    case 'LINK_CLOSED':
+      return {
+        icon: <IconLinkOff size={28} aria-hidden />,
+        color: 'gray',
+        title: what === 'questionnaire' ? 'This questionnaire is closed' : 'This check is closed',
+        body: description.message,
+      };
     case 'RATE_LIMITED': {
       const minutes = description.retryAfterSeconds ? Math.max(1, Math.ceil(description.retryAfterSeconds / 60)) : null;
       return {
@@ -47,7 +54,7 @@ export function tokenProblem(description: ErrorDescription, what: 'questionnaire
   }
 }
 
-/** A whole page for a link that cannot be used (expired, used, unknown, rate-limited). */
+/** A whole page for a link that cannot be used (expired, used, closed, unknown, rate-limited). */
 export function TokenProblemPage({ problem }: { problem: NonNullable<ReturnType<typeof tokenProblem>> }) {
   useDocumentTitle(`${problem.title} · Assay`);
   const heading = useRef<HTMLHeadingElement>(null);
