@@ -9,7 +9,8 @@ import { AddVerificationLedger1795697581866 } from './1795697581866-AddVerificat
 import { AddBuyerSearchAndShortlists1795698745220 } from './1795698745220-AddBuyerSearchAndShortlists';
 import { AddSignalEvidenceIndexes1795705936326 } from './1795705936326-AddSignalEvidenceIndexes';
 import { AddEvidenceOutboxAndExplanations1795800000000 } from './1795800000000-AddEvidenceOutboxAndExplanations';
+import { ReplaceVendorSearchDocuments1796177694860 } from './1796177694860-ReplaceVendorSearchDocuments';
 
 /** Every migration, in order. The data source reads this list; nothing else changes the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
-export const MIGRATIONS: Function[] = [CreateAccountsAndOrganizations1795693927267, CreateRateLimits1795694400000, AddCaseStudiesEvidenceReferences1795696791926, AddVerifiedVendorDomainUniqueness1795696996798, AddVerification1795697103789, AddEvidenceBlobIndex1795697223804, AddVendorSignals1795697469655, AddVerificationLedger1795697581866, AddBuyerSearchAndShortlists1795698745220, AddSignalEvidenceIndexes1795705936326, AddEvidenceOutboxAndExplanations1795800000000];
+export const MIGRATIONS: Function[] = [CreateAccountsAndOrganizations1795693927267, CreateRateLimits1795694400000, AddCaseStudiesEvidenceReferences1795696791926, AddVerifiedVendorDomainUniqueness1795696996798, AddVerification1795697103789, AddEvidenceBlobIndex1795697223804, AddVendorSignals1795697469655, AddVerificationLedger1795697581866, AddBuyerSearchAndShortlists1795698745220, AddSignalEvidenceIndexes1795705936326, AddEvidenceOutboxAndExplanations1795800000000, ReplaceVendorSearchDocuments1796177694860];

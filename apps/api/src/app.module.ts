@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { formatGraphQLError } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
+import { graphqlNoStorePlugins } from './common/graphql-no-store.plugin';
 import { RequestContext } from './common/request-context';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
@@ -86,7 +87,7 @@ export class AppModule {
             stopOnTerminationSignals: false,
             formatError: formatGraphQLError,
             // Depth, cost, alias, directive and token limits, no field suggestions in production, and the mutation rate limit.
-            ...graphqlHardening(config.env, mutationRateLimitPlugin(rateLimits)),
+            ...graphqlHardening(config.env, mutationRateLimitPlugin(rateLimits), ...graphqlNoStorePlugins()),
             context: ({ req, res }: { req: Request; res: Response }) => {
               const ctx: RequestContext = new RequestContext(req, res, () => accounts.userForRequest(ctx));
               return { ctx };
