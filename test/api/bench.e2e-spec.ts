@@ -28,7 +28,7 @@ describe('npm run bench (smoke, tiny market)', () => {
       burstVerdicts: 20,
       log: () => undefined,
     });
-  }, 240_000);
+  }, 300_000);
 
   it('reports the documented JSON shape', () => {
     const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
