@@ -10,6 +10,7 @@ import { AddBuyerSearchAndShortlists1795698745220 } from './1795698745220-AddBuy
 import { AddSignalEvidenceIndexes1795705936326 } from './1795705936326-AddSignalEvidenceIndexes';
 import { AddEvidenceOutboxAndExplanations1795800000000 } from './1795800000000-AddEvidenceOutboxAndExplanations';
 import { AddSignInDevices1796177632539 } from './1796177632539-AddSignInDevices';
+import { ReplaceVendorSearchDocuments1796177694860 } from './1796177694860-ReplaceVendorSearchDocuments';
 import { AddEvidenceBlobRegistry1796179233061 } from './1796179233061-AddEvidenceBlobRegistry';
 import { AddVendorSignalSnapshots1796179915541 } from './1796179915541-AddVendorSignalSnapshots';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: Function[] = [
   AddSignalEvidenceIndexes1795705936326,
   AddEvidenceOutboxAndExplanations1795800000000,
   AddSignInDevices1796177632539,
+  ReplaceVendorSearchDocuments1796177694860,
   AddEvidenceBlobRegistry1796179233061,
   AddVendorSignalSnapshots1796179915541,
 ];

@@ -25,9 +25,10 @@ describe('npm run bench (smoke, tiny market)', () => {
       database: { databaseUrl: await createTestDatabase() },
       verifySamples: 15,
       incrementalSamples: 3,
+      burstVerdicts: 20,
       log: () => undefined,
     });
-  }, 150_000);
+  }, 300_000);
 
   it('reports the documented JSON shape', () => {
     const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
@@ -36,19 +37,33 @@ describe('npm run bench (smoke, tiny market)', () => {
     for (const op of json.operations as Array<Record<string, unknown>>) {
       for (const key of ['name', 'rps', 'p50Ms', 'p99Ms', 'floorRps', 'ratioToFloor', 'sqlStatements']) expect(op).toHaveProperty(key);
     }
+    const search = (json.operations as Array<Record<string, unknown>>).find((op) => op.name === 'search')!;
+    for (const key of ['baselineRps', 'baselineP99Ms', 'speedupOverBaseline']) expect(search).toHaveProperty(key);
     expect(json.recompute).toEqual(expect.objectContaining({ fullMs: expect.any(Number), incrementalMs: expect.any(Number) }));
+    expect(json.recompute).toHaveProperty('outboxDrainMs');
+    expect(json.recompute).toHaveProperty('verdictP99Ms');
   });
 
   it("checked that the floor's answers equal the API's before measuring", () => {
     for (const op of result.operations) expect(op.verifiedSamples).toBeGreaterThan(0);
   });
 
-  it('spends at most 4 SQL statements per operation, and the counter sees them', () => {
+  it('spends at most 4 SQL statements per operation and no more than the floor, and the counter sees them', () => {
     for (const op of result.operations) {
-      expect(op.sqlStatements).toBeGreaterThanOrEqual(2);
+      // Search is one statement (page, total and facets); the vendor page and compare at least two.
+      expect(op.sqlStatements).toBeGreaterThanOrEqual(op.name === 'search' ? 1 : 2);
       expect(op.sqlStatements).toBeLessThanOrEqual(4);
-      expect(op.floorSqlStatements).toBeGreaterThanOrEqual(2);
+      expect(op.sqlStatements).toBeLessThanOrEqual(op.floorSqlStatements);
+      expect(op.floorSqlStatements).toBeGreaterThanOrEqual(op.name === 'search' ? 1 : 2);
     }
+  });
+
+  it('measures search against the frozen baseline SQL in the same run', () => {
+    const search = result.operations.find((op) => op.name === 'search')!;
+    expect(search.baselineRps).toBeGreaterThan(0);
+    expect(search.baselineP99Ms).toBeGreaterThanOrEqual(search.baselineP50Ms!);
+    expect(search.baselineSqlStatements).toBe(2);
+    expect(search.baselineErrors).toBe(0);
   });
 
   it('measures sane numbers without errors', () => {
@@ -62,5 +77,15 @@ describe('npm run bench (smoke, tiny market)', () => {
     expect(result.recompute.vendors).toBe(200);
     expect(result.recompute.fullMs).toBeGreaterThan(0);
     expect(result.recompute.incrementalMs).toBeGreaterThan(0);
+  });
+
+  it('records a burst of verdicts under search load, and every affected vendor equals a full recompute afterwards', () => {
+    const burst = result.recompute.burst!;
+    expect(burst.verdicts).toBeGreaterThan(0);
+    expect(burst.accepted).toBe(burst.verdicts);
+    expect(burst.verdictP99Ms).toBeGreaterThanOrEqual(burst.verdictP50Ms);
+    expect(result.recompute.verdictP99Ms).toBe(burst.verdictP99Ms);
+    expect(burst.affectedVendors).toBeGreaterThanOrEqual(1);
+    expect(burst.inconsistentVendors).toBe(0);
   });
 });

@@ -18,12 +18,20 @@ import { DatabaseChoice, openBenchDatabase } from './database';
 import { drive, firstDifference, post } from './load';
 import { documents, type Operation, operations } from './operations';
 import { DEFAULT_SEED, type Scale, seedMarket } from './seed';
-import { type ServerProcess, startApi, startFloor } from './servers';
+import { type ServerProcess, startApi, startBaseline, startFloor, startWorker } from './servers';
+import { type BurstResult, measureVerdictBurst } from './burst';
+import { createBaselineDocuments } from './baseline';
 
-/** The issue's targets on a 2-core machine. */
+/** The issues' targets on a 2-core machine (issue 13: search, the vendor page and compare). */
 export const TARGETS = {
   ratioToFloor: 0.5,
-  searchP99Ms: 50,
+  compareRatioToFloor: 0.65,
+  /** Search throughput over the frozen baseline SQL's (baseline.ts), in the same run. */
+  searchSpeedupOverBaseline: 20,
+  searchP99Ms: 250,
+  /** After 500 verdicts under search load: the outbox drained and every affected vendor equals a full recompute. */
+  outboxDrainMs: 30_000,
+  verdictP99Ms: 100,
   sqlStatementsPerOperation: 4,
   fullRecomputeMs: 30_000,
   incrementalMs: 10,
@@ -51,6 +59,8 @@ export interface BenchOptions {
   profileDir?: string;
   /** Progress of a long stage (seeding, recompute). */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Verdicts in the burst under search load (default 500; 0 leaves the burst out). */
+  burstVerdicts?: number;
 }
 
 export interface OperationResult {
@@ -71,10 +81,18 @@ export interface OperationResult {
   floorErrors: number;
   /** Requests whose API and floor answers were compared (all deep-equal, or the run fails). */
   verifiedSamples: number;
+  /** Search only: the floor server with the frozen pre-vendor_search SQL (baseline.ts), same load, same run. */
+  baselineRps?: number;
+  baselineP50Ms?: number;
+  baselineP99Ms?: number;
+  baselineErrors?: number;
+  baselineSqlStatements?: number;
+  /** rps ÷ baselineRps. */
+  speedupOverBaseline?: number;
 }
 
 export interface BenchResult {
-  scale: { vendors: number; caseStudies: number; referenceAnswers: number; quick: boolean; rows: Record<string, number>; seedMs: number; searchDocumentsMs: number; vacuumMs: number };
+  scale: { vendors: number; caseStudies: number; referenceAnswers: number; quick: boolean; rows: Record<string, number>; seedMs: number; searchDocumentsMs: number; vacuumMs: number; baselineDocumentsMs: number };
   operations: OperationResult[];
   recompute: {
     fullMs: number;
@@ -87,6 +105,12 @@ export interface BenchResult {
     /** The vendor alone (no dependents), median. */
     singleVendorMs: number;
     incrementalSamples: number;
+    /** After a burst of verdicts under search load: from the last verdict until the evidence outbox was empty (null: no outbox, or it did not drain). */
+    outboxDrainMs: number | null;
+    /** p99 latency of one `submitVerdict` mutation during the burst. */
+    verdictP99Ms: number | null;
+    /** The whole burst measurement. */
+    burst: BurstResult | null;
   };
   targets: typeof TARGETS;
   checks: Record<string, boolean>;
@@ -103,7 +127,7 @@ const median = (values: number[]): number => {
 const round = (v: number, digits = 1): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /** Full recompute and incremental refreshes through the app's own SignalsService (a Nest application context, like the CLI). */
-export async function measureSignals(url: string, dataDir: string, options: BenchOptions): Promise<BenchResult['recompute']> {
+export async function measureSignals(url: string, dataDir: string, options: BenchOptions): Promise<Omit<BenchResult['recompute'], 'outboxDrainMs' | 'verdictP99Ms' | 'burst'>> {
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, ASSAY_DATA_DIR: dataDir, ASSAY_SEED: 'false', LOG_LEVEL: 'silent' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: false });
   try {
@@ -206,6 +230,16 @@ async function statementsPerRequest(server: ServerProcess, op: Operation, tries 
   return most;
 }
 
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 async function machine(url: string): Promise<BenchResult['machine']> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -256,6 +290,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     log(`seeding ${options.scale.vendors} vendors, ${options.scale.caseStudies} case studies, ${options.scale.referenceAnswers} reference answers`);
     const seeded = await seedMarket(db.url, options.scale, { seed: options.seed, onProgress: options.onProgress });
     log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
+    const baselineDocumentsMs = await withClient(db.url, async (client) => {
+      const t0 = performance.now();
+      await createBaselineDocuments(client);
+      return performance.now() - t0;
+    });
+    log(`built the frozen baseline's vendor_search_documents in ${(baselineDocumentsMs / 1000).toFixed(1)} s`);
 
     log('recomputing every vendor’s signals through SignalsService');
     const recompute = await measureSignals(db.url, workDir, options);
@@ -268,21 +308,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     servers.push(api);
     const floor = await startFloor(db.url, documents(), options.profileDir);
     servers.push(floor);
+    const baseline = ops.some((op) => op.name === 'search') ? await startBaseline(db.url, documents(), options.profileDir) : null;
+    if (baseline) servers.push(baseline);
 
     // Requests one at a time: the equality check, then (on servers warmed up by it) the statements per request.
     const verified = new Map<string, number>();
-    const statements = new Map<string, { api: number; floor: number }>();
+    const statements = new Map<string, { api: number; floor: number; baseline?: number }>();
     for (const op of ops) {
       const v = await verifyEquality(op, api, floor, options.verifySamples);
       verified.set(op.name, v.checked);
-      statements.set(op.name, { api: await statementsPerRequest(api, op), floor: await statementsPerRequest(floor, op) });
+      if (op.name === 'search' && baseline) await verifyEquality(op, api, baseline, options.verifySamples);
+      statements.set(op.name, { api: await statementsPerRequest(api, op), floor: await statementsPerRequest(floor, op), baseline: op.name === 'search' && baseline ? await statementsPerRequest(baseline, op) : undefined });
       log(`${op.operationName}: the floor's JSON equals the API's for ${v.checked} sampled requests; ${statements.get(op.name)!.api} SQL statements per request (floor ${statements.get(op.name)!.floor})`);
     }
 
     const results: OperationResult[] = [];
     for (const op of ops) {
       const measured: Record<string, Awaited<ReturnType<typeof drive>>> = {};
-      for (const server of [api, floor]) {
+      for (const server of op.name === 'search' && baseline ? [api, floor, baseline] : [api, floor]) {
         if (options.warmupSec > 0) {
           await drive(server.url, op.bodies, options.connections, options.warmupSec);
           await settle(server, db.url);
@@ -310,18 +353,55 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         errors: a.load.errors,
         floorErrors: f.load.errors,
         verifiedSamples: verified.get(op.name) ?? 0,
+        ...(baseline && measured[baseline.name]
+          ? {
+              baselineRps: round(measured[baseline.name].rps),
+              baselineP50Ms: measured[baseline.name].p50Ms,
+              baselineP99Ms: measured[baseline.name].p99Ms,
+              baselineErrors: measured[baseline.name].errors,
+              baselineSqlStatements: statements.get(op.name)!.baseline,
+              speedupOverBaseline: measured[baseline.name].rps > 0 ? round(a.load.rps / measured[baseline.name].rps, 2) : 0,
+            }
+          : {}),
       });
     }
 
+    // The write side under read load: a burst of verdicts while search runs, with a job worker draining the outbox.
+    let burst: BurstResult | null = null;
+    const searchOp = ops.find((op) => op.name === 'search');
+    if (searchOp && options.burstVerdicts !== 0) {
+      const worker = await startWorker(db.url, workDir);
+      servers.push(worker);
+      burst = await measureVerdictBurst(db.url, api.url, workDir, {
+        verdicts: options.burstVerdicts ?? 500,
+        concurrency: 8,
+        searchConnections: options.connections,
+        searchBodies: searchOp.bodies,
+        // Long enough to report how long the drain really takes when it misses the 30 s target.
+        drainTimeoutMs: 600_000,
+        log,
+      });
+    }
+    const recomputeWithBurst: BenchResult['recompute'] = { ...recompute, outboxDrainMs: burst?.outboxDrainMs ?? null, verdictP99Ms: burst?.verdictP99Ms ?? null, burst };
+
     const search = results.find((r) => r.name === 'search');
+    const compare = results.find((r) => r.name === 'compare');
     const checks: Record<string, boolean> = {
       ratioToFloor: results.every((r) => r.ratioToFloor >= TARGETS.ratioToFloor),
-      ...(search ? { searchP99Ms: search.p99Ms <= TARGETS.searchP99Ms } : {}),
+      ...(compare ? { compareRatioToFloor: compare.ratioToFloor >= TARGETS.compareRatioToFloor } : {}),
+      ...(search ? { searchP99Ms: search.p99Ms <= TARGETS.searchP99Ms, searchSpeedupOverBaseline: (search.speedupOverBaseline ?? 0) >= TARGETS.searchSpeedupOverBaseline } : {}),
+      sqlStatementsAtMostFloor: results.every((r) => r.sqlStatements <= r.floorSqlStatements),
       sqlStatementsPerOperation: results.every((r) => r.sqlStatements <= TARGETS.sqlStatementsPerOperation),
       fullRecomputeMs: recompute.fullMs <= TARGETS.fullRecomputeMs,
       incrementalMs: recompute.incrementalMs <= TARGETS.incrementalMs,
+      ...(burst
+        ? {
+            outboxDrainMs: burst.outboxDrainMs !== null && burst.outboxDrainMs <= TARGETS.outboxDrainMs && burst.inconsistentVendors === 0,
+            verdictP99Ms: burst.verdictP99Ms <= TARGETS.verdictP99Ms,
+          }
+        : {}),
       seedMs: seeded.ms <= TARGETS.seedMs,
-      noErrors: results.every((r) => r.errors === 0 && r.floorErrors === 0),
+      noErrors: results.every((r) => r.errors === 0 && r.floorErrors === 0 && !r.baselineErrors),
     };
     return {
       scale: {
@@ -333,9 +413,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         seedMs: round(seeded.ms, 0),
         searchDocumentsMs: round(seeded.searchDocumentsMs, 0),
         vacuumMs: round(seeded.vacuumMs, 0),
+        baselineDocumentsMs: round(baselineDocumentsMs, 0),
       },
       operations: results,
-      recompute,
+      recompute: recomputeWithBurst,
       targets: TARGETS,
       checks,
       settings: { durationSec: options.durationSec, warmupSec: options.warmupSec, connections: options.connections, bodiesPerOperation: ops[0].bodies.length, database: db.kind, seed: options.seed ?? DEFAULT_SEED },

@@ -1,31 +1,33 @@
 // The raw-SQL floor: a bare node:http server with a pg Pool that answers the benchmark's
 // three GraphQL requests with the same JSON as the API, from hand-written SQL — no
-// framework, no GraphQL execution, no ORM. It accepts only the web app's exact documents
+// framework, no GraphQL execution, no ORM. Search runs the product's own statement
+// (search.sql.ts, the same text the API sends), or with FLOOR_SEARCH=baseline the frozen
+// pre-vendor_search SQL (baseline.ts). It accepts only the web app's exact documents
 // (FLOOR_DOCUMENTS, by operation name) and trusts the variables (the bench sends valid ones).
-//   DATABASE_URL=… PORT=… FLOOR_DOCUMENTS='{"SearchVendors":"query …"}' node floor-server.js
+//   DATABASE_URL=… PORT=… FLOOR_DOCUMENTS='{"SearchVendors":"query …"}' [FLOOR_SEARCH=baseline] node floor-server.js
 import * as http from 'node:http';
 import { Pool } from 'pg';
+import type { SearchFilters, SearchSort, TeamSizeBucket } from '../../apps/api/src/modules/search/search.filters';
+import { FacetCache, searchStatement, type SearchStatementRow } from '../../apps/api/src/modules/search/search.sql';
 import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from '../../apps/api/src/modules/vendors/taxonomy';
+import { baselineSearch, type BaselineSearchInput } from './baseline';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FLOOR_POOL_SIZE ?? 10), application_name: 'assay-floor' });
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.FLOOR_POOL_SIZE ?? 10), application_name: process.env.FLOOR_APPLICATION_NAME ?? 'assay-floor' });
 const documents: Record<string, string> = JSON.parse(process.env.FLOOR_DOCUMENTS ?? '{}');
 
 type Row = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
-// Same buckets, thresholds and sorts as the product (apps/api/src/modules/search/search.filters.ts);
+// Same buckets and thresholds as the product (apps/api/src/modules/search/search.filters.ts);
 // the bench's equality check fails if they drift apart.
 const TEAM_SIZE_BUCKETS: Record<string, [number, number | null]> = { '1_10': [1, 10], '11_50': [11, 50], '51_200': [51, 200], over_200: [201, null] };
 const CASE_THRESHOLDS = [1, 3, 5, 10];
 const SHARE_THRESHOLDS = [0.25, 0.5, 0.6, 0.75];
-const SORTS: Record<string, string> = {
-  assay_lower: 'COALESCE(s.assay_lower, -1)',
-  assay_mean: 'COALESCE(s.assay_mean, -1)',
-  evidence_depth: 'COALESCE(s.evidence_depth, -1)',
-  recently_verified: 'COALESCE(extract(epoch FROM s.last_verified_at)::float8, -1)',
-};
 
-const iso = (d: unknown): string | null => (d == null ? null : (d as Date).toISOString());
+/** `baseline`: the frozen pre-vendor_search SQL (baseline.ts); otherwise the product's search statement. */
+const SEARCH_MODE = process.env.FLOOR_SEARCH === 'baseline' ? 'baseline' : 'current';
+
+const iso = (d: unknown): string | null => (d == null ? null : (d instanceof Date ? d : new Date(d as string)).toISOString());
 const estimate = (e: Json) => ({ mean: e.mean, lower: e.lower, upper: e.upper, evidenceCount: e.evidenceCount, effectiveN: e.effectiveN });
 const flags = (list: Json[]) => list.map((f) => ({ kind: f.kind, severity: f.severity, sentence: f.sentence, effect: f.effect }));
 
@@ -33,125 +35,76 @@ const flags = (list: Json[]) => list.map((f) => ({ kind: f.kind, severity: f.sev
 // SearchVendors
 // ---------------------------------------------------------------------------
 
-interface SearchInput {
-  text?: string | null;
-  capabilities?: string[] | null;
-  industries?: string[] | null;
-  regions?: string[] | null;
-  teamSizes?: string[] | null;
-  rateBands?: string[] | null;
-  minVerifiedCaseStudies?: number | null;
-  minAssayLower?: number | null;
-  minProductionDurability?: number | null;
-  hideFlagged?: boolean | null;
+interface SearchInput extends BaselineSearchInput {
   sort?: string | null;
   first?: number | null;
 }
 
-/** Builds the WHERE conditions (one per filter, `true` when unset) into `params`. */
-function conditions(input: SearchInput, params: unknown[]): { textCte: string; text: string; filters: Record<string, string> } {
-  const p = (v: unknown) => `$${params.push(v)}`;
-  const text = input.text?.trim() || null;
-  const list = (v: string[] | null | undefined) => [...new Set(v ?? [])];
-  const caps = list(input.capabilities);
-  const inds = list(input.industries);
-  const regs = list(input.regions);
-  const bands = list(input.rateBands);
-  const sizes = list(input.teamSizes).map((b) => {
-    const [lo, hi] = TEAM_SIZE_BUCKETS[b];
-    return hi === null ? `p.team_size >= ${lo}` : `p.team_size BETWEEN ${lo} AND ${hi}`;
-  });
-  const textSql = text
-    ? (() => {
-        const q = p(text);
-        const lowered = p(text.toLowerCase());
-        return `text_matches AS MATERIALIZED (
-          SELECT vendor_id FROM vendor_search_documents WHERE document @@ websearch_to_tsquery('english', ${q})
-          UNION SELECT vendor_id FROM vendor_search_documents WHERE search_name % ${lowered}
-          UNION SELECT vendor_id FROM vendor_search_documents WHERE ${lowered} <% search_name),`;
-      })()
-    : '';
+/** The variables as the API's input schema leaves them (the bench sends only valid ones). */
+function searchFilters(input: SearchInput): SearchFilters {
+  const list = <T extends string>(v: string[] | null | undefined) => [...new Set(v ?? [])] as T[];
   return {
-    textCte: textSql,
-    text: textSql ? 'o.id IN (SELECT vendor_id FROM text_matches)' : 'true',
-    filters: {
-      capabilities: caps.length ? `p.capabilities && ${p(caps)}::text[]` : 'true',
-      industries: inds.length ? `p.industries && ${p(inds)}::text[]` : 'true',
-      regions: regs.length ? `p.regions && ${p(regs)}::text[]` : 'true',
-      teamSizes: sizes.length ? `(${sizes.join(' OR ')})` : 'true',
-      rateBands: bands.length ? `p.rate_band = ANY(${p(bands)}::text[])` : 'true',
-      minVerifiedCaseStudies: input.minVerifiedCaseStudies != null ? `COALESCE(s.verified_case_studies, 0) >= ${p(input.minVerifiedCaseStudies)}::int` : 'true',
-      minAssayLower: input.minAssayLower != null ? `COALESCE(s.assay_lower, -1) >= ${p(input.minAssayLower)}::float8` : 'true',
-      minProductionDurability: input.minProductionDurability != null ? `COALESCE(s.production_durability_mean, -1) >= ${p(input.minProductionDurability)}::float8` : 'true',
-      hideFlagged: input.hideFlagged ? 'COALESCE(s.flag_count, 0) = 0' : 'true',
-    },
+    text: input.text?.trim() || null,
+    capabilities: list(input.capabilities),
+    industries: list(input.industries),
+    regions: list(input.regions),
+    teamSizes: list<TeamSizeBucket>(input.teamSizes),
+    rateBands: list(input.rateBands),
+    minVerifiedCaseStudies: input.minVerifiedCaseStudies ?? null,
+    minAssayLower: input.minAssayLower ?? null,
+    minProductionDurability: input.minProductionDurability ?? null,
+    hideFlagged: input.hideFlagged ?? false,
   };
 }
 
-const JOINS = `LEFT JOIN vendor_profiles p ON p.organization_id = o.id
-  LEFT JOIN vendor_signals s ON s.vendor_id = o.id`;
-
-/** The page: filter and rank on narrow columns, then read the wide ones for the 21 rows kept. */
-async function searchPage(input: SearchInput, sort: string, first: number): Promise<Row[]> {
-  const params: unknown[] = [];
-  const c = conditions(input, params);
-  const where = [`o.kind = 'vendor'`, c.text, ...Object.values(c.filters)].join(' AND ');
-  params.push(first + 1);
-  const { rows } = await pool.query(
-    `WITH ${c.textCte} page AS (
-       SELECT o.id, ${SORTS[sort]} AS sort_value, count(*) OVER () AS total
-         FROM organizations o ${JOINS}
-        WHERE ${where}
-        ORDER BY sort_value DESC, o.id LIMIT $${params.length})
-     SELECT page.id, page.sort_value, page.total::int AS total, o.name, o.slug, o.website, COALESCE(p.description, '') AS description,
-            COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
-            p.team_size, p.rate_band, s.signals - 'explanations' AS signals, s.verified_case_studies, s.last_verified_at
-       FROM page JOIN organizations o ON o.id = page.id ${JOINS}
-      ORDER BY page.sort_value DESC, page.id`,
-    params,
-  );
-  return rows;
+interface FoundPage {
+  total: number;
+  /** Up to first + 1 rows: the card's columns, the signals document and its two columns. */
+  rows: Array<{ id: string; sort_value: number; card: Row; signals: Json | null; verified_case_studies: unknown; last_verified_at: unknown }>;
+  facets: Array<{ facet: string; key: string; n: number }>;
 }
 
-/** Facet counts: every facet ignores its own filter, like the product's. */
-async function facetCounts(input: SearchInput): Promise<Row[]> {
-  const params: unknown[] = [];
-  const c = conditions(input, params);
-  const names = Object.keys(c.filters);
-  const others = (facet: string) =>
-    names
-      .filter((f) => f !== facet)
-      .map((f) => `f_${f}`)
-      .join(' AND ');
-  const buckets = Object.entries(TEAM_SIZE_BUCKETS)
-    .map(([key, [lo, hi]]) => `('${key}', ${lo}, ${hi ?? 'NULL'}::int)`)
-    .join(', ');
-  const caseThresholds = `$${params.push(CASE_THRESHOLDS)}::int[]`;
-  const shareThresholds = `$${params.push(SHARE_THRESHOLDS)}::float8[]`;
-  const { rows } = await pool.query(
-    `WITH ${c.textCte} base AS (
-       SELECT COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
-              p.team_size, p.rate_band, COALESCE(s.verified_case_studies, 0) AS vcs, COALESCE(s.assay_lower, -1) AS al,
-              COALESCE(s.production_durability_mean, -1) AS pd, COALESCE(s.flag_count, 0) AS fc,
-              ${names.map((f) => `(${c.filters[f]}) AS f_${f}`).join(', ')}
-         FROM organizations o ${JOINS}
-        WHERE o.kind = 'vendor' AND ${c.text})
-     SELECT 'capabilities' AS facet, k AS key, count(*)::int AS n FROM base, unnest(capabilities) k WHERE ${others('capabilities')} GROUP BY k
-     UNION ALL SELECT 'industries', k, count(*)::int FROM base, unnest(industries) k WHERE ${others('industries')} GROUP BY k
-     UNION ALL SELECT 'regions', k, count(*)::int FROM base, unnest(regions) k WHERE ${others('regions')} GROUP BY k
-     UNION ALL SELECT 'teamSizes', b.key, count(*)::int FROM base JOIN (VALUES ${buckets}) b(key, lo, hi) ON team_size >= b.lo AND (b.hi IS NULL OR team_size <= b.hi) WHERE ${others('teamSizes')} GROUP BY b.key
-     UNION ALL SELECT 'rateBands', rate_band, count(*)::int FROM base WHERE rate_band IS NOT NULL AND ${others('rateBands')} GROUP BY rate_band
-     UNION ALL SELECT 'minVerifiedCaseStudies', t::text, count(*)::int FROM base JOIN unnest(${caseThresholds}) t ON vcs >= t WHERE ${others('minVerifiedCaseStudies')} GROUP BY t
-     UNION ALL SELECT 'minAssayLower', t::text, count(*)::int FROM base JOIN unnest(${shareThresholds}) t ON al >= t WHERE ${others('minAssayLower')} GROUP BY t
-     UNION ALL SELECT 'minProductionDurability', t::text, count(*)::int FROM base JOIN unnest(${shareThresholds}) t ON pd >= t WHERE ${others('minProductionDurability')} GROUP BY t
-     UNION ALL SELECT 'hideFlagged', CASE WHEN fc = 0 THEN 'unflagged' ELSE 'flagged' END, count(*)::int FROM base WHERE ${others('hideFlagged')} GROUP BY 2`,
-    params,
-  );
-  return rows;
+// Facet counts per search, used only while no search row changed since (checked by the statement), as in the API.
+const facetCache = new FacetCache<Array<{ facet: string; key: string; n: number }>>();
+
+/** The product's one statement (apps/api/src/modules/search/search.sql.ts). */
+async function currentSearch(input: SearchInput, sort: string, first: number): Promise<FoundPage> {
+  const filters = searchFilters(input);
+  const key = FacetCache.key(filters);
+  const cached = facetCache.get(key);
+  const statement = searchStatement({ filters, sort: sort as SearchSort, first, after: null, facets: cached?.snapshot ?? true });
+  const row = (await pool.query(statement.text, statement.values)).rows[0] as SearchStatementRow;
+  let facets = cached?.value ?? [];
+  if (row.facets) {
+    facets = row.facets.map(([facet, k, n]) => ({ facet, key: k, n }));
+    facetCache.set(key, row.snapshot, facets);
+  }
+  return {
+    total: row.total,
+    rows: (row.page ?? []).map((r) => ({
+      id: r.id,
+      sort_value: r.sort_value,
+      card: r as unknown as Row,
+      signals: (r.signals_row?.signals as Json | undefined) ?? null,
+      verified_case_studies: r.signals_row?.verified_case_studies,
+      last_verified_at: r.signals_row?.last_verified_at,
+    })),
+    facets,
+  };
 }
 
-/** The signals a search result shows (one detoast of the stored document per row, without its explanations). */
-function searchSignals(s: Json, r: Row): Json {
+/** The frozen baseline's two statements (baseline.ts). */
+async function frozenSearch(input: SearchInput, sort: string, first: number): Promise<FoundPage> {
+  const found = await baselineSearch(pool, input, sort, first);
+  return {
+    total: (found.page[0]?.total as number | undefined) ?? 0,
+    rows: found.page.map((r) => ({ id: r.id as string, sort_value: r.sort_value as number, card: r, signals: (r.signals as Json | null) ?? null, verified_case_studies: r.verified_case_studies, last_verified_at: r.last_verified_at })),
+    facets: found.facets as FoundPage['facets'],
+  };
+}
+
+/** The signals a search result shows. */
+function searchSignals(s: Json, r: { verified_case_studies: unknown; last_verified_at: unknown }): Json {
   const range = (e: Json) => ({ mean: e.mean, lower: e.lower, upper: e.upper });
   return {
     assay: range(s.assay as Json),
@@ -167,22 +120,22 @@ async function searchVendors(variables: Json): Promise<Json> {
   const input = (variables.input ?? {}) as SearchInput;
   const sort = input.sort ?? 'assay_lower';
   const first = input.first ?? 20;
-  const [rows, facetRows] = await Promise.all([searchPage(input, sort, first), facetCounts(input)]);
+  const found = await (SEARCH_MODE === 'baseline' ? frozenSearch : currentSearch)(input, sort, first);
+  const rows = found.rows;
   const page = rows.slice(0, first);
   const last = page[page.length - 1];
   const counts = new Map<string, Map<string, number>>();
-  for (const r of facetRows) {
-    const facet = r.facet as string;
-    const key = facet.startsWith('min') ? String(Number(r.key)) : (r.key as string);
-    (counts.get(facet) ?? counts.set(facet, new Map()).get(facet)!).set(key, r.n as number);
+  for (const r of found.facets) {
+    const key = r.facet.startsWith('min') ? String(Number(r.key)) : r.key;
+    (counts.get(r.facet) ?? counts.set(r.facet, new Map()).get(r.facet)!).set(key, r.n);
   }
   const facet = (name: string, keys: readonly string[]) => keys.map((key) => ({ key, count: counts.get(name)?.get(key) ?? 0 }));
   return {
     searchVendors: {
-      totalCount: (rows[0]?.total as number | undefined) ?? 0,
+      totalCount: found.total,
       hasNextPage: rows.length > first,
       endCursor: last && rows.length > first ? Buffer.from(JSON.stringify([sort, last.sort_value, last.id])).toString('base64url') : null,
-      nodes: page.map((r) => ({
+      nodes: page.map(({ card: r, signals, ...columns }) => ({
         id: r.id,
         name: r.name,
         slug: r.slug,
@@ -193,7 +146,7 @@ async function searchVendors(variables: Json): Promise<Json> {
         regions: r.regions,
         teamSize: r.team_size,
         rateBand: r.rate_band,
-        signals: r.signals ? searchSignals(r.signals as Json, r) : null,
+        signals: signals ? searchSignals(signals, columns) : null,
       })),
       facets: {
         capabilities: facet('capabilities', Object.keys(CAPABILITIES)),
@@ -214,7 +167,7 @@ async function searchVendors(variables: Json): Promise<Json> {
 // Shared by the vendor page and compare
 // ---------------------------------------------------------------------------
 
-/** The VendorSignalFields fragment from the stored row (the explanations stay in the database). */
+/** The VendorSignalFields fragment from the stored row (explanations live in their own table). */
 function signalFields(r: Row): Json | null {
   if (!r.signals) return null;
   const s = r.signals as Json;
@@ -234,6 +187,9 @@ function signalFields(r: Row): Json | null {
     configVersion: r.config_version,
   };
 }
+
+const JOINS = `LEFT JOIN vendor_profiles p ON p.organization_id = o.id
+  LEFT JOIN vendor_signals s ON s.vendor_id = o.id`;
 
 const PUBLIC_CASE_STUDY = `cs.status NOT IN ('draft', 'withdrawn') AND cs.superseded_at IS NULL`;
 
@@ -277,7 +233,7 @@ async function compareVendors(variables: Json): Promise<Json> {
   const [vendors, outcomes, summaries] = await Promise.all([
     pool.query(
       `SELECT o.id, o.name, COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries, COALESCE(p.regions, '{}') AS regions,
-              p.team_size, p.rate_band, s.signals - 'explanations' AS signals, s.verified_case_studies, s.last_verified_at, s.computed_at, s.config_version
+              p.team_size, p.rate_band, s.signals, s.verified_case_studies, s.last_verified_at, s.computed_at, s.config_version
          FROM organizations o ${JOINS}
         WHERE o.kind = 'vendor' AND o.id = ANY($1::uuid[])`,
       [ids],
@@ -332,7 +288,7 @@ async function publicVendor(variables: Json): Promise<Json> {
     pool.query(
       `SELECT o.id, o.name, o.website, COALESCE(p.description, '') AS description, COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries,
               COALESCE(p.regions, '{}') AS regions, p.team_size, p.rate_band, p.founded_year,
-              s.signals - 'explanations' AS signals, s.verified_case_studies, s.last_verified_at, s.computed_at, s.config_version
+              s.signals, s.verified_case_studies, s.last_verified_at, s.computed_at, s.config_version
          FROM organizations o ${JOINS}
         WHERE o.id = $1 AND o.kind = 'vendor'`,
       [vendorId],

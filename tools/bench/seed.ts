@@ -2,7 +2,7 @@
 // `INSERT … SELECT FROM unnest($1::…[], …)` batches: vendors with profiles, case
 // studies with outcome claims, verification tasks and verdicts, client references
 // with their answers, follow-up checks and disputes. Content is deterministic for a
-// seed (ids are random UUIDs); every constraint holds, and the search documents end
+// seed (ids are random UUIDs); every constraint holds, and the search rows end
 // up exactly as the database's own triggers would write them.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -230,12 +230,11 @@ const TABLE_ORDER = Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>;
 type Batches = { [K in keyof typeof COLUMNS]: Batch };
 const newBatches = (): Batches => Object.fromEntries(TABLE_ORDER.map((t) => [t, new Batch(t, COLUMNS[t])])) as Batches;
 
-// The search document triggers refresh a vendor's document on every row; during the bulk load
-// they are off and every document is rebuilt once at the end with the same function.
+// The search triggers refresh a vendor's search row on every row written; during the bulk load
+// they are off and every search row is rebuilt once at the end with the same function.
 const SEARCH_TRIGGERS = [
   ['organizations', 'trg_organizations_vendor_search'],
   ['vendor_profiles', 'trg_vendor_profiles_vendor_search'],
-  ['case_studies', 'trg_case_studies_vendor_search'],
 ] as const;
 
 interface MarketPlan {
@@ -577,7 +576,7 @@ export async function seedMarket(url: string, scale: Scale, options: SeedOptions
       for (const [table, trigger] of SEARCH_TRIGGERS) await main.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
     }
 
-    // The documents the triggers would have written, from the same function, once per vendor.
+    // The search rows the triggers would have written, from the same function, once per vendor.
     const docsStarted = performance.now();
     const ids: string[] = (await main.query(`SELECT id FROM organizations WHERE kind = 'vendor' ORDER BY id`)).rows.map((x: { id: string }) => x.id);
     let docsNext = 0;
@@ -588,13 +587,13 @@ export async function seedMarket(url: string, scale: Scale, options: SeedOptions
         while (docsNext < ids.length) {
           const chunk = ids.slice(docsNext, docsNext + 1000);
           docsNext += chunk.length;
-          await client.query('SELECT count(assay_refresh_vendor_search_document(id)) FROM unnest($1::uuid[]) AS id', [chunk]);
+          await client.query('SELECT assay_refresh_vendor_search($1::uuid[])', [chunk]);
           docsDone += chunk.length;
           progress('search documents', docsDone, ids.length);
         }
       }),
     );
-    count('vendor_search_documents', ids.length);
+    count('vendor_search', ids.length);
     const searchDocumentsMs = performance.now() - docsStarted;
 
     // Fresh statistics and visibility maps, so the planner and autovacuum do not move under the measurements.

@@ -1,6 +1,6 @@
-// The two servers under test, each a child process on its own port with the
+// The servers under test, each a child process on its own port with the
 // statement-counting preload: the real API (the built `main.js`, API role, production
-// mode) and the raw-SQL floor.
+// mode), the raw-SQL floor, and the floor with the frozen baseline search SQL.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -39,7 +39,7 @@ export function builtFiles(root = repositoryRoot()) {
   };
 }
 
-async function start(name: string, applicationName: string, script: string, env: Record<string, string>, cwd: string, nodeArgs: string[] = [], timeoutMs = 60_000): Promise<ServerProcess> {
+async function start(name: string, applicationName: string, script: string, env: Record<string, string>, cwd: string, nodeArgs: string[] = [], timeoutMs = 60_000, readyLine?: string): Promise<ServerProcess> {
   const files = builtFiles(cwd);
   for (const file of [script, files.preload]) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npm run bench does).`);
@@ -72,10 +72,15 @@ async function start(name: string, applicationName: string, script: string, env:
       child.kill('SIGKILL');
       throw new Error(`The ${name} was not ready within ${timeoutMs} ms:\n${output}`);
     }
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
+    if (readyLine) {
+      // A process that serves no HTTP (the job worker) says when it is ready.
+      if (output.includes(readyLine)) break;
+    } else {
+      try {
+        if ((await fetch(`${url}/health`)).ok) break;
+      } catch {
+        // not listening yet
+      }
     }
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -126,7 +131,33 @@ export function startApi(databaseUrl: string, dataDir: string, profileDir?: stri
   );
 }
 
+/** A job worker (pg-boss: the evidence outbox drain, mail, reminders) on the same database; it serves no HTTP. */
+export function startWorker(databaseUrl: string, dataDir: string, root = repositoryRoot()): Promise<ServerProcess> {
+  return start(
+    'worker',
+    'assay-worker',
+    builtFiles(root).api,
+    { NODE_ENV: 'production', DATABASE_URL: databaseUrl, ASSAY_ROLE: 'worker', ASSAY_SEED: 'false', LOG_LEVEL: 'info', ASSAY_DATA_DIR: dataDir },
+    root,
+    [],
+    60_000,
+    'Assay is ready',
+  );
+}
+
 /** The raw-SQL floor, accepting exactly the benchmark's documents. */
 export function startFloor(databaseUrl: string, documents: Record<string, string>, profileDir?: string, root = repositoryRoot()): Promise<ServerProcess> {
   return start('floor', 'assay-floor', builtFiles(root).floor, { NODE_ENV: 'production', DATABASE_URL: databaseUrl, FLOOR_DOCUMENTS: JSON.stringify(documents) }, root, profiling('floor', profileDir));
+}
+
+/** The floor again, answering search with the frozen baseline SQL (baseline.ts). */
+export function startBaseline(databaseUrl: string, documents: Record<string, string>, profileDir?: string, root = repositoryRoot()): Promise<ServerProcess> {
+  return start(
+    'baseline',
+    'assay-baseline',
+    builtFiles(root).floor,
+    { NODE_ENV: 'production', DATABASE_URL: databaseUrl, FLOOR_DOCUMENTS: JSON.stringify(documents), FLOOR_SEARCH: 'baseline', FLOOR_APPLICATION_NAME: 'assay-baseline' },
+    root,
+    profiling('baseline', profileDir),
+  );
 }

@@ -7,7 +7,7 @@ export const API_MODULE_LAYERS = [
   ['mail', 'ledger'],
   ['accounts'],
   ['organizations'],
-  ['vendors', 'evidence'],
+  ['vendors', 'evidence', 'search-index'],
   ['signals'],
   ['case-studies', 'search'],
   ['references', 'shortlists'],

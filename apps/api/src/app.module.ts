@@ -12,6 +12,7 @@ import { graphqlErrorFormatter } from './common/format-graphql-error';
 import { graphqlHardening } from './common/graphql-limits';
 import { inputGuardPlugin } from './common/input-guard';
 import { graphqlHttpStatusPlugin } from './common/graphql-http-status';
+import { graphqlNoStorePlugins } from './common/graphql-no-store.plugin';
 import { RequestContext } from './common/request-context';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database.tokens';
@@ -96,8 +97,8 @@ export class AppModule {
             allowBatchedHttpRequests: false,
             stopOnTerminationSignals: false,
             formatError: graphqlErrorFormatter(config.env),
-            // Depth, cost, alias, directive and token limits, no field suggestions in production, the string checks, and the mutation rate limit.
-            ...graphqlHardening(config.env, inputGuardPlugin, mutationRateLimitPlugin(rateLimits), graphqlHttpStatusPlugin),
+            // Depth, cost, alias, directive and token limits, no field suggestions in production, the string checks, the mutation rate limit, and no-store caching.
+            ...graphqlHardening(config.env, inputGuardPlugin, mutationRateLimitPlugin(rateLimits), graphqlHttpStatusPlugin, ...graphqlNoStorePlugins()),
             context: ({ req, res }: { req: Request; res: Response }) => {
               const ctx: RequestContext = new RequestContext(req, res, () => accounts.userForRequest(ctx));
               return { ctx };

@@ -17,12 +17,12 @@ import { SignalsResolver, VendorSignalsFieldResolver } from './modules/signals/s
 import { VendorDomainsResolver } from './modules/vendors/vendor-domains.resolver';
 import { RosterResolver } from './modules/vendors/roster.resolver';
 import { LedgerResolver } from './modules/ledger/ledger.resolver';
-import { SearchResolver, VendorComparisonResolver } from './modules/search/search.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 import { ShortlistItemResolver, ShortlistsResolver } from './modules/shortlists/shortlists.resolver';
 import { SignalHistoryResolver } from './modules/signals/history/signal-history.resolver';
 
 /** Every resolver class the API serves; the schema file and its freshness test read this list. */
-export const RESOLVERS = [AccountsResolver, OrganizationsResolver, UserMembershipsResolver, ReferencesResolver, SubmissionsResolver, DisputesResolver, FollowUpsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver, SearchResolver, VendorComparisonResolver, ShortlistsResolver, ShortlistItemResolver, SignalHistoryResolver];
+export const RESOLVERS = [AccountsResolver, OrganizationsResolver, UserMembershipsResolver, ReferencesResolver, SubmissionsResolver, DisputesResolver, FollowUpsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver, SearchResolver, ShortlistsResolver, ShortlistItemResolver, SignalHistoryResolver];
 
 /** Prints the code-first schema as SDL, sorted, exactly as committed in schema.graphql. */
 export async function printCodeFirstSchema(): Promise<string> {

@@ -20,7 +20,7 @@ import { FollowUpCheckEntity } from '../modules/follow-ups/entities/follow-up-ch
 import { SignalMarketContextEntity, VendorSignalsEntity } from '../modules/signals/entities/vendor-signals.entity';
 import { LedgerEntryEntity } from '../modules/ledger/entities/ledger-entry.entity';
 import { LedgerTreeHeadEntity } from '../modules/ledger/entities/ledger-tree-head.entity';
-import { VendorSearchDocumentEntity } from '../modules/search/entities/vendor-search-document.entity';
+import { VendorSearchEntity, VendorSearchTextEntity } from '../modules/search-index/entities/vendor-search.entity';
 import { ShortlistEntity } from '../modules/shortlists/entities/shortlist.entity';
 import { ShortlistItemEntity } from '../modules/shortlists/entities/shortlist-item.entity';
 
@@ -52,7 +52,8 @@ export const ENTITIES = [
   SignalMarketContextEntity,
   LedgerEntryEntity,
   LedgerTreeHeadEntity,
-  VendorSearchDocumentEntity,
+  VendorSearchEntity,
+  VendorSearchTextEntity,
   ShortlistEntity,
   ShortlistItemEntity,
 ];

@@ -6,6 +6,77 @@ import { OutcomeClaimEntity } from './entities/outcome-claim.entity';
 
 export type CaseStudyWithVendor = CaseStudyEntity & { vendorName: string; outcomes: OutcomeClaimEntity[] };
 
+/** A case study row of `listForVendor` (raw SQL, snake_case; outcomes already in the entity's shape). */
+interface CaseStudyListRow {
+  id: string;
+  vendor_id: string;
+  vendor_name: string;
+  lineage_id: string;
+  revision: number;
+  supersedes_id: string | null;
+  superseded_at: Date | null;
+  status: CaseStudyEntity['status'];
+  title: string;
+  client_name: string;
+  client_domain: string;
+  client_anonymised: boolean;
+  client_descriptor: string | null;
+  problem: string;
+  approach: string;
+  started_on: string | null;
+  ended_on: string | null;
+  team_size: number | null;
+  stack_tags: string[];
+  production_status: CaseStudyEntity['productionStatus'];
+  production_since: string | null;
+  retired_on: string | null;
+  handover: CaseStudyEntity['handover'];
+  submitted_at: Date | null;
+  verified_at: Date | null;
+  withdrawn_at: Date | null;
+  created_by_id: string;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+  outcomes: OutcomeClaimEntity[];
+}
+
+function caseStudyFromListRow(r: CaseStudyListRow): CaseStudyWithVendor {
+  return Object.assign(new CaseStudyEntity(), {
+    id: r.id,
+    vendorId: r.vendor_id,
+    lineageId: r.lineage_id,
+    revision: r.revision,
+    supersedesId: r.supersedes_id,
+    supersededAt: r.superseded_at,
+    status: r.status,
+    title: r.title,
+    clientName: r.client_name,
+    clientDomain: r.client_domain,
+    clientAnonymised: r.client_anonymised,
+    clientDescriptor: r.client_descriptor,
+    problem: r.problem,
+    approach: r.approach,
+    startedOn: r.started_on,
+    endedOn: r.ended_on,
+    teamSize: r.team_size,
+    stackTags: r.stack_tags,
+    productionStatus: r.production_status,
+    productionSince: r.production_since,
+    retiredOn: r.retired_on,
+    handover: r.handover,
+    submittedAt: r.submitted_at,
+    verifiedAt: r.verified_at,
+    withdrawnAt: r.withdrawn_at,
+    createdById: r.created_by_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+    vendorName: r.vendor_name,
+    outcomes: r.outcomes,
+  });
+}
+
 @Injectable()
 export class CaseStudiesRepository {
   constructor(private readonly tx: TransactionService) {}
@@ -25,25 +96,35 @@ export class CaseStudiesRepository {
     return Object.assign(row, { vendorName: row.vendor!.name, outcomes: row.outcomes ?? [] });
   }
 
-  /** The vendor's case studies (latest revision of each lineage), newest first; for buyers from a read replica. */
+  /**
+   * The vendor's case studies (latest revision of each lineage), newest first; for buyers from a
+   * read replica. One row per case study with its outcomes as JSON and only the vendor's name
+   * (the public vendor page reads this on every view: no entity hydration of the vendor).
+   */
   async listForVendor(ctx: RequestContext, vendorId: string, includeDrafts: boolean): Promise<CaseStudyWithVendor[]> {
-    const rows = await this.tx.read(
+    const rows: CaseStudyListRow[] = await this.tx.read(
       ctx,
-      (m) => {
-        const qb = m
-          .getRepository(CaseStudyEntity)
-          .createQueryBuilder('c')
-          .innerJoinAndSelect('c.vendor', 'v')
-          .leftJoinAndSelect('c.outcomes', 'o')
-          .where('c.vendor_id = :vendorId AND c.superseded_at IS NULL', { vendorId })
-          .orderBy('c.created_at', 'DESC')
-          .addOrderBy('o.position', 'ASC');
-        if (!includeDrafts) qb.andWhere(`c.status NOT IN ('draft', 'withdrawn')`);
-        return qb.getMany();
-      },
+      (m) =>
+        m.query(
+          `SELECT c.id, c.vendor_id, v.name AS vendor_name, c.lineage_id, c.revision, c.supersedes_id, c.superseded_at, c.status, c.title,
+                  c.client_name, c.client_domain, c.client_anonymised, c.client_descriptor, c.problem, c.approach,
+                  c.started_on::text AS started_on, c.ended_on::text AS ended_on, c.team_size, c.stack_tags, c.production_status,
+                  c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.handover, c.submitted_at, c.verified_at,
+                  c.withdrawn_at, c.created_by_id, c.created_at, c.updated_at, c.version,
+                  COALESCE((SELECT json_agg(json_build_object(
+                             'id', o.id, 'caseStudyId', o.case_study_id, 'position', o.position, 'metricName', o.metric_name, 'unit', o.unit,
+                             'direction', o.direction, 'baselineValue', o.baseline_value, 'claimedValue', o.claimed_value, 'measuredAt', o.measured_at,
+                             'measurementMethod', o.measurement_method, 'methodNote', o.method_note, 'verifiedValue', o.verified_value,
+                             'verificationStatus', o.verification_status) ORDER BY o.position)
+                     FROM outcome_claims o WHERE o.case_study_id = c.id), '[]') AS outcomes
+             FROM case_studies c JOIN organizations v ON v.id = c.vendor_id
+            WHERE c.vendor_id = $1 AND c.superseded_at IS NULL ${includeDrafts ? '' : `AND c.status NOT IN ('draft', 'withdrawn')`}
+            ORDER BY c.created_at DESC, c.id`,
+          [vendorId],
+        ),
       { ownerOf: [vendorId] },
     );
-    return rows.map((r) => Object.assign(r, { vendorName: r.vendor!.name, outcomes: r.outcomes ?? [] }));
+    return rows.map(caseStudyFromListRow);
   }
 
   async revisions(ctx: RequestContext, lineageId: string): Promise<CaseStudyWithVendor[]> {

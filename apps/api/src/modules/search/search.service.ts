@@ -8,9 +8,11 @@ import { TransactionService } from '../../database/transaction.service';
 import { signalsLoader } from '../signals/signals.resolver';
 import type { VendorSummaryObject } from '../vendors/graphql/vendor.object';
 import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from '../vendors/taxonomy';
+import { publicVendorLoader } from '../vendors/vendors.loaders';
+import { type ReferenceSummaryRow, VendorsRepository } from '../vendors/vendors.repository';
 import type { ComparedOutcomeObject, FacetCountObject, ReferenceSummaryObject, VendorComparisonObject, VendorSearchFacetsObject, VendorSearchResultObject } from './graphql/search.object';
 import { type SearchFilters, type SearchSort, searchInputSchema, SHARE_THRESHOLDS, TEAM_SIZE_BUCKETS, VERIFIED_CASE_STUDY_THRESHOLDS } from './search.filters';
-import { type ComparedOutcomeRow, SearchRepository, type VendorSearchRow } from './search.repository';
+import { type ComparedOutcomeRow, type FacetCountRow, SearchRepository, type VendorSearchRow } from './search.repository';
 
 export const COMPARE_LIMIT = 5;
 const DEFAULT_PAGE_SIZE = 20;
@@ -50,9 +52,53 @@ export function toVendorSummary(r: VendorSearchRow): VendorSummaryObject {
   };
 }
 
+function toComparedOutcome(r: ComparedOutcomeRow): ComparedOutcomeObject {
+  return {
+    caseStudyId: r.case_study_id,
+    caseStudyTitle: r.case_study_title,
+    caseStudyStatus: r.case_study_status,
+    productionStatus: r.production_status,
+    metricName: r.metric_name,
+    unit: r.unit,
+    direction: r.direction,
+    baselineValue: r.baseline_value,
+    claimedValue: r.claimed_value,
+    verifiedValue: r.verified_value,
+    verificationStatus: r.verification_status,
+  };
+}
+
+/** All zero for a vendor without references (or an id that is not a vendor). */
+function toReferenceSummary(r: ReferenceSummaryRow | null): ReferenceSummaryObject {
+  return {
+    nominatedRequested: r?.nominated_requested ?? 0,
+    nominatedAnswered: r?.nominated_answered ?? 0,
+    drawnRequested: r?.drawn_requested ?? 0,
+    drawnAnswered: r?.drawn_answered ?? 0,
+    wouldHireAgainYes: r?.hire_again_yes ?? 0,
+    wouldHireAgainAnswered: r?.hire_again_answered ?? 0,
+  };
+}
+
 /** Every option of a facet, zero when nothing matches, in the taxonomy's order. */
 function facet(keys: readonly string[], counts: Map<string, number>): FacetCountObject[] {
   return keys.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+}
+
+/** Facet rows → every option of every facet, zero when nothing matches. */
+function toFacets(rows: FacetCountRow[]): VendorSearchFacetsObject {
+  const counts = (name: string) => new Map(rows.filter((r) => r.facet === name).map((r) => [String(name.startsWith('min') ? Number(r.key) : r.key), r.n]));
+  return {
+    capabilities: facet(Object.keys(CAPABILITIES), counts('capabilities')),
+    industries: facet(INDUSTRIES, counts('industries')),
+    regions: facet(REGIONS, counts('regions')),
+    teamSizes: facet(Object.keys(TEAM_SIZE_BUCKETS), counts('teamSizes')),
+    rateBands: facet(RATE_BANDS, counts('rateBands')),
+    minVerifiedCaseStudies: facet(VERIFIED_CASE_STUDY_THRESHOLDS.map(String), counts('minVerifiedCaseStudies')),
+    minAssayLower: facet(SHARE_THRESHOLDS.map(String), counts('minAssayLower')),
+    minProductionDurability: facet(SHARE_THRESHOLDS.map(String), counts('minProductionDurability')),
+    hideFlagged: facet(['unflagged', 'flagged'], counts('hideFlagged')),
+  };
 }
 
 @Injectable()
@@ -60,10 +106,14 @@ export class SearchService {
   constructor(
     private readonly tx: TransactionService,
     private readonly search: SearchRepository,
+    private readonly vendors: VendorsRepository,
   ) {}
 
-  /** The public consultancy search (anyone may run it). */
-  async searchVendors(ctx: RequestContext, input: unknown): Promise<VendorSearchResultObject> {
+  /**
+   * The public consultancy search (anyone may run it): one statement for the page, the total and,
+   * when `withFacets`, the facet counts.
+   */
+  async searchVendors(ctx: RequestContext, input: unknown, withFacets = true): Promise<VendorSearchResultObject> {
     const args = parseInput(searchInputSchema, input ?? {});
     const sort: SearchSort = args.sort ?? 'assay_lower';
     const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -79,84 +129,45 @@ export class SearchService {
       minProductionDurability: args.minProductionDurability ?? null,
       hideFlagged: args.hideFlagged ?? false,
     };
-    const rows = await this.search.searchPage(ctx, filters, sort, first, args.after ? decodeCursor(args.after, sort) : null);
-    const page = rows.slice(0, first);
+    const found = await this.search.search(ctx, filters, sort, first, args.after ? decodeCursor(args.after, sort) : null, withFacets);
+    const page = found.rows.slice(0, first);
     this.primeSignals(ctx, page);
     const last = page[page.length - 1];
     return {
       nodes: page.map(toVendorSummary),
-      hasNextPage: rows.length > first,
-      endCursor: last && rows.length > first ? encodeCursor(sort, last.sort_value, last.id) : null,
-      totalCount: rows[0]?.total_count ?? 0,
+      hasNextPage: found.rows.length > first,
+      endCursor: last && found.rows.length > first ? encodeCursor(sort, last.sort_value, last.id) : null,
+      totalCount: found.total,
       filters,
+      facets: found.facets ? toFacets(found.facets) : undefined,
     };
   }
 
-  /** Counts per option of every filter, for the same search. */
-  async facets(ctx: RequestContext, filters: SearchFilters): Promise<VendorSearchFacetsObject> {
-    const rows = await this.search.facetCounts(ctx, filters);
-    const counts = (name: string) => new Map(rows.filter((r) => r.facet === name).map((r) => [String(name.startsWith('min') ? Number(r.key) : r.key), r.n]));
-    return {
-      capabilities: facet(Object.keys(CAPABILITIES), counts('capabilities')),
-      industries: facet(INDUSTRIES, counts('industries')),
-      regions: facet(REGIONS, counts('regions')),
-      teamSizes: facet(Object.keys(TEAM_SIZE_BUCKETS), counts('teamSizes')),
-      rateBands: facet(RATE_BANDS, counts('rateBands')),
-      minVerifiedCaseStudies: facet(VERIFIED_CASE_STUDY_THRESHOLDS.map(String), counts('minVerifiedCaseStudies')),
-      minAssayLower: facet(SHARE_THRESHOLDS.map(String), counts('minAssayLower')),
-      minProductionDurability: facet(SHARE_THRESHOLDS.map(String), counts('minProductionDurability')),
-      hideFlagged: facet(['unflagged', 'flagged'], counts('hideFlagged')),
-    };
+  /** Counts per option of every filter, for the same search (when the search did not count them already). */
+  async facets(ctx: RequestContext, result: VendorSearchResultObject): Promise<VendorSearchFacetsObject> {
+    if (result.facets) return result.facets;
+    const found = await this.search.search(ctx, result.filters, 'assay_lower', 1, null, true);
+    return toFacets(found.facets!);
   }
 
-  /** Up to five consultancies side by side, in the order asked for (public). */
+  /**
+   * Up to five consultancies side by side, in the order asked for (public): two statements
+   * whatever the number — the vendors with signals and reference summaries, and their outcomes.
+   */
   async compare(ctx: RequestContext, vendorIds: unknown): Promise<VendorComparisonObject[]> {
     const ids = parseInput(z.object({ vendorIds: compareSchema }), { vendorIds }).vendorIds;
-    const rows = await this.search.vendorsByIds(ctx, ids);
+    const [rows, outcomes] = await Promise.all([this.search.comparedVendors(ctx, ids), this.search.publicOutcomes(ctx, ids)]);
     if (rows.length !== ids.length) throw notFound('One of these consultancies');
     this.primeSignals(ctx, rows);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => ({ vendor: toVendorSummary(byId.get(id)!) }));
+    const outcomesOf = groupBy(ids, outcomes, (r) => r.vendor_id);
+    return ids.map((id, i) => ({ vendor: toVendorSummary(byId.get(id)!), outcomes: outcomesOf[i].map(toComparedOutcome), referenceSummary: toReferenceSummary(byId.get(id)!) }));
   }
 
-  /** Claimed vs verified outcomes of a vendor's public case studies, batched per request. */
-  outcomes(ctx: RequestContext, vendorId: string): Promise<ComparedOutcomeObject[]> {
-    const loader = requestLoader<string, ComparedOutcomeRow[]>(ctx, 'search.publicOutcomes', async (ids) =>
-      groupBy(ids, await this.search.publicOutcomes(ctx, ids), (r) => r.vendor_id),
-    );
-    return loader.load(vendorId).then((rows) =>
-      rows.map((r) => ({
-        caseStudyId: r.case_study_id,
-        caseStudyTitle: r.case_study_title,
-        caseStudyStatus: r.case_study_status,
-        productionStatus: r.production_status,
-        metricName: r.metric_name,
-        unit: r.unit,
-        direction: r.direction,
-        baselineValue: r.baseline_value,
-        claimedValue: r.claimed_value,
-        verifiedValue: r.verified_value,
-        verificationStatus: r.verification_status,
-      })),
-    );
-  }
-
-  /** Reference response summary of a vendor's public case studies, batched per request. */
+  /** Reference response summary of a vendor's public case studies (the public vendor page's statement, batched per request). */
   async referenceSummary(ctx: RequestContext, vendorId: string): Promise<ReferenceSummaryObject> {
     if (!z.uuid().safeParse(vendorId).success) throw notFound('This consultancy');
-    const loader = requestLoader<string, Awaited<ReturnType<SearchRepository['referenceSummary']>>>(ctx, 'search.referenceSummary', async (ids) =>
-      groupBy(ids, await this.search.referenceSummary(ctx, ids), (r) => r.vendor_id),
-    );
-    const rows = await loader.load(vendorId);
-    const of = (source: string) => rows.find((r) => r.source === source);
-    return {
-      nominatedRequested: of('nominated')?.requested ?? 0,
-      nominatedAnswered: of('nominated')?.answered ?? 0,
-      drawnRequested: of('drawn')?.requested ?? 0,
-      drawnAnswered: of('drawn')?.answered ?? 0,
-      wouldHireAgainYes: rows.reduce((n, r) => n + r.hire_again_yes, 0),
-      wouldHireAgainAnswered: rows.reduce((n, r) => n + r.hire_again_answered, 0),
-    };
+    return toReferenceSummary(await publicVendorLoader(ctx, this.vendors).load(vendorId));
   }
 
   /** A vendor as the directory lists it, batched per request (null when it is not a vendor). */

@@ -19,6 +19,7 @@ import { notFound } from '../../common/errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { JobsService } from '../jobs/jobs.service';
+import { SearchIndexRepository } from '../search-index/search-index.repository';
 import { SignalMarketContextEntity, VendorSignalsEntity } from './entities/vendor-signals.entity';
 import { VendorEvidenceRepository } from './vendor-evidence.repository';
 import { recordSignalSnapshots } from './history/signal-snapshots.sql';
@@ -57,6 +58,7 @@ export class SignalsService implements OnModuleInit {
     private readonly tx: TransactionService,
     private readonly evidence: VendorEvidenceRepository,
     private readonly jobs: JobsService,
+    private readonly searchIndex: SearchIndexRepository,
   ) {}
 
   onModuleInit(): void {
@@ -198,6 +200,7 @@ export class SignalsService implements OnModuleInit {
        ON CONFLICT (vendor_id) DO UPDATE SET ${columns.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, inputs_version = vendor_signals.inputs_version + 1`,
       values,
     );
+    await this.searchIndex.refresh(tx, rows.map((r) => r.vendorId));
     await recordSignalSnapshots(this.tx.manager(tx), rows.map((r) => r.vendorId));
   }
 

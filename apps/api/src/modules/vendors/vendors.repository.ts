@@ -33,6 +33,35 @@ export interface VendorProfileRow {
   updated_at: Date | null;
 }
 
+/** How client references of a vendor's public case studies went (all zero without any). */
+export interface ReferenceSummaryRow {
+  nominated_requested: number;
+  nominated_answered: number;
+  drawn_requested: number;
+  drawn_answered: number;
+  hire_again_yes: number;
+  hire_again_answered: number;
+}
+
+/** The public profile and the reference summary of a vendor, as the public vendor page reads them. */
+export type PublicVendorRow = VendorProfileRow & ReferenceSummaryRow;
+
+/**
+ * The reference summary columns of vendor `o`, over the references of its public case studies
+ * (for a LATERAL join; the same counts the floor server computes).
+ */
+export const REFERENCE_SUMMARY_LATERAL = `LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE rr.source = 'nominated' AND rr.status <> 'refused')::int AS nominated_requested,
+           count(*) FILTER (WHERE rr.source = 'nominated' AND rr.status = 'answered')::int AS nominated_answered,
+           count(*) FILTER (WHERE rr.source = 'drawn' AND rr.status <> 'refused')::int AS drawn_requested,
+           count(*) FILTER (WHERE rr.source = 'drawn' AND rr.status = 'answered')::int AS drawn_answered,
+           count(*) FILTER (WHERE resp.would_hire_again IS TRUE)::int AS hire_again_yes,
+           count(resp.would_hire_again)::int AS hire_again_answered
+      FROM case_studies cs
+      JOIN reference_requests rr ON rr.case_study_id = cs.id
+      LEFT JOIN reference_responses resp ON resp.reference_request_id = rr.id AND NOT resp.declined
+     WHERE cs.vendor_id = o.id AND cs.status NOT IN ('draft', 'withdrawn') AND cs.superseded_at IS NULL) refs ON true`;
+
 export type VendorProfilePatch = Partial<Pick<VendorProfileEntity, 'description' | 'capabilities' | 'industries' | 'regions' | 'teamSize' | 'rateBand' | 'foundedYear'>>;
 
 @Injectable()
@@ -62,6 +91,26 @@ export class VendorsRepository {
       { ownerOf: [vendorId] },
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * Public profiles with their reference summaries, one statement for many vendors (unknown ids
+   * are left out): from a read replica for buyers, from the primary for the vendors' own members.
+   */
+  async findPublicProfiles(ctx: RequestContext, vendorIds: readonly string[]): Promise<PublicVendorRow[]> {
+    return this.tx.read(
+      ctx,
+      (m) =>
+        m.query(
+          `SELECT o.id, o.name, o.slug, o.website, p.description, p.capabilities, p.industries, p.regions,
+                  p.team_size, p.rate_band, p.founded_year, p.updated_at, refs.*
+             FROM organizations o LEFT JOIN vendor_profiles p ON p.organization_id = o.id
+             ${REFERENCE_SUMMARY_LATERAL}
+            WHERE o.id = ANY($1::uuid[]) AND o.kind = 'vendor'`,
+          [[...vendorIds]],
+        ),
+      { ownerOf: vendorIds },
+    );
   }
 
   /** Applies the given profile fields (creating the row if an old vendor has none). */

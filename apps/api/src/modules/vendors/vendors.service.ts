@@ -9,6 +9,7 @@ import type { VendorConnectionObject } from './graphql/vendor.object';
 import type { VendorProfileObject } from './graphql/vendor-profile.object';
 import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from './taxonomy';
 import { VendorAccessPolicy } from './vendor-access';
+import { publicVendorLoader } from './vendors.loaders';
 import { VendorProfilePatch, VendorProfileRow, VendorsRepository } from './vendors.repository';
 
 export const VENDOR_PROFILE_LIMITS = { descriptionMaxLength: 2000, teamSizeMax: 100_000, websiteMaxLength: 300 } as const;
@@ -129,10 +130,10 @@ export class VendorsService {
     private readonly access: VendorAccessPolicy,
   ) {}
 
-  /** A vendor's public profile (anyone may read it). */
+  /** A vendor's public profile (anyone may read it); shares its statement with the vendor's reference summary. */
   async profile(ctx: RequestContext, vendorId: string): Promise<VendorProfileObject> {
     if (!z.uuid().safeParse(vendorId).success) throw notFound('This consultancy');
-    const row = await this.vendors.findProfile(ctx, vendorId);
+    const row = await publicVendorLoader(ctx, this.vendors).load(vendorId);
     if (!row) throw notFound('This consultancy');
     return toVendorProfileObject(row);
   }

@@ -29,6 +29,8 @@ export class VendorSearchResultObject {
   @Field(() => Int) totalCount!: number;
   /** Not in the schema: the parsed filters, for the facets field resolver. */
   filters!: SearchFilters;
+  /** Not in the schema: the facets, when the search statement counted them already. */
+  facets?: VendorSearchFacetsObject;
 }
 
 @ObjectType('ComparedOutcome', { description: 'One claimed outcome of a public case study, with what verification found.' })
@@ -59,4 +61,7 @@ export class ReferenceSummaryObject {
 @ObjectType('VendorComparison', { description: 'One consultancy as the compare page shows it.' })
 export class VendorComparisonObject {
   @Field(() => VendorSummaryObject) vendor!: VendorSummaryObject;
+  // Filled by the compare query itself (two statements for all vendors), not by field resolvers.
+  @Field(() => [ComparedOutcomeObject], { description: 'Claimed vs verified value of every outcome in its public case studies.' }) outcomes!: ComparedOutcomeObject[];
+  @Field(() => ReferenceSummaryObject) referenceSummary!: ReferenceSummaryObject;
 }

@@ -1,0 +1,260 @@
+// The write side under read load: a burst of verdicts through GraphQL (`submitVerdict`, as
+// reviewers record them) while autocannon drives buyer search on the same API, then — once the
+// evidence outbox has drained — every affected vendor's stored signals compared with a
+// from-scratch computation (`SignalsService.computeFromScratch`, as signals-consistency does).
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { AppModule } from '../../apps/api/src/app.module';
+import { RequestContext } from '../../apps/api/src/common/request-context';
+import { loadConfig } from '../../apps/api/src/config/config';
+import { hashToken } from '../../apps/api/src/common/tokens';
+import { SignalsService, type VendorSignalsRow } from '../../apps/api/src/modules/signals/signals.service';
+import { EvidenceEventsService } from '../../apps/api/src/modules/signals/evidence-events.service';
+import { drive } from './load';
+
+export interface BurstResult {
+  /** Verdicts sent, and how many the API accepted. */
+  verdicts: number;
+  accepted: number;
+  verdictP50Ms: number;
+  verdictP99Ms: number;
+  /** From the last verdict's answer until the evidence outbox was empty; null without an outbox. */
+  outboxDrainMs: number | null;
+  /** Vendors whose evidence the verdicts changed, with the vendors depending on them. */
+  affectedVendors: number;
+  /** Of those, stored rows that differ from a from-scratch computation at their own computed_at (checked once drained). */
+  inconsistentVendors: number;
+  /** Search under the burst, on the API (autocannon, same bodies as the search run). */
+  searchRpsDuringBurst: number;
+  searchP99MsDuringBurst: number;
+  note?: string;
+}
+
+export interface BurstOptions {
+  verdicts: number;
+  /** Verdicts in flight at once. */
+  concurrency: number;
+  /** Search load connections while the burst runs. */
+  searchConnections: number;
+  searchBodies: readonly string[];
+  /** Longest wait for the outbox to drain. */
+  drainTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+const CLAIM = `mutation($taskId: ID!) { claimTask(taskId: $taskId) { id caseStudy { vendorId outcomes { id baselineValue claimedValue } } } }`;
+const VERDICT = `mutation($input: SubmitVerdictInput!) { submitVerdict(input: $input) { id } }`;
+
+interface Claimed {
+  taskId: string;
+  vendorId: string;
+  reviewerId: string;
+  cookie: string;
+  outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }>;
+}
+
+async function gql(url: string, cookie: string, query: string, variables: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string }> }> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
+}
+
+/** Runs `work` over `items` with at most `concurrency` in flight. */
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+const percentile = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+
+/**
+ * Fresh accredited reviewers with live sessions (no verdict history, no affiliations, so no
+ * conflict-of-interest rule refuses them), and one open primary task for each verdict, claimed
+ * through GraphQL before the burst starts.
+ */
+async function prepare(client: Client, apiUrl: string, verdicts: number): Promise<Claimed[]> {
+  const reviewers = Math.max(5, Math.ceil(verdicts / 20));
+  const cookies: Array<{ reviewerId: string; cookie: string }> = [];
+  await client.query('BEGIN');
+  for (let k = 0; k < reviewers; k++) {
+    const id = randomUUID();
+    const token = `bench-burst-${randomUUID()}`;
+    await client.query(`INSERT INTO users (id, email, display_name, password_hash, platform_roles) VALUES ($1, $2, $3, '!', '{reviewer}')`, [id, `burst-reviewer-${k}-${id.slice(0, 8)}@reviewers.bench.example`, `Burst reviewer ${k}`]);
+    await client.query(`INSERT INTO reviewer_profiles (user_id, accredited_at, spot_checks_agreed, spot_checks_total) VALUES ($1, now() - interval '400 days', 0, 0)`, [id]);
+    await client.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [id, hashToken(token)]);
+    cookies.push({ reviewerId: id, cookie: `assay_session=${token}` });
+  }
+  await client.query('COMMIT');
+  // Open primary tasks of submitted case studies, one per vendor while there are enough vendors.
+  const tasks: Array<{ id: string }> = (
+    await client.query(
+      `SELECT id FROM (
+         SELECT DISTINCT ON (cs.vendor_id) t.id, cs.vendor_id
+           FROM verification_tasks t JOIN case_studies cs ON cs.id = t.case_study_id
+          WHERE t.kind = 'primary' AND t.status = 'open' AND cs.status = 'submitted' AND cs.superseded_at IS NULL
+          ORDER BY cs.vendor_id, t.id) one_per_vendor
+        ORDER BY md5(id::text) LIMIT $1`,
+      [verdicts],
+    )
+  ).rows;
+  const claimed: Claimed[] = [];
+  await pool(
+    tasks.map((t, i) => ({ taskId: t.id, ...cookies[i % cookies.length] })),
+    4,
+    async ({ taskId, cookie, reviewerId }) => {
+      const res = await gql(apiUrl, cookie, CLAIM, { taskId });
+      const task = res.data?.claimTask as { caseStudy: { vendorId: string; outcomes: Claimed['outcomes'] } } | undefined;
+      if (task) claimed.push({ taskId, cookie, reviewerId, vendorId: task.caseStudy.vendorId, outcomes: task.caseStudy.outcomes });
+    },
+  );
+  return claimed;
+}
+
+function verdictInput(c: Claimed, i: number): Record<string, unknown> {
+  const results = ['verified', 'partially_verified', 'refuted', 'verified'] as const;
+  return {
+    taskId: c.taskId,
+    outcomes: c.outcomes.map((o, k) => {
+      const result = results[(i + k) % results.length];
+      const share = result === 'verified' ? 1 : result === 'partially_verified' ? 0.6 : 0.1;
+      return { outcomeClaimId: o.id, result, verifiedValue: Math.round((o.baselineValue + (o.claimedValue - o.baselineValue) * share) * 100) / 100 };
+    }),
+    productionStatus: i % 3 === 0 ? 'poc_only' : 'in_production',
+    handover: (['client_alone', 'joint', 'vendor'] as const)[i % 3],
+    rubric: { properBaseline: true, heldOutOrOnlineEvaluation: i % 2 === 0, leakageChecked: null, monitoringInProduction: false, notes: '' },
+    notes: 'Benchmark burst verdict.',
+    conflictDeclaration: 'none',
+    noConflictOfInterest: true,
+  };
+}
+
+/** Events still in the evidence outbox (the drain deletes them once their vendors are stored), or null without an outbox. */
+async function outboxPending(client: Client): Promise<number | null> {
+  const exists = (await client.query(`SELECT to_regclass('evidence_outbox') IS NOT NULL AS yes`)).rows[0].yes as boolean;
+  if (!exists) return null;
+  return Number((await client.query(`SELECT count(*)::int AS n FROM evidence_outbox`)).rows[0].n);
+}
+
+/** Comparable form of a stored or computed row (JSON for the document: jsonb keeps no -0 and no Dates). */
+function comparable(row: VendorSignalsRow): unknown {
+  return {
+    vendorId: row.vendorId,
+    assayMean: row.assayMean,
+    assayLower: row.assayLower,
+    assayUpper: row.assayUpper,
+    evidenceDepth: row.evidenceDepth,
+    productionDurabilityMean: row.productionDurabilityMean,
+    verifiedCaseStudies: row.verifiedCaseStudies,
+    lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
+    flagCount: row.flagCount,
+    configVersion: row.configVersion,
+    computedAt: row.computedAt.toISOString(),
+    signals: JSON.parse(JSON.stringify(row.signals)) as unknown,
+  };
+}
+
+/**
+ * Every affected vendor (the verdicts' vendors, every vendor their reviewers judged, every vendor
+ * sharing a reference contact: what the drain refreshes) against a from-scratch computation at
+ * the stored row's own computed_at, numbers and explanations.
+ */
+async function inconsistentVendors(databaseUrl: string, dataDir: string, claimed: readonly Claimed[]): Promise<{ affected: number; inconsistent: number }> {
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, ASSAY_DATA_DIR: dataDir, ASSAY_SEED: 'false', ASSAY_ROLE: 'api', LOG_LEVEL: 'silent' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, databaseUrl), { logger: false });
+  try {
+    const signals = app.get(SignalsService);
+    const events = app.get(EvidenceEventsService);
+    const system = RequestContext.system();
+    const affected = await events.affectedVendors(system, claimed.map((c) => ({ vendor_id: c.vendorId, reviewer_id: c.reviewerId })));
+    let inconsistent = 0;
+    for (const id of affected) {
+      const stored = await signals.stored(system, id);
+      if (!stored) continue;
+      const fresh = await signals.computeFromScratch(system, id, stored.computedAt);
+      const explanations = await signals.storedExplanations(system, id);
+      const same =
+        isDeepStrictEqual(comparable(stored), comparable(fresh)) &&
+        explanations?.computedAt.toISOString() === stored.computedAt.toISOString() &&
+        isDeepStrictEqual(explanations.explanations, JSON.parse(JSON.stringify(fresh.explanations)));
+      if (!same) inconsistent++;
+    }
+    return { affected: affected.length, inconsistent };
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * The burst: verdicts sent `concurrency` at a time while autocannon drives search on the same
+ * API; each verdict's latency is measured from request to answer. Then the outbox is polled until
+ * empty (when there is one) and every affected vendor is checked against a full recompute.
+ */
+export async function measureVerdictBurst(databaseUrl: string, apiUrl: string, dataDir: string, options: BurstOptions): Promise<BurstResult> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const claimed = await prepare(client, apiUrl, options.verdicts);
+    options.log(`verdict burst: ${claimed.length} tasks claimed by fresh reviewers; sending ${claimed.length} verdicts, ${options.concurrency} at a time, under search load`);
+    const latencies: number[] = [];
+    let accepted = 0;
+    let firstError: string | undefined;
+    let sending = true;
+    // Search load for as long as the verdicts take (autocannon runs in whole seconds, so in rounds).
+    const searchRounds: Array<{ rps: number; p99Ms: number }> = [];
+    const load = (async () => {
+      while (sending) searchRounds.push(await drive(apiUrl, options.searchBodies, options.searchConnections, 2));
+    })();
+    const started = performance.now();
+    await pool(
+      claimed.map((c, i) => ({ c, i })),
+      options.concurrency,
+      async ({ c, i }) => {
+        const t0 = performance.now();
+        const res = await gql(apiUrl, c.cookie, VERDICT, { input: verdictInput(c, i) });
+        latencies.push(performance.now() - t0);
+        if (res.data?.submitVerdict && !res.errors) accepted++;
+        else firstError ??= JSON.stringify(res.errors ?? res).slice(0, 300);
+      },
+    );
+    const burstEnded = performance.now();
+    sending = false;
+    let pending = await outboxPending(client);
+    const drainStarted = performance.now();
+    while (pending !== null && pending > 0 && performance.now() - drainStarted < options.drainTimeoutMs) {
+      await new Promise((r) => setTimeout(r, 50));
+      pending = await outboxPending(client);
+    }
+    // An empty outbox means every event's vendors were stored, unless a drain is still finishing: wait for its lock.
+    if (pending === 0) await client.query(`SELECT pg_advisory_lock(hashtext('assay.evidence-outbox.drain')); SELECT pg_advisory_unlock(hashtext('assay.evidence-outbox.drain'))`);
+    const outboxDrainMs = pending === 0 ? Math.round(performance.now() - burstEnded) : null;
+
+    await load;
+    options.log(`verdict burst: ${accepted}/${claimed.length} accepted in ${((burstEnded - started) / 1000).toFixed(1)} s; outbox ${pending === null ? 'absent' : pending === 0 ? `drained in ${outboxDrainMs} ms` : `still has ${pending} events`}`);
+    // Compared only once drained: before that, the dependents are expected to lag.
+    const consistency = pending === 0 ? await inconsistentVendors(databaseUrl, dataDir, claimed) : { affected: 0, inconsistent: 0 };
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const totalRequests = searchRounds.length;
+    const notes = [
+      pending === null ? 'no evidence_outbox table in this schema: nothing to drain' : undefined,
+      pending !== null && pending > 0 ? `the outbox still had ${pending} events after ${options.drainTimeoutMs} ms` : undefined,
+      firstError ? `first refused verdict: ${firstError}` : undefined,
+    ].filter(Boolean);
+    return {
+      verdicts: claimed.length,
+      accepted,
+      verdictP50Ms: Math.round(percentile(sorted, 50)),
+      verdictP99Ms: Math.round(percentile(sorted, 99)),
+      outboxDrainMs,
+      affectedVendors: consistency.affected,
+      inconsistentVendors: consistency.inconsistent,
+      searchRpsDuringBurst: totalRequests ? Math.round((searchRounds.reduce((n, r) => n + r.rps, 0) / totalRequests) * 10) / 10 : 0,
+      searchP99MsDuringBurst: Math.max(0, ...searchRounds.map((r) => r.p99Ms)),
+      ...(notes.length ? { note: notes.join('; ') } : {}),
+    };
+  } finally {
+    await client.end();
+  }
+}
