@@ -1,4 +1,5 @@
 // Issue 18, "the buyer's decision in five seconds": cards that decide, a public vendor page that
+import { drainEvidence } from '../support/evidence-outbox';
 // says why its score is what it is and links the evidence down to its ledger receipt, a compare
 // page that draws a conclusion and stacks on a phone, and anonymity kept on submit. Every page
 // visited is checked with axe at desktop and phone size, and screenshotted at both.
@@ -64,6 +65,8 @@ describeBrowser('The buyer’s decision: cards, why this score, receipts, compar
       await vendorWithProfile(t, `owner@${name.split(' ')[0].toLowerCase()}.example`, name, { ...profile, description: `${name} builds forecasting systems.` });
     }
     await ledger.publishCheckpoint();
+    // "Why this score" reads the explanations, which the evidence-outbox drain writes (this app runs no job workers).
+    await drainEvidence(t);
   }, 240_000);
   afterAll(() => env?.close());
 

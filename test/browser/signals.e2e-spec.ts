@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { drainEvidence } from '../support/evidence-outbox';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SIGNAL_CONFIG } from '@assay/signals';
 import { BrowserEnv, describeBrowser, startBrowserEnv } from '../support/browser';
@@ -59,6 +60,8 @@ describeBrowser('Signals in the browser', () => {
       await answerReferences(study.references);
       await recordVerdict(reviewer, draft.id, study.verified);
     }
+    // The explanations are written by the evidence-outbox drain (this app runs no job workers).
+    await drainEvidence(t);
   }, 180_000);
   afterAll(() => env?.close());
 
