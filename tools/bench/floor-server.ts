@@ -109,6 +109,7 @@ function searchSignals(s: Json, r: { verified_case_studies: unknown; last_verifi
   return {
     assay: range(s.assay as Json),
     productionDurability: range(s.productionDurability as Json),
+    clientEndorsement: { evidenceCount: (s.clientEndorsement as Json).evidenceCount },
     evidenceDepth: { mean: (s.evidenceDepth as Json).mean },
     flags: flags(s.flags as Json[]),
     verifiedCaseStudies: r.verified_case_studies,
@@ -186,6 +187,23 @@ function signalFields(r: Row): Json | null {
     computedAt: iso(r.computed_at),
     configVersion: r.config_version,
   };
+}
+
+/** `history` and `explanations` of VendorSignals, as the public vendor page asks for them. */
+function signalDetails(r: Row): Json {
+  const history = ((r.history as Json[] | null) ?? []).map((h) => ({
+    computedAt: iso(h.computedAt),
+    assayMean: h.assayMean,
+    assayLower: h.assayLower,
+    assayUpper: h.assayUpper,
+    verifiedCaseStudies: h.verifiedCaseStudies,
+  }));
+  const items = ((r.explanations as Json | null)?.items ?? {}) as Record<string, Json[]>;
+  const explanations = Object.entries(items).map(([signal, list]) => ({
+    signal,
+    items: list.map((i) => ({ evidenceId: i.evidenceId, caseStudyId: i.caseStudyId ?? null, kind: i.kind, weight: i.weight, factors: i.factors, effect: i.effect, sentence: i.sentence })),
+  }));
+  return { history, explanations };
 }
 
 const JOINS = `LEFT JOIN vendor_profiles p ON p.organization_id = o.id
@@ -284,7 +302,7 @@ async function compareVendors(variables: Json): Promise<Json> {
 
 async function publicVendor(variables: Json): Promise<Json> {
   const vendorId = variables.vendorId as string;
-  const [profile, caseStudies, summaries] = await Promise.all([
+  const [profile, caseStudies, summaries, details] = await Promise.all([
     pool.query(
       `SELECT o.id, o.name, o.website, COALESCE(p.description, '') AS description, COALESCE(p.capabilities, '{}') AS capabilities, COALESCE(p.industries, '{}') AS industries,
               COALESCE(p.regions, '{}') AS regions, p.team_size, p.rate_band, p.founded_year,
@@ -303,6 +321,15 @@ async function publicVendor(variables: Json): Promise<Json> {
       [vendorId],
     ),
     referenceSummaries([vendorId]),
+    // What the page shows to explain the score: its explanations and its history, one statement (as the API).
+    pool.query(
+      `SELECT e.explanations,
+              (SELECT json_agg(json_build_object('computedAt', s.computed_at, 'assayMean', s.assay_mean, 'assayLower', s.assay_lower,
+                                                 'assayUpper', s.assay_upper, 'verifiedCaseStudies', s.verified_case_studies) ORDER BY s.computed_at)
+                 FROM vendor_signal_snapshots s WHERE s.vendor_id = $1) AS history
+         FROM (SELECT $1::uuid AS vendor_id) v LEFT JOIN vendor_signal_explanations e ON e.vendor_id = v.vendor_id`,
+      [vendorId],
+    ),
   ]);
   const p = profile.rows[0] as Row | undefined;
   if (!p) throw new Error('This consultancy was not found.');
@@ -356,7 +383,7 @@ async function publicVendor(variables: Json): Promise<Json> {
       rateBand: p.rate_band,
       foundedYear: p.founded_year,
     },
-    vendorSignals: signalFields(p),
+    vendorSignals: signalFields(p) && { ...signalFields(p), ...signalDetails(details.rows[0] as Row) },
     vendorCaseStudies: studies,
     vendorReferenceSummary: summaries.get(vendorId),
   };

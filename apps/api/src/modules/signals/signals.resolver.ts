@@ -13,6 +13,7 @@ import { SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-s
 import { signalsEntityFromRow, toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
 import { EvidenceEventsService } from './evidence-events.service';
 import { SignalsPipelineStatusObject } from './graphql/pipeline-status.object';
+import { NO_EXPLANATIONS, signalDetailsLoader } from './signal-details.loader';
 import { SignalsService } from './signals.service';
 
 const SIGNALS_COLUMNS = `vendor_id, assay_mean, assay_lower, assay_upper, evidence_depth, production_durability_mean, verified_case_studies,
@@ -24,21 +25,6 @@ export function signalsLoader(ctx: RequestContext, tx: TransactionService) {
     const rows: Array<Record<string, unknown>> = await tx.read(ctx, (m) => m.query(`SELECT ${SIGNALS_COLUMNS} FROM vendor_signals WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]), { ownerOf: ids });
     const byId = new Map(rows.map((r) => [r.vendor_id as string, signalsEntityFromRow(r)]));
     return ids.map((id) => byId.get(id) ?? null);
-  });
-}
-
-const NO_EXPLANATIONS: CappedExplanations = { items: {} as CappedExplanations['items'], more: {} as CappedExplanations['more'] };
-
-/** The explanations of many vendors (their own table), in one statement per request, read only when a query asks for them. */
-function explanationsLoader(ctx: RequestContext, tx: TransactionService) {
-  return requestLoader<string, CappedExplanations>(ctx, 'signals.explanations', async (ids) => {
-    const rows: Array<{ vendor_id: string; explanations: CappedExplanations }> = await tx.read(
-      ctx,
-      (m) => m.query(`SELECT vendor_id, explanations FROM vendor_signal_explanations WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]),
-      { ownerOf: ids },
-    );
-    const byId = new Map(rows.map((r) => [r.vendor_id, r.explanations]));
-    return ids.map((id) => byId.get(id) ?? NO_EXPLANATIONS);
   });
 }
 
@@ -86,7 +72,7 @@ export class SignalsResolver {
 
   @ResolveField(() => [SignalExplanationObject], { description: 'For each signal, the evidence that moved it most, most influential first (at most a dozen items; `moreCount` counts the rest).' })
   async explanations(@Ctx() ctx: RequestContext, @Parent() parent: VendorSignalsObject): Promise<SignalExplanationObject[]> {
-    const source = parent.vendorId ? await explanationsLoader(ctx, this.tx).load(parent.vendorId) : NO_EXPLANATIONS;
+    const source = parent.vendorId ? (await signalDetailsLoader(ctx, this.tx).load(parent.vendorId)).explanations : NO_EXPLANATIONS;
     return Object.entries(source.items).map(([signal, items]) => ({
       signal,
       items: (items as ExplanationItem[]).map(toExplanationItem),
