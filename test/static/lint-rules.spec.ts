@@ -1,17 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
 interface LintMessage { file: string; rule: string | null; text: string }
 
-/** Runs the project's own ESLint (a child process: ESLint loads its configuration as an ES module), also on the fixtures it normally ignores. */
+/**
+ * Runs the project's own ESLint (a child process: ESLint loads its configuration as an ES module), also on the fixtures it
+ * normally ignores. The report goes to a file: on a fresh clone the Nx plugin prints warnings to stdout before any report.
+ */
 function lint(args: string[], stdin?: string): LintMessage[] {
-  const run = spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '--no-ignore', '--format', 'json', ...args], { cwd: root, input: stdin, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } });
-  if (!run.stdout) throw new Error(`ESLint did not run: ${run.stderr}`);
-  const results = JSON.parse(run.stdout.slice(run.stdout.indexOf('['))) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; message: string }> }>;
-  return results.flatMap((r) => r.messages.map((m) => ({ file: path.relative(root, r.filePath), rule: m.ruleId, text: m.message })));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-lint-'));
+  const report = path.join(dir, 'report.json');
+  try {
+    const run = spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '--no-ignore', '--format', 'json', '--output-file', report, ...args], { cwd: root, input: stdin, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } });
+    if (!fs.existsSync(report)) throw new Error(`ESLint did not run (exit ${run.status}): ${run.stderr}${run.stdout}`);
+    const results = JSON.parse(fs.readFileSync(report, 'utf8')) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; message: string }> }>;
+    return results.flatMap((r) => r.messages.map((m) => ({ file: path.relative(root, r.filePath), rule: m.ruleId, text: m.message })));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('Lint rules that keep the architecture', () => {
