@@ -1,6 +1,7 @@
 import { countRows, createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { id email displayName platformRoles memberships { role } } }`;
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { message } }`;
+const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { id email displayName platformRoles emailVerified memberships { role } } }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id email } }`;
 const ME = `{ me { id email platformRoles memberships { role organization { id name kind } } } }`;
 
@@ -12,36 +13,72 @@ describe('Accounts (API e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('signs up a new user, sets an httpOnly SameSite session cookie, and returns them from me', async () => {
+  async function verificationToken(email: string): Promise<string> {
+    const rows: Array<{ text_body: string }> = await t.dataSource.query(`SELECT text_body FROM mail_messages WHERE to_address = $1 AND text_body LIKE '%/v/%' ORDER BY created_at DESC LIMIT 1`, [email]);
+    if (!rows[0]) throw new Error(`no verification mail to ${email}`);
+    return /\/v\/([A-Za-z0-9_-]+)/.exec(rows[0].text_body)![1];
+  }
+
+  it('signs up a new user by a single-use link: the link confirms the address, signs them in and returns them from me', async () => {
     const client = t.client();
-    const res = await client.query(SIGN_UP, { input: { email: '  New.User@Example.com ', password: TEST_PASSWORD, displayName: 'New User' } });
+    const res = await client.query<{ signUp: { message: string } }>(SIGN_UP, { input: { email: '  New.User@Example.com ', password: TEST_PASSWORD, displayName: 'New User' } });
     expect(res.errors).toBeUndefined();
-    expect(res.data).toMatchObject({ signUp: { email: 'new.user@example.com', displayName: 'New User', platformRoles: [], memberships: [] } });
+    expect(res.data?.signUp.message).toBe('We sent a link to new.user@example.com. Open it to confirm the address and finish creating your account.');
+    expect((await client.query<{ me: unknown }>(ME)).data?.me).toBeNull();
+    const token = await verificationToken('new.user@example.com');
+    const verified = await client.query(VERIFY, { token });
+    expect(verified.data).toMatchObject({ verifyEmail: { email: 'new.user@example.com', displayName: 'New User', platformRoles: [], emailVerified: true, memberships: [] } });
     const me = await client.query<{ me: { email: string } }>(ME);
     expect(me.data?.me.email).toBe('new.user@example.com');
+    const again = await t.client().query(VERIFY, { token });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'TOKEN_USED' });
   });
 
   it('marks the session cookie httpOnly and SameSite=Lax', async () => {
+    await t.client().query(SIGN_UP, { input: { email: 'cookie@example.com', password: TEST_PASSWORD, displayName: 'Cookie' } });
     const request = (await import('supertest')).default;
     const res = await request(t.app.getHttpServer())
       .post('/graphql')
       .set('content-type', 'application/json')
-      .send({ query: SIGN_UP, variables: { input: { email: 'cookie@example.com', password: TEST_PASSWORD, displayName: 'Cookie' } } });
+      .send({ query: VERIFY, variables: { token: await verificationToken('cookie@example.com') } });
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('assay_session='));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).toMatch(/Path=\//);
   });
 
-  it('refuses a duplicate email with CONFLICT and writes nothing', async () => {
-    await t.client().query(SIGN_UP, { input: { email: 'dup@example.com', password: TEST_PASSWORD, displayName: 'First' } });
+  it('does not reveal that an address is registered: the same answer, no second account, no session, and a mail to the owner', async () => {
+    const first = await t.client().query<{ signUp: { message: string } }>(SIGN_UP, { input: { email: 'dup@example.com', password: TEST_PASSWORD, displayName: 'First' } });
     const users = await countRows(t.dataSource, 'users');
     const sessions = await countRows(t.dataSource, 'sessions');
-    const res = await t.client().query(SIGN_UP, { input: { email: 'DUP@example.com', password: TEST_PASSWORD, displayName: 'Second' } });
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
-    expect(res.errors?.[0].message).toMatch(/already exists/);
+    const res = await t.client().query<{ signUp: { message: string } }>(SIGN_UP, { input: { email: 'DUP@example.com', password: TEST_PASSWORD, displayName: 'Second' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.signUp.message).toBe(first.data?.signUp.message);
     expect(await countRows(t.dataSource, 'users')).toBe(users);
     expect(await countRows(t.dataSource, 'sessions')).toBe(sessions);
+    expect(await countRows(t.dataSource, 'mail_messages', `to_address = 'dup@example.com' AND subject LIKE 'Someone tried to create%'`)).toBe(1);
+  });
+
+  it('keeps an unconfirmed account from acting: it cannot create an organisation, and signing in mails it a new link', async () => {
+    const client = await t.signedInClient({ email: 'unconfirmed@example.com', emailVerified: false });
+    const org = await client.query(`mutation { createOrganization(input: { name: "Unconfirmed Ltd", kind: buyer }) { id } }`);
+    expect(org.errors?.[0]).toMatchObject({ message: expect.stringContaining('Confirm your email address first'), extensions: { code: 'FORBIDDEN', reason: 'EMAIL_NOT_VERIFIED' } });
+    expect(await countRows(t.dataSource, 'organizations', `name = 'Unconfirmed Ltd'`)).toBe(0);
+    expect(await countRows(t.dataSource, 'email_verifications', `email = 'unconfirmed@example.com'`)).toBe(1);
+    expect((await client.query(VERIFY, { token: await verificationToken('unconfirmed@example.com') })).errors).toBeUndefined();
+    expect((await client.query(`mutation { createOrganization(input: { name: "Unconfirmed Ltd", kind: buyer }) { id } }`)).errors).toBeUndefined();
+  });
+
+  it('refuses to accredit an unconfirmed account as a reviewer, and accredits it by account once confirmed', async () => {
+    const admin = await t.signedInClient({ email: 'admin@accounts.example', platformRoles: ['admin'] });
+    const reviewer = await t.signedInClient({ email: 'would-be-reviewer@firm.example', emailVerified: false });
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'would-be-reviewer@firm.example'`);
+    const refused = await admin.query(`mutation($email: String!) { accreditReviewer(email: $email) }`, { email: 'would-be-reviewer@firm.example' });
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('has not confirmed its email address yet'), extensions: { code: 'BAD_USER_INPUT', reason: 'ACCOUNT_NOT_VERIFIED' } });
+    expect(await countRows(t.dataSource, 'reviewer_profiles', 'user_id = $1', [id])).toBe(0);
+    expect((await reviewer.query(VERIFY, { token: await verificationToken('would-be-reviewer@firm.example') })).errors).toBeUndefined();
+    expect((await admin.query(`mutation($userId: ID!) { accreditReviewer(userId: $userId) }`, { userId: id })).errors).toBeUndefined();
+    expect(await countRows(t.dataSource, 'reviewer_profiles', 'user_id = $1', [id])).toBe(1);
   });
 
   it.each([

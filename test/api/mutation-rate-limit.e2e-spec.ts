@@ -76,7 +76,7 @@ describe('Mutation rate limit', () => {
         .post('/graphql')
         .set('content-type', 'application/json')
         .set('x-forwarded-for', ip)
-        .send({ query: 'mutation($input: SignUpInput!) { signUp(input: $input) { id } }', variables: { input: { email, displayName: 'Anon', password: TEST_PASSWORD } } });
+        .send({ query: 'mutation($input: SignUpInput!) { signUp(input: $input) { message } }', variables: { input: { email, displayName: 'Anon', password: TEST_PASSWORD } } });
     await spend(t, mutationRateLimitKey(null, '203.0.113.7'), LIMIT);
 
     const refused = await signUpFrom('203.0.113.7', 'blocked@example.com');

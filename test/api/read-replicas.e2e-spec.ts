@@ -135,10 +135,13 @@ describe('Read replicas: buyer-side reads on DATABASE_READ_URLS, everything else
   it('keeps sign-in, sessions and writes on the primary: an account newer than the replica signs in and works', async () => {
     await catchUp();
     const newcomer = t.client();
-    const signUp = await newcomer.query(`mutation($input: SignUpInput!) { signUp(input: $input) { id } }`, {
+    const signUp = await newcomer.query(`mutation($input: SignUpInput!) { signUp(input: $input) { message } }`, {
       input: { email: 'newcomer@after-catch-up.example', password: TEST_PASSWORD, displayName: 'Newcomer' },
     });
     expect(signUp.errors).toBeUndefined();
+    // The emailed link confirms the address (on the primary), as a newcomer would.
+    const [mail] = await t.dataSource.query(`SELECT text_body FROM mail_messages WHERE to_address = 'newcomer@after-catch-up.example' AND text_body LIKE '%/v/%'`);
+    expect((await newcomer.query(`mutation($token: String!) { verifyEmail(token: $token) { id } }`, { token: /\/v\/([A-Za-z0-9_-]+)/.exec(mail.text_body)![1] })).errors).toBeUndefined();
     expect((await replica.query(`SELECT count(*)::int AS n FROM users WHERE email = 'newcomer@after-catch-up.example'`)).rows[0].n).toBe(0);
 
     // Signing in looks the account up with a TypeORM find, which TypeORM would send to a replica by default.

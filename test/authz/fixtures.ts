@@ -77,7 +77,8 @@ const passwordHashes = new WeakMap<TestApp, Promise<string>>();
 async function createUser(f: FixtureContext, email: string, platformRoles: Array<'admin' | 'reviewer'> = []): Promise<FixtureValues> {
   if (!passwordHashes.has(f.t)) passwordHashes.set(f.t, f.t.app.get(PasswordHasher).hash(TEST_PASSWORD));
   const passwordHash = await passwordHashes.get(f.t)!;
-  const user = await f.t.app.get(UsersRepository).insert(RequestContext.system(), { email, displayName: email.split('@')[0], passwordHash, platformRoles });
+  // Fixture accounts have confirmed their address (as test accounts do by default).
+  const user = await f.t.app.get(UsersRepository).insert(RequestContext.system(), { email, displayName: email.split('@')[0], passwordHash, platformRoles, emailVerifiedAt: new Date() });
   if (!user) throw new Error(`fixture account ${email} exists already`);
   return { userId: user.id, email, password: TEST_PASSWORD };
 }

@@ -22,6 +22,15 @@ describeBrowser('Foundation in the browser', () => {
     await env.screenshot(page, 'foundation-02-sign-up');
     await page.getByRole('button', { name: 'Sign up', exact: true }).click();
 
+    // No session until the address is confirmed: the emailed link signs the account in.
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await env.screenshot(page, 'foundation-02b-check-your-email');
+    const mails: Array<{ text_body: string }> = await env.t.dataSource.query(`SELECT text_body FROM mail_messages WHERE to_address = $1 AND text_body LIKE '%/v/%'`, ['grace@tessellate.example']);
+    expect(mails).toHaveLength(1);
+    const link = /https?:\/\/\S+\/v\/[A-Za-z0-9_-]+/.exec(mails[0].text_body)?.[0];
+    expect(link).toBeDefined();
+    await page.goto(new URL(link!).pathname);
+
     await page.getByRole('heading', { name: 'Your organizations' }).waitFor();
     await page.getByLabel('Organization name').fill('Tessellate Analytics');
     await page.getByRole('radio', { name: 'Consultancy (vendor)' }).check();

@@ -47,15 +47,23 @@ class Browser {
 }
 
 const ME = `{ me { email memberships { role organization { id name } } } }`;
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { id } }`;
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { message } }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { email } }`;
 const SIGN_OUT = `mutation { signOut }`;
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }`;
 const INVITE = `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id email } }`;
 
-async function signUp(browser: Browser, api: AssayProcess, email: string): Promise<void> {
+const VERIFY_EMAIL = `mutation($token: String!) { verifyEmail(token: $token) { email } }`;
+
+/** Signs up through `api` and opens the emailed confirmation link there, which signs the browser in. */
+async function signUp(browser: Browser, api: AssayProcess, db: Client, email: string): Promise<void> {
   const res = await browser.query(api, SIGN_UP, { input: { email, password: PROCESS_TEST_PASSWORD, displayName: email.split('@')[0] } });
   if (res.errors) throw new Error(`sign-up of ${email} failed: ${res.errors[0].message}`);
+  const mail = await db.query<{ text_body: string }>(`SELECT text_body FROM mail_messages WHERE to_address = $1 AND text_body LIKE '%/v/%' ORDER BY created_at DESC LIMIT 1`, [email]);
+  const token = /\/v\/([A-Za-z0-9_-]+)/.exec(mail.rows[0]?.text_body ?? '')?.[1];
+  if (!token) throw new Error(`no confirmation mail to ${email}`);
+  const verified = await browser.query(api, VERIFY_EMAIL, { token });
+  if (verified.errors) throw new Error(`confirming ${email} failed: ${verified.errors[0].message}`);
 }
 
 /** `Sent mail <id> to <address>` lines a process logged (the worker that delivered a mail logs it once). */
@@ -120,7 +128,7 @@ describe('Scale-out: two API processes and two workers on one PostgreSQL (fault 
 
   it('keeps a session across processes: signed up on API 1, used on API 2, signed out on API 2 → refused on API 1', async () => {
     const browser = new Browser();
-    await signUp(browser, api1, 'ada@scale-out.example');
+    await signUp(browser, api1, db, 'ada@scale-out.example');
     const token = browser.cookie('assay_session');
     expect(token).toBeDefined();
 
@@ -152,7 +160,7 @@ describe('Scale-out: two API processes and two workers on one PostgreSQL (fault 
 
   it('runs each job once: 30 invitations sent through both API processes arrive exactly once each, delivered by both workers', async () => {
     const owner = new Browser();
-    await signUp(owner, api1, 'grace@scale-out.example');
+    await signUp(owner, api1, db, 'grace@scale-out.example');
     const org = await owner.query<{ createOrganization: { id: string } }>(api2, CREATE_ORG, { input: { name: 'Mailing Analytics', kind: 'vendor' } });
     const organizationId = org.data!.createOrganization.id;
     const invitees = Array.from({ length: 30 }, (_, i) => `invitee${i}@scale-out.example`);
@@ -194,7 +202,7 @@ describe('Scale-out: two API processes and two workers on one PostgreSQL (fault 
 
   it('counts failed sign-ins across both API processes: the guessing address is refused for the account, whichever process it asks', async () => {
     const account = new Browser();
-    await signUp(account, api1, 'linus@scale-out.example');
+    await signUp(account, api1, db, 'linus@scale-out.example');
     const attacker = new Browser();
     const attempt = (api: AssayProcess, password: string) => attacker.query(api, SIGN_IN, { input: { email: 'linus@scale-out.example', password } });
 

@@ -1,3 +1,4 @@
+import { Client as PgClient } from 'pg';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -26,6 +27,7 @@ export interface AssayProcess {
 export async function startAssay(env: Record<string, string>, timeoutMs = 60_000): Promise<AssayProcess> {
   if (!fs.existsSync(apiEntry)) throw new Error(`${apiEntry} is missing: run the tests through \`npm test\`, which builds the API first.`);
   const port = env.PORT ? Number(env.PORT) : await freePort();
+  if (env.DATABASE_URL) databaseOf.set(`http://127.0.0.1:${port}`, env.DATABASE_URL);
   const t0 = Date.now();
   let output = '';
   const child = spawn(process.execPath, [apiEntry], {
@@ -117,11 +119,27 @@ export interface ProcessGraphQLResponse<T> {
 
 export const PROCESS_TEST_PASSWORD = 'a-long-test-password-9431';
 
-/** Signs up a new account through the running process and returns a client signed in as it. */
+// The database of each started process, so sign-up can read the confirmation link from its mail outbox.
+const databaseOf = new Map<string, string>();
+
+/** Signs up a new account through the running process, opens the emailed link, and returns a client signed in as it. */
 export async function signedUpClient(url: string, email: string): Promise<ProcessGraphQLClient> {
   const client = new ProcessGraphQLClient(url);
-  const res = await client.query(`mutation($input: SignUpInput!) { signUp(input: $input) { id } }`, { input: { email, password: PROCESS_TEST_PASSWORD, displayName: email.split('@')[0] } });
+  const res = await client.query(`mutation($input: SignUpInput!) { signUp(input: $input) { message } }`, { input: { email, password: PROCESS_TEST_PASSWORD, displayName: email.split('@')[0] } });
   if (res.errors) throw new Error(`sign-up of ${email} failed: ${res.errors[0].message}`);
+  const databaseUrl = databaseOf.get(url.replace('localhost', '127.0.0.1'));
+  if (!databaseUrl) throw new Error(`no database known for ${url}: start it with startAssay and a DATABASE_URL`);
+  const db = new PgClient({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const rows = (await db.query(`SELECT text_body FROM mail_messages WHERE to_address = $1 AND text_body LIKE '%/v/%' ORDER BY created_at DESC LIMIT 1`, [email])).rows as Array<{ text_body: string }>;
+    const token = /\/v\/([A-Za-z0-9_-]+)/.exec(rows[0]?.text_body ?? '')?.[1];
+    if (!token) throw new Error(`no confirmation mail to ${email}`);
+    const verified = await client.query(`mutation($token: String!) { verifyEmail(token: $token) { id } }`, { token });
+    if (verified.errors) throw new Error(`confirming ${email} failed: ${verified.errors[0].message}`);
+  } finally {
+    await db.end();
+  }
   return client;
 }
 

@@ -1,3 +1,4 @@
+import { TestDnsServer } from './dns-server';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -63,7 +64,8 @@ export interface TestApp {
   dataSource: DataSource;
   client(): GraphQLClient;
   /** Creates a user through the real service and returns a client signed in as them. */
-  signedInClient(user: { email: string; displayName?: string; password?: string; platformRoles?: ('admin' | 'reviewer')[] }): Promise<GraphQLClient>;
+  /** Accounts are email-verified by default (as the admin CLI and seed make them); `emailVerified: false` for one that is not. */
+  signedInClient(user: { email: string; displayName?: string; password?: string; platformRoles?: ('admin' | 'reviewer')[]; emailVerified?: boolean }): Promise<GraphQLClient>;
   close(): Promise<void>;
 }
 
@@ -72,7 +74,20 @@ export const TEST_PASSWORD = 'a-long-test-password-9431';
 /** Boots the real application on a fresh clone of the migrated template database. */
 export async function createTestApp(env: Record<string, string> = {}, options: { jobs?: boolean; /** Share another app's database (a second API process). */ databaseUrl?: string } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ASSAY_SEED: 'false', LOG_LEVEL: 'silent', PORT: '0', ...env });
+  // Client domains are checked against a real DNS server in this process (empty zones unless a
+  // test gives its own with DNS_SERVERS), never the machine's resolver; RDAP is off unless given.
+  const dns = env.DNS_SERVERS ? null : await TestDnsServer.start();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    ASSAY_SEED: 'false',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    ...(dns ? { DNS_SERVERS: dns.address } : {}),
+    DNS_TIMEOUT_MS: '500',
+    RDAP_BASE_URL: 'off',
+    ...env,
+  });
   const app = await createApp(config, databaseUrl, { logger: false });
   if (options.jobs) await startJobs(app, config);
   const dataSource = app.get(DataSource);
@@ -82,14 +97,17 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     databaseUrl,
     dataSource,
     client: () => new GraphQLClient(app),
-    signedInClient: async ({ email, displayName, password = TEST_PASSWORD, platformRoles }) => {
-      await app.get(AccountsService).createUser(RequestContext.system(), { email, displayName: displayName ?? email.split('@')[0], password, platformRoles });
+    signedInClient: async ({ email, displayName, password = TEST_PASSWORD, platformRoles, emailVerified = true }) => {
+      await app.get(AccountsService).createUser(RequestContext.system(), { email, displayName: displayName ?? email.split('@')[0], password, platformRoles, emailVerified });
       const client = new GraphQLClient(app);
       const res = await client.query('mutation($input: SignInInput!) { signIn(input: $input) { id } }', { input: { email, password } });
       if (res.errors) throw new Error(`sign-in failed in test setup: ${res.errors[0].message}`);
       return client;
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await dns?.stop();
+    },
   };
   return testApp;
 }

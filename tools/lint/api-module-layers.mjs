@@ -9,7 +9,7 @@ export const API_MODULE_LAYERS = [
   ['organizations'],
   ['vendors', 'evidence', 'search-index'],
   ['signals'],
-  ['case-studies', 'search'],
+  ['case-studies', 'search', 'identity'],
   ['references', 'shortlists'],
   ['follow-ups'],
   ['verification'],

@@ -7,6 +7,8 @@ import { Command } from 'commander';
 import { renderReport, type RobustnessRow, type SensitivityRow, toJson } from './report';
 import { ADVERSARY_SHARES, MARKET_DYNAMICS, MARKET_RANKINGS, repeatedMarket, runSimulation, staticComparison } from './simulate';
 import { existingViaApiSection } from './via-api-report';
+import { identityThreat, THREAT_SHARES } from './threats';
+import { replaceThreatsSection, threatsJson, threatsMarkdown, threatsText } from './threats-report';
 
 interface CliOptions {
   seed: string;
@@ -74,9 +76,10 @@ async function main(argv: readonly string[]): Promise<void> {
   bar?.start(steps, 0, { step: '' });
   const result = runSimulation(seed, { rounds, vendorCount, onProgress: (step) => bar?.increment({ step }) });
   bar?.stop();
+  const threats = THREAT_SHARES.map((share) => identityThreat(seed, share, vendorCount));
 
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(toJson(result))}\n`);
+    process.stdout.write(`${JSON.stringify({ ...(toJson(result) as object), threats: threatsJson(threats) })}\n`);
     return;
   }
 
@@ -95,6 +98,7 @@ async function main(argv: readonly string[]): Promise<void> {
     `market round ${last + 1}: ` + MARKET_RANKINGS.map((k) => `${k} ${result.market.meanTrueQualityByRound[k][last].toFixed(3)}`).join(' | '),
   );
   if (at25) console.log(`Assay τ ÷ ceiling τ at s=0.25: ${(at25.signals.assay.kendallTau / at25.signals.ceiling.kendallTau).toFixed(3)}`);
+  for (const line of threatsText(threats)) console.log(line);
 
   if (!opts.report) return;
   const robustness: RobustnessRow[] = [];
@@ -133,7 +137,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const previous = existsSync(join(docs, 'simulation.md')) ? readFileSync(join(docs, 'simulation.md'), 'utf8') : '';
   const { markdown, charts } = renderReport({ result, robustness, sensitivity, command, viaApiLatest: existingViaApiSection(previous) });
   mkdirSync(join(docs, 'simulation'), { recursive: true });
-  writeFileSync(join(docs, 'simulation.md'), markdown);
+  writeFileSync(join(docs, 'simulation.md'), replaceThreatsSection(markdown, threatsMarkdown(threats, seed)));
   for (const [name, svg] of Object.entries(charts)) writeFileSync(join(docs, 'simulation', name), svg);
   console.log(`wrote docs/simulation.md and ${Object.keys(charts).length} charts in docs/simulation/`);
 }

@@ -7,6 +7,7 @@
 // input types. A later `--via-api` driver can push the same records through the API.
 import type {
   CaseStudyEvidence,
+  ClientDomainStanding,
   IdentityStrength,
   OutcomeAnswer,
   OutcomeVerificationStatus,
@@ -132,6 +133,8 @@ export interface SimProject {
   clientContact: string;
   clientIdentity: IdentityStrength;
   followUps: SimFollowUp[];
+  /** The client domain's standing, when the identity-threat market assessed it (threats.ts). */
+  clientDomain?: { domain: string; standing: ClientDomainStanding; reason: string };
 }
 
 export interface StarReview {
@@ -512,6 +515,7 @@ export function vendorEvidenceAt(vendor: SimVendor, nowMs: number, reviewers: Re
             source: 'client' as const,
           };
         }),
+      ...(p.clientDomain === undefined ? {} : { clientDomain: p.clientDomain }),
     });
   }
   const references: ReferenceEvidence[] = [];

@@ -25,6 +25,7 @@ import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { IdentityModule } from './modules/identity/identity.module';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module';
 import { mutationRateLimitPlugin } from './modules/rate-limits/mutation-rate-limit.plugin';
 import { RateLimitService } from './modules/rate-limits/rate-limit.service';
@@ -40,7 +41,7 @@ import { SearchModule } from './modules/search/search.module';
 import { ShortlistsModule } from './modules/shortlists/shortlists.module';
 
 /** Feature modules, in one list so the schema writer sees exactly what the app serves. */
-export const FEATURE_MODULES = [AccountsModule, OrganizationsModule, VendorsModule, CaseStudiesModule, ReferencesModule, SubmissionsModule, VerificationModule, DisputesModule, FollowUpsModule, EvidenceModule, MailModule, HealthModule, LedgerModule, SearchModule, ShortlistsModule];
+export const FEATURE_MODULES = [IdentityModule, AccountsModule, OrganizationsModule, VendorsModule, CaseStudiesModule, ReferencesModule, SubmissionsModule, VerificationModule, DisputesModule, FollowUpsModule, EvidenceModule, MailModule, HealthModule, LedgerModule, SearchModule, ShortlistsModule];
 
 @Global()
 @Module({})

@@ -18,6 +18,8 @@ export const EVIDENCE_CAUSES = [
   'reviewer_affiliation_declared',
   'evidence_imported',
   'client_confirmation',
+  'verdict_requeued',
+  'client_domain_assessed',
 ] as const;
 
 export type EvidenceCause = (typeof EVIDENCE_CAUSES)[number];

@@ -10,3 +10,5 @@ export * from './password-policy';
 export * from './roster-entries';
 export * from './evidence-events';
 export * from './anonymity';
+export * from './names';
+export * from './client-domain-standing';

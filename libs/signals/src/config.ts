@@ -1,7 +1,7 @@
 // Every constant of the methodology lives here, once. The methodology page and
 // docs/methodology.md are generated from this object and SIGNAL_CONFIG_DOCS, so
 // the published numbers are the numbers the code uses.
-import type { IdentityStrength, MarketContext, ReferenceSource, ScoredSignalKey } from './types';
+import type { ClientDomainStanding, IdentityStrength, MarketContext, ReferenceSource, ScoredSignalKey } from './types';
 
 /** Shape of the signals configuration (all numbers; see SIGNAL_CONFIG_DOCS for meanings). */
 export interface SignalConfig {
@@ -29,10 +29,12 @@ export interface SignalConfig {
   references: {
     identityWeight: Record<IdentityStrength, number>;
     sourceWeight: Record<ReferenceSource, number>;
+    clientDomainWeight: Record<ClientDomainStanding, number>;
     burstWindowDays: number;
     burstMinCount: number;
     burstWeight: number;
   };
+  clientOrganization: { answerWeight: number };
   assayWeights: Record<ScoredSignalKey, number>;
   flags: {
     selfReferenceSeriousCount: number;
@@ -69,10 +71,12 @@ export const DEFAULT_SIGNAL_CONFIG: SignalConfig = {
   references: {
     identityWeight: { strong: 1, unknown: 0.5, weak: 0.25, self: 0 },
     sourceWeight: { drawn: 1, nominated: 0.25 },
+    clientDomainWeight: { confirmed: 1, corroborated: 0.8, unconfirmed: 0.5, suspect: 0 },
     burstWindowDays: 7,
     burstMinCount: 5,
     burstWeight: 0.5,
   },
+  clientOrganization: { answerWeight: 1 },
   assayWeights: {
     verifiedDelivery: 0.3,
     claimAccuracy: 0.15,
@@ -141,6 +145,16 @@ export const SIGNAL_CONFIG_DOCS: Record<ConfigPath<SignalConfig>, string> = {
   'references.sourceWeight.drawn': 'Weight of a reference the platform drew at random from the vendor’s client roster.',
   'references.sourceWeight.nominated':
     'Weight of a reference the vendor chose: a vendor picks its happiest clients, so a nominated answer says less about a typical client.',
+  'references.clientDomainWeight.confirmed':
+    'Weight multiplier for a reference on the client’s domain when the client organisation proved the domain on Assay and confirmed the case study (or answered from an account).',
+  'references.clientDomainWeight.corroborated':
+    'Weight multiplier when independent evidence shows the client domain is a real, separate organisation (named by independent vendors, or registered more than a year before the project).',
+  'references.clientDomainWeight.unconfirmed':
+    'Weight multiplier when the client domain has been seen only with this vendor and nothing speaks for or against it (also when DNS could not be checked).',
+  'references.clientDomainWeight.suspect':
+    'Weight multiplier when the vendor appears to control the client domain or it imitates a domain Assay knows: zero, such references carry no endorsement weight.',
+  'clientOrganization.answerWeight':
+    'Weight of a buyer organisation’s own answer about a case study that names it (it proved its domain, so this is the strongest identity there is).',
   'references.burstWindowDays': 'Window for detecting a burst of nominated reference answers ...',
   'references.burstMinCount': '... at least this many nominated answers inside one window is a burst.',
   'references.burstWeight': 'Weight multiplier for nominated answers that arrived in a burst.',

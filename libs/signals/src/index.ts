@@ -12,6 +12,7 @@ export {
 export { type ComputeOptions, computeMarketContext, computeVendorSignals } from './compute';
 export { rankVendors } from './rank';
 export {
+  clientDomainFlag,
   detectIntegrityFlags,
   disputedVerdictFlag,
   type FlagDefinition,

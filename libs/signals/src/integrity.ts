@@ -98,6 +98,16 @@ export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): F
       exampleSentence: 'Fewer than half of the clients we contacted at random answered a reference request.',
     },
     {
+      kind: 'client_domain_suspect',
+      title: 'Suspect client domain',
+      trigger:
+        'A case study’s client domain is suspect: the vendor appears to control it (shared name servers, mail servers or DNS contact), it imitates a domain Assay knows, it was registered after the project began, or the client organisation denied the case study.',
+      severity: 'warning; serious from 2 case studies',
+      effect: `References on a suspect client domain weigh × ${references.clientDomainWeight.suspect} (no endorsement weight); nothing else changes.`,
+      exampleSentence:
+        'The client domain fairway-telecom.example resembles fairwaytelecom.example, a domain another client uses; references from it were given no weight.',
+    },
+    {
       kind: 'no_recent_verification',
       title: 'No recent verification',
       trigger: `No outcome was measured by a reviewer in the last ${flags.staleVerificationDays} days.`,
@@ -263,6 +273,17 @@ export function staleVerificationFlagOf(prep: PreparedEvidence): IntegrityFlag |
   return flag(prep, 'no_recent_verification', 'info', sentence, []);
 }
 
+/** Case studies whose client domain is suspect; the sentence names the reason of the first. */
+export function clientDomainFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const suspect = prep.caseStudies.filter((c) => c.source.status !== 'withdrawn' && c.source.clientDomain?.standing === 'suspect');
+  if (suspect.length === 0) return null;
+  const [first] = suspect;
+  const reason = (first.source.clientDomain?.reason ?? '').replace(/\.$/, '');
+  const more = suspect.length === 1 ? '' : ` (${plural(suspect.length - 1, 'other case study has', 'other case studies have')} a suspect client domain too)`;
+  const sentence = `${reason}; references from it were given no weight${more}.`;
+  return flag(prep, 'client_domain_suspect', suspect.length >= 2 ? 'serious' : 'warning', sentence, suspect.map((c) => c.source.id));
+}
+
 /** All flags for prepared evidence, in a fixed order. */
 export function integrityFlagsOf(prep: PreparedEvidence, responseRate: SignalEstimate): IntegrityFlag[] {
   return [
@@ -276,6 +297,7 @@ export function integrityFlagsOf(prep: PreparedEvidence, responseRate: SignalEst
     disputedVerdictFlagOf(prep),
     lowResponseRateFlagOf(prep, responseRate),
     staleVerificationFlagOf(prep),
+    clientDomainFlagOf(prep),
   ].filter((f): f is IntegrityFlag => f !== null);
 }
 
@@ -306,6 +328,8 @@ export const referenceBurstFlag = single(referenceBurstFlagOf);
 export const submissionBurstFlag = single(submissionBurstFlagOf);
 /** Verdicts under dispute. */
 export const disputedVerdictFlag = single(disputedVerdictFlagOf);
+/** A case study's client domain is suspect. */
+export const clientDomainFlag = single(clientDomainFlagOf);
 /** No verification in the configured window (24 months by default). */
 export const staleVerificationFlag = single(staleVerificationFlagOf);
 

@@ -101,8 +101,12 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       question: 'Would their clients hire them again?',
       scale: '0–100 % of clients',
       description: `Each answered reference says yes or no. Answers are weighted by who the contact is (client domain ${id.strong}, unknown ${id.unknown}, free-mail ${id.weak}, vendor’s own domain ${id.self}) and how they were chosen (drawn at random from the client roster ${src.drawn}, nominated by the vendor ${src.nominated}).`,
-      formula: `Beta(${c.prior.alpha} + Σ weight × yes, ${c.prior.beta} + Σ weight × no); weight = identity × source × recency × shared-contact and burst adjustments.`,
+      formula: `Beta(${c.prior.alpha} + Σ weight × yes, ${c.prior.beta} + Σ weight × no); weight = identity × client-domain standing (for a contact on the client’s domain) × source × recency × shared-contact and burst adjustments.`,
       constants: [
+        'references.clientDomainWeight.confirmed',
+        'references.clientDomainWeight.corroborated',
+        'references.clientDomainWeight.unconfirmed',
+        'references.clientDomainWeight.suspect',
         'references.identityWeight.strong',
         'references.identityWeight.unknown',
         'references.identityWeight.weak',
@@ -113,6 +117,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       improve: [
         'Keep your client roster complete: references drawn at random from it weigh the most.',
         'Ask clients to answer from their company address; free-mail answers weigh a quarter.',
+        'Invite your clients to confirm your case studies on Assay: a client domain its own organisation confirmed weighs the most.',
       ],
     },
     {
@@ -168,6 +173,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
 }
 
 function sections(c: SignalConfig): MethodologySection[] {
+  const dm = c.references.clientDomainWeight;
   const newReviewer = c.reviewer.priorAgreements / (c.reviewer.priorAgreements + c.reviewer.priorDisagreements);
   return [
     {
@@ -186,8 +192,20 @@ function sections(c: SignalConfig): MethodologySection[] {
         'Every item of evidence has a weight between 0 and 1; an item of weight w counts as w observations. The weight is the product of a few factors, each of them shown next to the item in the explanations.',
         `Reviewer reliability. Independent spot checks re-review a sample of every reviewer’s verdicts. A reviewer’s reliability r is their agreement rate with spot checks, starting from a prior worth ${c.reviewer.priorAgreements + c.reviewer.priorDisagreements} spot checks at ${pct(newReviewer)} for a new reviewer. A verdict weighs 2r − 1: a reviewer who agrees with spot checks at rate r behaves like one who reports the truth with probability 2r − 1 and guesses otherwise, so a coin-flipper is worth nothing (a new reviewer: ${fixed(reviewerInformativeness(newReviewer), 2)}).`,
         `Reference identity and source. A contact on the client’s own domain weighs ${c.references.identityWeight.strong}, an unknown domain ${c.references.identityWeight.unknown}, a free-mail address ${c.references.identityWeight.weak}, and a contact on the vendor’s own domain ${c.references.identityWeight.self}: self-references never count. A reference drawn at random from the vendor’s client roster weighs ${c.references.sourceWeight.drawn}; one the vendor nominated ${c.references.sourceWeight.nominated}, because vendors nominate their happiest clients.`,
+        `Client-domain standing. A contact on the client’s domain is only as good as the proof that the domain is the client’s, so such a reference is further multiplied by the standing of the case study’s client domain: confirmed ${dm.confirmed}, corroborated ${dm.corroborated}, unconfirmed ${dm.unconfirmed}, suspect ${dm.suspect} (see the next section).`,
         `Recency. Evidence loses half its weight every ${days(c.recency.halfLifeDays)}.`,
         `Integrity adjustments. A contact who vouched for other vendors too counts for less, the same person answering twice counts once, nominated answers that arrive in a burst weigh × ${c.references.burstWeight}, and verdicts by affiliated or over-concentrated reviewers weigh × ${c.reviewer.affiliatedWeight} and × ${c.reviewer.concentratedWeight} (see the flags below).`,
+      ],
+    },
+    {
+      id: 'client-domains',
+      title: 'Client-domain standing',
+      paragraphs: [
+        'The client domain on a case study is whatever the vendor typed, so Assay treats it as a claim and gives it a standing, shown beside the case study to buyers, to the vendor and to reviewers, with the reason in a sentence.',
+        `Confirmed (weight × ${dm.confirmed}). A buyer organisation on Assay proved the domain (a DNS TXT record, as vendors prove theirs, or a verified member address on it) and a member confirmed the case study in one click, or a member answered as a reference from their account. The organisation’s own answer is evidence of its own, at weight ${c.clientOrganization.answerWeight}: “the outcome stated is wrong” counts against verified delivery, and “we did not work with them” makes the domain suspect and opens a dispute with the vendor’s right of reply.`,
+        `Corroborated (weight × ${dm.corroborated}). Independent evidence that the domain is a real, separate organisation: it appears in the rosters or references of another vendor that shares no members, reviewers or infrastructure with this one, or RDAP shows it was registered more than a year before the project.`,
+        `Unconfirmed (weight × ${dm.unconfirmed}). Seen only with this vendor, with nothing for or against it. This is also the most a domain gets while its DNS could not be checked: the standing then says “not checked”, never “confirmed”.`,
+        `Suspect (weight × ${dm.suspect}: no endorsement weight). Evidence that the vendor controls the domain or that it imitates another: it shares name servers, mail servers or the SOA contact with one of the vendor’s verified domains (shared providers such as Cloudflare or Google mail do not count); it has the same Unicode confusable skeleton (UTS #39) as a domain Assay knew first, or differs from it by an inserted hyphen, two swapped letters, a doubled letter or another public suffix; it was registered after the project it is named in began; or the client organisation denied the case study. Suspect outweighs everything that speaks for a domain, and raises the “suspect client domain” flag.`,
       ],
     },
     {
@@ -235,7 +253,7 @@ export function renderMethodologyMarkdown(m: Methodology): string {
   const out: string[] = [];
   out.push(`# ${m.title}`, '', `_Methodology version ${m.version}. Generated from \`methodology()\` in libs/signals — do not edit by hand._`, '', m.summary, '');
   const [reading, ...rest] = m.sections;
-  for (const section of [reading, rest[0]]) {
+  for (const section of [reading, rest[0], rest[1]]) {
     out.push(`## ${section.title}`, '', ...section.paragraphs.flatMap((p) => [p, '']));
   }
   out.push('## The signals', '');
@@ -249,7 +267,7 @@ export function renderMethodologyMarkdown(m: Methodology): string {
     out.push(`| ${escapeCell(f.title)} | ${escapeCell(f.trigger)} | ${escapeCell(f.severity)} | ${escapeCell(f.effect)} | ${escapeCell(f.exampleSentence)} |`);
   }
   out.push('');
-  for (const section of rest.slice(1)) {
+  for (const section of rest.slice(2)) {
     out.push(`## ${section.title}`, '', ...section.paragraphs.flatMap((p) => [p, '']));
   }
   out.push('## Every constant', '', '| constant | value | meaning |', '| --- | --- | --- |');

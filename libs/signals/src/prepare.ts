@@ -240,6 +240,12 @@ export function referenceWeight(prep: PreparedEvidence, ref: PreparedReference):
     { factor: 'source', value: config.references.sourceWeight[r.source] },
     { factor: 'recency', value: recencyOf(prep, ref.answeredMs ?? ref.requestedMs) },
   ];
+  // A reference is "strong" because its address is on the client's domain, so it is
+  // worth only as much as the proof that the domain is the client's.
+  const clientDomain = prep.caseStudyById.get(r.caseStudyId)?.source.clientDomain;
+  if (r.identityStrength === 'strong' && clientDomain !== undefined) {
+    factors.push({ factor: 'client_domain', value: config.references.clientDomainWeight[clientDomain.standing] });
+  }
   if (r.identityStrength !== 'self') {
     const others = prep.otherVendorsByContact[r.contactHash] ?? 0;
     if (others > 0) factors.push({ factor: 'shared_contact', value: 1 / (1 + others) });

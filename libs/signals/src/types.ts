@@ -49,6 +49,12 @@ export interface FollowUpEvidence {
   source: FollowUpSource;
 }
 
+/** How well the case study's client domain is proven (see @assay/domain's assessClientDomain). */
+export type ClientDomainStanding = 'confirmed' | 'corroborated' | 'unconfirmed' | 'suspect';
+
+/** A buyer organisation's answer about a case study that names it as the client. */
+export type ClientOrganizationAnswer = 'worked_with' | 'did_not_work_with' | 'outcome_wrong';
+
 export interface CaseStudyEvidence {
   id: string;
   /** Title, used only to phrase explanations. */
@@ -65,6 +71,10 @@ export interface CaseStudyEvidence {
   handoverReviewerId?: string;
   outcomes: readonly OutcomeEvidence[];
   followUps: readonly FollowUpEvidence[];
+  /** The client domain and its standing; absent for evidence recorded before standings existed (no weight change). */
+  clientDomain?: { domain: string; standing: ClientDomainStanding; reason: string };
+  /** The answer of the buyer organisation that proved the client domain, if it gave one. */
+  clientOrganizationAnswer?: { id: string; answer: ClientOrganizationAnswer; answeredAt: Instant };
 }
 
 /** `drawn`: the platform picked the contact from the vendor's client roster; `nominated`: the vendor chose. */
@@ -177,7 +187,8 @@ export type FlagKind =
   | 'submission_burst'
   | 'verdict_disputed'
   | 'low_reference_response_rate'
-  | 'no_recent_verification';
+  | 'no_recent_verification'
+  | 'client_domain_suspect';
 
 export interface IntegrityFlag {
   kind: FlagKind;
@@ -190,7 +201,7 @@ export interface IntegrityFlag {
   evidenceIds: string[];
 }
 
-export type EvidenceKind = 'outcome' | 'reference' | 'follow_up' | 'case_study' | 'reviewer_rating';
+export type EvidenceKind = 'outcome' | 'reference' | 'follow_up' | 'case_study' | 'reviewer_rating' | 'client_organization';
 
 /** One multiplicative factor of an evidence weight, e.g. `recency` 0.71. */
 export interface WeightFactor {
@@ -206,7 +217,9 @@ export interface WeightFactor {
     | 'repeated_contact'
     | 'burst'
     | 'unreviewed'
-    | 'follow_up_source';
+    | 'follow_up_source'
+    | 'client_domain'
+    | 'client_organization';
   value: number;
 }
 

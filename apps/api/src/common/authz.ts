@@ -8,6 +8,18 @@ export async function requireUser(ctx: RequestContext): Promise<AuthenticatedUse
   return user;
 }
 
+/**
+ * A signed-in user whose email is verified: required before joining an organisation,
+ * being accredited, confirming a domain or acting on anything another party relies on.
+ */
+export async function requireVerifiedUser(ctx: RequestContext): Promise<AuthenticatedUser> {
+  const user = await requireUser(ctx);
+  if (!user.emailVerified) {
+    throw forbidden(`Confirm your email address first: open the link we sent to ${user.email} (sign in again to get a new one).`, 'EMAIL_NOT_VERIFIED');
+  }
+  return user;
+}
+
 export function hasPlatformRole(user: AuthenticatedUser | null, role: 'admin' | 'reviewer'): boolean {
   return !!user && user.platformRoles.includes(role);
 }

@@ -6,6 +6,8 @@ export interface AuthenticatedUser {
   email: string;
   displayName: string;
   platformRoles: string[];
+  /** The account proved it holds its email address. */
+  emailVerified: boolean;
   sessionId: string;
   /** organizationId → role, loaded with the session so authorization needs no extra query. */
   memberships: Map<string, 'owner' | 'member'>;

@@ -1,3 +1,4 @@
+import { normalizeName } from '@assay/domain';
 import { z } from 'zod';
 import { badInput, FieldError } from './errors';
 
@@ -29,12 +30,19 @@ export const fieldRules = {
     .toLowerCase()
     .max(254, 'An email address has at most 254 characters.')
     .pipe(z.email({ error: 'Enter a valid email address, like name@company.com.' })),
+  // NFKC-normalised; bidirectional controls and zero-width characters refused (they make one name pass for another).
   name: (label: string, max = 120) =>
     z
       .string({ error: `Enter ${label}.` })
       .trim()
       .min(1, `Enter ${label}.`)
-      .max(max, `${label[0].toUpperCase()}${label.slice(1)} has at most ${max} characters.`),
+      .max(max, `${label[0].toUpperCase()}${label.slice(1)} has at most ${max} characters.`)
+      .transform((value, ctx) => {
+        const result = normalizeName(value, max);
+        if (result.ok) return result.name;
+        ctx.addIssue({ code: 'custom', message: result.code === 'NAME_EMPTY' ? `Enter ${label}.` : result.message });
+        return z.NEVER;
+      }),
   url: z
     .string()
     .trim()

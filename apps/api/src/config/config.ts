@@ -59,6 +59,15 @@ const schema = z.object({
   LEDGER_SIGNER_KEY: z.string().optional(),
   LEDGER_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be a log name without spaces or "+", e.g. assay.example/ledger').optional(),
   LEDGER_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  DNS_SERVERS: z
+    .string()
+    .regex(/^[^\s,]+(,[^\s,]+)*$/, 'must be a comma-separated list of host or host:port, e.g. 10.0.0.2,10.0.0.3:53')
+    .optional(),
+  DNS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
+  RDAP_BASE_URL: z
+    .string()
+    .refine((v) => v === 'off' || /^https?:\/\/.+/.test(v), 'must be an http(s):// URL or "off"')
+    .default('https://rdap.org'),
 });
 
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -124,6 +133,17 @@ export interface AppConfig {
   /** Evidence files (and staged uploads) that nothing references are removed once older than this. */
   evidenceOrphanGraceHours: number;
   ledger: LedgerConfig;
+  identity: IdentityConfig;
+}
+
+/** Where client-domain facts come from: DNS (system resolver unless servers are given) and RDAP. */
+export interface IdentityConfig {
+  /** DNS servers to ask; empty means the system resolver's (/etc/resolv.conf). */
+  dnsServers: string[];
+  /** A DNS or RDAP question unanswered after this long counts as unreachable ("not checked"). */
+  dnsTimeoutMs: number;
+  /** RDAP bootstrap service (`…/domain/<name>`); null when RDAP is off. */
+  rdapBaseUrl: string | null;
 }
 
 /** The verification ledger: its signed tree heads' origin line, signer key and cadence. */
@@ -188,6 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       origin: e.LEDGER_ORIGIN ?? `${new URL(e.ASSAY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).host}/ledger`,
       signerKey: e.LEDGER_SIGNER_KEY,
       checkpointIntervalSeconds: e.LEDGER_CHECKPOINT_INTERVAL_SECONDS,
+    },
+    identity: {
+      dnsServers: (e.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      dnsTimeoutMs: e.DNS_TIMEOUT_MS,
+      rdapBaseUrl: e.RDAP_BASE_URL === 'off' ? null : e.RDAP_BASE_URL.replace(/\/+$/, ''),
     },
   };
 }

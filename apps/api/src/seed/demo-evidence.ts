@@ -60,7 +60,7 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
   const actAs = async (userId: string): Promise<RequestContext> => {
     const rows: Array<{ email: string; display_name: string; platform_roles: string[] }> = await tx.manager(system).query('SELECT email, display_name, platform_roles FROM users WHERE id = $1', [userId]);
     const memberships: Array<{ organization_id: string; role: 'owner' | 'member' }> = await tx.manager(system).query('SELECT organization_id, role FROM memberships WHERE user_id = $1', [userId]);
-    const user: AuthenticatedUser = { id: userId, email: rows[0].email, displayName: rows[0].display_name, platformRoles: rows[0].platform_roles, sessionId: 'seed', memberships: new Map(memberships.map((m) => [m.organization_id, m.role])) };
+    const user: AuthenticatedUser = { id: userId, email: rows[0].email, displayName: rows[0].display_name, platformRoles: rows[0].platform_roles, emailVerified: true, sessionId: 'seed', memberships: new Map(memberships.map((m) => [m.organization_id, m.role])) };
     return RequestContext.system(user);
   };
   const tokenOf = async (email: string): Promise<string | null> => {
@@ -74,7 +74,7 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
     const email = i === 1 ? 'reviewer@assay.demo' : `reviewer${i}@assay.demo`;
     const existing: Array<{ id: string }> = await tx.manager(system).query('SELECT id FROM users WHERE email = $1', [email]);
     const id = existing[0]?.id ?? (await accounts.createUser(system, { email, displayName: `Reviewer ${i}`, password: DEMO_PASSWORD, allowDemoPassword: true })).id;
-    await reviewers.accredit(admin, email);
+    await reviewers.accredit(admin, { email });
     reviewerIds.push(id);
   }
 

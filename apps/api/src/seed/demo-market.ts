@@ -66,7 +66,7 @@ export async function seedDemoMarket(app: INestApplication, vendorCount = 36): P
   const actAs = async (userId: string): Promise<RequestContext> => {
     const email = (await tx.manager(system).query('SELECT email FROM users WHERE id = $1', [userId]))[0].email as string;
     const memberships = new Map<string, 'owner' | 'member'>();
-    return RequestContext.system({ id: userId, email, displayName: email, platformRoles: [], sessionId: 'seed', memberships });
+    return RequestContext.system({ id: userId, email, displayName: email, platformRoles: [], emailVerified: true, sessionId: 'seed', memberships });
   };
 
   const adminUser = await accounts.createUser(system, { email: DEMO_USERS.admin, displayName: 'Ada Admin', password: DEMO_PASSWORD, allowDemoPassword: true, platformRoles: ['admin'] });

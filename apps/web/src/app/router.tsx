@@ -14,6 +14,7 @@ import { buyerRoutes } from '../modules/search/routes';
 const LandingPage = lazy(() => import('../modules/landing/pages/LandingPage').then((m) => ({ default: m.LandingPage })));
 const SignInPage = lazy(() => import('../modules/accounts/pages/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('../modules/accounts/pages/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const VerifyEmailPage = lazy(() => import('../modules/accounts/pages/VerifyEmailPage').then((m) => ({ default: m.VerifyEmailPage })));
 const OrganizationsPage = lazy(() =>
   import('../modules/organizations/pages/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })),
 );
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
       { index: true, element: <LandingPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'v/:token', element: <VerifyEmailPage /> },
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'organizations/:id', element: <OrganizationPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },

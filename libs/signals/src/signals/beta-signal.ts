@@ -37,6 +37,8 @@ const FACTOR_WORDS: Record<WeightFactor['factor'], string> = {
   burst: 'answered in a burst',
   unreviewed: 'not yet reviewed',
   follow_up_source: 'follow-up source',
+  client_domain: 'client domain standing',
+  client_organization: 'client organisation’s own answer',
 };
 
 // The same factor list is shared by every signal that reads an item; format it once.

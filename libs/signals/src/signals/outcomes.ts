@@ -9,6 +9,7 @@ import {
   type PreparedOutcome,
   recencyOf,
   product,
+  toMs,
   type Weighted,
 } from '../prepare';
 import { centralZ, clamp, fixed, pct, weightedQuantileSorted, type WeightedValue } from '../stats';
@@ -76,6 +77,23 @@ export function verifiedDeliverySignal(prep: PreparedEvidence): SignalResult {
         factors,
         credit,
         describe: () => deliveryDescription(outcomeLabel(cs, outcome), status, credit),
+      });
+    }
+    // The client organisation itself (it proved its domain) says the stated outcome is wrong.
+    const answer = cs.source.clientOrganizationAnswer;
+    if (answer?.answer === 'outcome_wrong' && cs.source.status !== 'withdrawn') {
+      const factors: WeightFactor[] = [
+        { factor: 'client_organization', value: prep.config.clientOrganization.answerWeight },
+        { factor: 'recency', value: recencyOf(prep, toMs(answer.answeredAt)) },
+      ];
+      items.push({
+        evidenceId: answer.id,
+        caseStudyId: cs.source.id,
+        kind: 'client_organization',
+        weight: product(factors),
+        factors,
+        credit: 0,
+        describe: () => `The client organisation of ${caseStudyLabel(cs.source)} says the stated outcome is wrong (no credit)`,
       });
     }
   }

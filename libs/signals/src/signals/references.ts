@@ -8,6 +8,7 @@ import {
   product,
   recencyOf,
   referenceWeight,
+  toMs,
 } from '../prepare';
 import { clamp, fixed } from '../stats';
 import type { ExplanationItem, WeightFactor } from '../types';
@@ -123,7 +124,7 @@ export function evidenceDepthSignal(prep: PreparedEvidence): SignalResult {
   interface Source {
     evidenceId: string;
     caseStudyId: string;
-    kind: 'case_study' | 'reference';
+    kind: 'case_study' | 'reference' | 'client_organization';
     weight: number;
     factors: WeightFactor[];
     describe: () => string;
@@ -151,6 +152,22 @@ export function evidenceDepthSignal(prep: PreparedEvidence): SignalResult {
         describe: () => `A reviewer measured the outcomes of ${caseStudyLabel(cs.source)}`,
       });
     }
+  }
+  for (const cs of prep.caseStudies) {
+    const answer = cs.source.clientOrganizationAnswer;
+    if (answer === undefined || answer.answer === 'did_not_work_with' || cs.source.status === 'withdrawn') continue;
+    const factors: WeightFactor[] = [
+      { factor: 'client_organization', value: prep.config.clientOrganization.answerWeight },
+      { factor: 'recency', value: recencyOf(prep, toMs(answer.answeredAt)) },
+    ];
+    keep(`client:${cs.source.id}`, {
+      evidenceId: answer.id,
+      caseStudyId: cs.source.id,
+      kind: 'client_organization',
+      weight: product(factors),
+      factors,
+      describe: () => `The client organisation answered about ${caseStudyLabel(cs.source)}`,
+    });
   }
   for (const ref of prep.references) {
     const r = ref.source;

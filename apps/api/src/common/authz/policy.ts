@@ -38,7 +38,9 @@ const SINGLE_USE_LINK = 'whoever holds the emailed link (common/single-use-link.
 export const OPERATION_POLICY: Record<string, OperationRule> = {
   // Accounts
   'Query.me': anyone('the caller’s own account, or null'),
-  'Mutation.signUp': anyone(),
+  'Mutation.signUp': anyone('answers alike whether or not the address has an account; rate-limited per address'),
+  'Mutation.verifyEmail': anyone(SINGLE_USE_LINK),
+  'Mutation.resendEmailVerification': signedIn('the caller’s own unconfirmed account, at most one mail every few minutes'),
   'Mutation.signIn': anyone('throttled: accounts/sign-in-throttle.ts'),
   'Mutation.signOut': anyone('ends the caller’s own session, if any'),
   'Mutation.changePassword': signedIn('the caller’s own password, with the current one (limited)'),

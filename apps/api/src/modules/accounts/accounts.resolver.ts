@@ -4,9 +4,9 @@ import type { RequestContext } from '../../common/request-context';
 import { AccountsService } from './accounts.service';
 import type { UserEntity } from './entities/user.entity';
 import { ChangePasswordInput, SignInInput, SignUpInput } from './graphql/account.input';
-import { UserObject } from './graphql/user.object';
+import { SignUpResultObject, UserObject } from './graphql/user.object';
 
-const toUserObject = (u: UserEntity): UserObject => ({ id: u.id, email: u.email, displayName: u.displayName, platformRoles: u.platformRoles });
+const toUserObject = (u: UserEntity): UserObject => ({ id: u.id, email: u.email, displayName: u.displayName, platformRoles: u.platformRoles, emailVerified: u.emailVerifiedAt !== null });
 
 @Resolver(() => UserObject)
 export class AccountsResolver {
@@ -18,9 +18,21 @@ export class AccountsResolver {
     return user ? toUserObject(user) : null;
   }
 
-  @Mutation(() => UserObject, { description: 'Creates an account and signs it in.' })
-  async signUp(@Ctx() ctx: RequestContext, @Args('input') input: SignUpInput): Promise<UserObject> {
-    return toUserObject(await this.accounts.signUp(ctx, input));
+  @Mutation(() => SignUpResultObject, {
+    description: 'Creates an account and mails a link that confirms the address and signs it in. The answer is the same for an address that already has an account (its owner gets a mail).',
+  })
+  async signUp(@Ctx() ctx: RequestContext, @Args('input') input: SignUpInput): Promise<SignUpResultObject> {
+    return { message: await this.accounts.signUp(ctx, input) };
+  }
+
+  @Mutation(() => UserObject, { description: 'Uses the emailed link: confirms the address and signs the account in.' })
+  async verifyEmail(@Ctx() ctx: RequestContext, @Args('token') token: string): Promise<UserObject> {
+    return toUserObject(await this.accounts.verifyEmail(ctx, token));
+  }
+
+  @Mutation(() => Boolean, { description: 'Mails a new confirmation link to the signed-in, unconfirmed account (false when none was needed or one just went out).' })
+  resendEmailVerification(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.accounts.resendEmailVerification(ctx);
   }
 
   @Mutation(() => UserObject)

@@ -15,6 +15,7 @@ import { SessionsRepository } from './sessions.repository';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 import { hashToken, newToken } from '../../common/tokens';
 import { UsersRepository } from './users.repository';
+import { EmailVerificationService } from './email-verification.service';
 import { UserEntity } from './entities/user.entity';
 
 const signUpSchema = z.object({
@@ -35,6 +36,7 @@ export class AccountsService {
     private readonly rateLimits: RateLimitService,
     private readonly throttle: SignInThrottle,
     private readonly devices: SignInDevices,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
   /** Resolves the cookie of a request to its live user (one statement). */
@@ -50,20 +52,39 @@ export class AccountsService {
     return user ? this.tx.repo(ctx, UserEntity).findOneBy({ id: user.id }) : null;
   }
 
-  async signUp(ctx: RequestContext, input: unknown): Promise<UserEntity> {
+  /**
+   * Creates an account and mails it a verification link; the link signs it in. The answer
+   * is the same whether or not the address already has an account (its owner gets a mail
+   * instead), so sign-up does not reveal who is registered.
+   */
+  async signUp(ctx: RequestContext, input: unknown): Promise<string> {
     const data = parseInput(signUpSchema, input);
     const policy = checkPassword(data.password, { email: data.email, userInputs: [data.displayName] });
     if (!policy.ok) throw badInput(policy.message, [{ field: 'password', message: policy.message }], 'WEAK_PASSWORD');
     await this.rateLimits.consume(ctx, 'signUp', ctx.ip ?? 'unknown');
     const passwordHash = await this.hasher.hash(data.password);
-    return this.tx.run(ctx, async (tx) => {
+    await this.tx.run(ctx, async (tx) => {
       const user = await this.users.insert(tx, { email: data.email, displayName: data.displayName, passwordHash });
-      if (!user) {
-        throw conflict('An account with this email already exists. Sign in instead, or reset your password.', 'EMAIL_TAKEN');
-      }
-      await this.startSession(tx, user.id);
-      return user;
+      if (user) await this.emailVerification.send(tx, user);
+      else await this.emailVerification.notifyExistingAccount(tx, data.email);
     });
+    return `We sent a link to ${data.email}. Open it to confirm the address and finish creating your account.`;
+  }
+
+  /** Uses an emailed verification link: the address is verified and the account signed in. */
+  async verifyEmail(ctx: RequestContext, token: unknown): Promise<UserEntity> {
+    const userId = await this.emailVerification.verify(ctx, token);
+    await this.startSession(ctx, userId);
+    return (await this.users.findById(ctx, userId))!;
+  }
+
+  /** Mails a new verification link to the signed-in account, unless it is verified or one went out minutes ago. */
+  async resendEmailVerification(ctx: RequestContext): Promise<boolean> {
+    const me = await requireUser(ctx);
+    if (me.emailVerified) return false;
+    if (await this.emailVerification.recentlySent(ctx, me.id)) return false;
+    await this.emailVerification.send(ctx, me);
+    return true;
   }
 
   /**
@@ -85,6 +106,8 @@ export class AccountsService {
     await this.tx.run(ctx, async (tx) => {
       await this.startSession(tx, user.id);
       await this.devices.remember(tx, user.id, this.config.cookieSecure);
+      // Accounts from before email verification (and any not yet verified) get a link at sign-in.
+      if (!user.emailVerifiedAt && !(await this.emailVerification.recentlySent(tx, user.id))) await this.emailVerification.send(tx, user);
     });
     return user;
   }
@@ -119,10 +142,14 @@ export class AccountsService {
     return true;
   }
 
-  /** Creates a user directly (admin CLI and seed); refuses weak passwords like sign-up does. */
+  /**
+   * Creates a user directly (admin CLI, seed, test setup): refuses weak passwords like sign-up
+   * does, and takes the address as verified unless `emailVerified: false` (whoever runs this
+   * holds the machine).
+   */
   async createUser(
     ctx: RequestContext,
-    input: { email: string; displayName: string; password: string; platformRoles?: ('admin' | 'reviewer')[]; /** Only the demo seed. */ allowDemoPassword?: boolean },
+    input: { email: string; displayName: string; password: string; platformRoles?: ('admin' | 'reviewer')[]; emailVerified?: boolean; /** Only the demo seed. */ allowDemoPassword?: boolean },
   ): Promise<UserEntity> {
     const data = parseInput(signUpSchema, input);
     const policy = checkPassword(data.password, { email: data.email, userInputs: [data.displayName], allowDemoPassword: input.allowDemoPassword === true });
@@ -132,6 +159,7 @@ export class AccountsService {
       displayName: data.displayName,
       passwordHash: await this.hasher.hash(data.password),
       platformRoles: input.platformRoles,
+      emailVerifiedAt: input.emailVerified === false ? null : new Date(),
     });
     if (!user) throw conflict('An account with this email already exists.', 'EMAIL_TAKEN');
     return user;

@@ -14,9 +14,9 @@ export class SessionsRepository {
 
   /** One statement: the live session's user with all memberships. */
   async findLiveUser(ctx: RequestContext, tokenHash: string): Promise<AuthenticatedUser | null> {
-    const rows: Array<{ id: string; email: string; display_name: string; platform_roles: string[]; session_id: string; memberships: Array<{ organizationId: string; role: 'owner' | 'member' }> | null }> =
+    const rows: Array<{ id: string; email: string; display_name: string; platform_roles: string[]; email_verified: boolean; session_id: string; memberships: Array<{ organizationId: string; role: 'owner' | 'member' }> | null }> =
       await this.tx.manager(ctx).query(
-        `SELECT u.id, u.email, u.display_name, u.platform_roles, s.id AS session_id,
+        `SELECT u.id, u.email, u.display_name, u.platform_roles, u.email_verified_at IS NOT NULL AS email_verified, s.id AS session_id,
                 (SELECT json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role))
                    FROM memberships m WHERE m.user_id = u.id) AS memberships
            FROM sessions s JOIN users u ON u.id = s.user_id
@@ -30,6 +30,7 @@ export class SessionsRepository {
       email: row.email,
       displayName: row.display_name,
       platformRoles: row.platform_roles,
+      emailVerified: row.email_verified,
       sessionId: row.session_id,
       memberships: new Map((row.memberships ?? []).map((m) => [m.organizationId, m.role])),
     };

@@ -16,12 +16,12 @@ export class UsersRepository {
   }
 
   /** Inserts unless the email exists; returns null on a duplicate (no exception, no partial write). */
-  async insert(ctx: RequestContext, user: { email: string; displayName: string; passwordHash: string; platformRoles?: PlatformRole[] }): Promise<UserEntity | null> {
+  async insert(ctx: RequestContext, user: { email: string; displayName: string; passwordHash: string; platformRoles?: PlatformRole[]; emailVerifiedAt?: Date | null }): Promise<UserEntity | null> {
     const result = await this.tx
       .repo(ctx, UserEntity)
       .createQueryBuilder()
       .insert()
-      .values({ ...user, platformRoles: user.platformRoles ?? [] })
+      .values({ ...user, platformRoles: user.platformRoles ?? [], emailVerifiedAt: user.emailVerifiedAt ?? null })
       .orIgnore()
       .returning('*')
       .execute();
@@ -33,6 +33,7 @@ export class UsersRepository {
       displayName: row.display_name as string,
       passwordHash: row.password_hash as string,
       platformRoles: row.platform_roles as PlatformRole[],
+      emailVerifiedAt: (row.email_verified_at as Date | null) ?? null,
       createdAt: row.created_at as Date,
       updatedAt: row.updated_at as Date,
     });

@@ -8,6 +8,7 @@ import {
   OutcomeDirectionGql,
   OutcomeVerificationStatusGql,
   ProductionStatusGql,
+  ClientDomainStandingGql,
 } from './graphql/case-study.object';
 
 /** Entity → API type, hiding an anonymised client from anyone outside the vendor and admins. */
@@ -30,6 +31,16 @@ export function toCaseStudyObject(cs: CaseStudyWithVendor, access: CaseStudyAcce
       name: hideClient ? null : cs.clientName,
       domain: hideClient ? null : cs.clientDomain,
       descriptor: cs.clientDescriptor,
+      domainStanding:
+        cs.clientDomainStanding === null || cs.clientDomainCheckedAt === null
+          ? null
+          : {
+              standing: cs.clientDomainStanding as ClientDomainStandingGql,
+              // An anonymised client's domain stays hidden from buyers, in the reason too.
+              reason: hideClient ? (cs.clientDomainReason ?? '').split(cs.clientDomain).join('the client’s domain') : (cs.clientDomainReason ?? ''),
+              dnsChecked: cs.clientDomainDnsChecked ?? false,
+              checkedAt: cs.clientDomainCheckedAt,
+            },
     },
     problem: cs.problem,
     approach: cs.approach,

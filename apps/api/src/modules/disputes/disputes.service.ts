@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { transition } from '@assay/domain';
 import { z } from 'zod';
-import { requireMembership, requirePlatformRole } from '../../common/authz';
+import { requireMembership, requirePlatformRole, requireVerifiedUser } from '../../common/authz';
 import { badInput, conflict, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -40,6 +40,7 @@ export class DisputesService {
     const data = parseInput(replySchema, input);
     const verdict = await this.verdictOfMyVendor(ctx, data.verdictId);
     const user = await requireMembership(ctx, verdict.vendorId);
+    await requireVerifiedUser(ctx);
     const repo = this.tx.repo(ctx, VerdictReplyEntity);
     return repo.save(repo.create({ verdictId: verdict.id, authorId: user.id, body: data.body }));
   }
@@ -48,6 +49,7 @@ export class DisputesService {
     const data = parseInput(disputeSchema, input);
     const verdict = await this.verdictOfMyVendor(ctx, data.verdictId);
     const user = await requireMembership(ctx, verdict.vendorId);
+    await requireVerifiedUser(ctx);
     return this.tx.run(ctx, async (tx) => {
       if (verdict.supersededById) throw conflict('This verdict was superseded; dispute the current one.', 'VERDICT_SUPERSEDED');
       if (verdict.kind === 'spot_check') throw conflict('Spot checks are internal; dispute the verdict in force.', 'NOT_DISPUTABLE');
@@ -79,6 +81,8 @@ export class DisputesService {
       if (dispute.status !== 'open') throw conflict('This dispute is already resolved.', 'DISPUTE_RESOLVED');
       const verdict = (await this.tx.repo(tx, VerdictEntity).findOneBy({ id: dispute.verdictId }))!;
       const cs = (await this.caseStudies.findById(tx, dispute.caseStudyId, true))!;
+      // Whoever decides a dispute must be as independent as a reviewer.
+      await this.verification.assertUnconflicted(tx, admin, cs);
       let amendedVerdictId: string | null = null;
       if (data.resolution === 'upheld') {
         const next = transition(cs.status, { type: 'resolve_dispute', resolution: 'upheld', originalStatus: verdict.status });

@@ -25,7 +25,12 @@ export class OrganizationsRepository {
     return this.tx.repo(ctx, OrganizationEntity).existsBy({ slug });
   }
 
-  async insert(ctx: RequestContext, org: { kind: OrganizationKind; name: string; slug: string; website: string | null }): Promise<OrganizationEntity> {
+  /** An organisation whose name looks the same as `nameKey` (see nameConfusableKey), if any. */
+  findByNameKey(ctx: RequestContext, nameKey: string): Promise<OrganizationEntity | null> {
+    return this.tx.repo(ctx, OrganizationEntity).findOne({ where: { nameKey }, order: { createdAt: 'ASC' } });
+  }
+
+  async insert(ctx: RequestContext, org: { kind: OrganizationKind; name: string; nameKey: string; slug: string; website: string | null }): Promise<OrganizationEntity> {
     return this.tx.repo(ctx, OrganizationEntity).save(this.tx.repo(ctx, OrganizationEntity).create(org));
   }
 

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { nameConfusableKey } from '@assay/domain';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { requireMembership, requireUser } from '../../common/authz';
+import { requireMembership, requireVerifiedUser } from '../../common/authz';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { fieldRules, parseInput } from '../../common/validation';
@@ -14,6 +15,7 @@ import type { OrganizationDetailsObject, OrganizationObject } from './graphql/or
 import { MembershipRoleGql, OrganizationKindGql } from './graphql/organization.object';
 import { OrganizationEntity } from './entities/organization.entity';
 import { OrganizationsRepository } from './organizations.repository';
+import { MEMBERSHIP_JOINED_HOOK, type MembershipJoinedHook } from './membership-joined.hook';
 
 const INVITATION_TTL_DAYS = 14;
 
@@ -52,6 +54,7 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly mail: MailService,
     private readonly rateLimits: RateLimitService,
+    @Optional() @Inject(MEMBERSHIP_JOINED_HOOK) private readonly membershipJoined: MembershipJoinedHook | null,
   ) {}
 
   /** The user with memberships, as `me` returns it. */
@@ -64,13 +67,23 @@ export class OrganizationsService {
 
   /** Creates an organization with the caller as its owner (and an empty vendor profile for vendors). */
   async create(ctx: RequestContext, input: unknown): Promise<OrganizationEntity> {
-    const user = await requireUser(ctx);
+    const user = await requireVerifiedUser(ctx);
     const data = parseInput(createSchema, input);
+    const nameKey = nameConfusableKey(data.name);
     return this.tx.run(ctx, async (tx) => {
+      // Serialise creations with the same confusable name, so two at once cannot both pass the check.
+      await this.tx.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtext('organization-name:' || $1))`, [nameKey]);
+      const lookAlike = await this.organizations.findByNameKey(tx, nameKey);
+      if (lookAlike) {
+        throw conflict(
+          `An organisation named “${lookAlike.name}” is already on Assay, and a new one cannot use a name that looks the same. If you belong to it, ask its owner to invite you; otherwise choose a name that tells them apart.`,
+          'ORGANIZATION_NAME_CONFUSABLE',
+        );
+      }
       const base = slugify(data.name);
       let slug = base;
       for (let n = 2; await this.organizations.slugExists(tx, slug); n++) slug = `${base}-${n}`;
-      const org = await this.organizations.insert(tx, { kind: data.kind, name: data.name, slug, website: data.website ?? null });
+      const org = await this.organizations.insert(tx, { kind: data.kind, name: data.name, nameKey, slug, website: data.website ?? null });
       await this.organizations.addMember(tx, org.id, user.id, 'owner');
       if (data.kind === 'vendor') await this.organizations.insertEmptyVendorProfile(tx, org.id);
       user.memberships.set(org.id, 'owner');
@@ -128,7 +141,7 @@ export class OrganizationsService {
 
   /** The signed-in user accepts an invitation addressed to their email. */
   async acceptInvitation(ctx: RequestContext, token: string): Promise<OrganizationEntity> {
-    const user = await requireUser(ctx);
+    const user = await requireVerifiedUser(ctx);
     if (typeof token !== 'string' || token.length < 20 || token.length > 200) {
       throw badInput('This invitation link is not valid. Ask for a new invitation.', [{ field: 'token', message: 'Not a valid invitation link.' }], 'INVALID_TOKEN');
     }
@@ -147,6 +160,8 @@ export class OrganizationsService {
       }
       await this.organizations.addMember(tx, invitation.organizationId, user.id, invitation.role);
       await this.organizations.markInvitationAccepted(tx, invitation.id);
+      // A reviewer who joins a vendor gives up the verdicts they recorded on it (re-queued for someone else).
+      await this.membershipJoined?.afterJoining(tx, user.id, invitation.organizationId);
       const org = await this.organizations.findById(tx, invitation.organizationId);
       return org!;
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { CaseStudyEvidence, ReferenceEvidence, ReviewerRecord, VendorEvidence } from '@assay/signals';
+import type { CaseStudyEvidence, ClientDomainStanding, ClientOrganizationAnswer, ReferenceEvidence, ReviewerRecord, VendorEvidence } from '@assay/signals';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 
@@ -31,7 +31,10 @@ export class VendorEvidenceRepository {
     const args = all ? [] : [[...vendorIds]];
     // Sequential on purpose: inside a transaction all statements share one connection.
     const caseStudies: Array<Record<string, unknown>> = await m.query(
-        `SELECT c.id, c.vendor_id, c.title, c.status, c.production_status, c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.submitted_at
+        `SELECT c.id, c.vendor_id, c.title, c.status, c.production_status, c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.submitted_at,
+                c.client_domain, c.client_domain_standing, c.client_domain_reason,
+                (SELECT json_build_object('id', a.id, 'answer', a.answer, 'at', a.created_at) FROM client_organization_answers a
+                  WHERE a.case_study_id = c.id ORDER BY a.created_at DESC LIMIT 1) AS client_answer
            FROM case_studies c
           WHERE ${of('c.vendor_id')} AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
         args,
@@ -119,6 +122,15 @@ export class VendorEvidenceRepository {
           goLiveAt: c.production_since ? `${c.production_since as string}T00:00:00Z` : undefined,
           retiredAt: c.retired_on ? `${c.retired_on as string}T00:00:00Z` : undefined,
           disputed: !!verdict?.disputed || c.status === 'disputed',
+          ...(c.client_domain_standing
+            ? { clientDomain: { domain: c.client_domain as string, standing: c.client_domain_standing as ClientDomainStanding, reason: (c.client_domain_reason as string) ?? '' } }
+            : {}),
+          ...(c.client_answer
+            ? (() => {
+                const a = c.client_answer as { id: string; answer: ClientOrganizationAnswer; at: string };
+                return { clientOrganizationAnswer: { id: a.id, answer: a.answer, answeredAt: new Date(a.at) } };
+              })()
+            : {}),
           handoverByReviewer: verdict ? HANDOVER_RATING[verdict.handover as string] : undefined,
           handoverReviewerId: verdict ? (verdict.reviewer_id as string) : undefined,
           outcomes: (outcomesByCs.get(c.id as string) ?? []).map((o) => ({

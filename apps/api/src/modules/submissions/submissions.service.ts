@@ -1,8 +1,10 @@
+import { requireVerifiedUser } from '../../common/authz';
 import { Injectable } from '@nestjs/common';
 import { badInput } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
-import type { CaseStudyWithVendor } from '../case-studies/case-studies.repository';
+import { CaseStudiesRepository, type CaseStudyWithVendor } from '../case-studies/case-studies.repository';
+import { ClientDomainStandingService } from '../identity/client-domain-standing.service';
 import { CaseStudiesService } from '../case-studies/case-studies.service';
 import { submissionGaps } from '../case-studies/case-study.rules';
 import { ReferenceChecksService } from '../references/reference-checks.service';
@@ -21,11 +23,15 @@ export class SubmissionsService {
     private readonly references: ReferencesService,
     private readonly referenceChecks: ReferenceChecksService,
     private readonly tasks: VerificationTasksRepository,
+    private readonly caseStudyRows: CaseStudiesRepository,
+    private readonly standings: ClientDomainStandingService,
   ) {}
 
   /** Checks the draft, sends its reference requests, queues its verification task and marks it submitted, atomically. */
   async submit(ctx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
-    return this.tx.run(ctx, async (tx) => {
+    // Buyers and reviewers rely on a submission: only a confirmed account may make one.
+    await requireVerifiedUser(ctx);
+    const submitted = await this.tx.run(ctx, async (tx) => {
       const cs = await this.caseStudies.lockOwned(tx, id);
       this.caseStudies.assertTransition(cs, { type: 'submit' });
       const gaps = submissionGaps({ ...cs, outcomeCount: cs.outcomes.length });
@@ -35,5 +41,9 @@ export class SubmissionsService {
       await this.tasks.createPrimary(tx, cs.id);
       return this.caseStudies.markSubmitted(tx, cs);
     });
+    // After the commit: DNS and RDAP may take seconds and must not hold the transaction.
+    // A failure leaves the standing "not assessed yet"; the submission stands.
+    if (ctx.manager) return submitted;
+    return (await this.standings.refresh(ctx, id)) ? ((await this.caseStudyRows.findById(ctx, id)) ?? submitted) : submitted;
   }
 }

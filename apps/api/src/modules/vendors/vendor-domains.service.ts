@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isFreeMailDomain, normalizeEmail } from '@assay/domain';
 import { QueryFailedError } from 'typeorm';
 import { z } from 'zod';
-import { hasPlatformRole, requireUser } from '../../common/authz';
+import { hasPlatformRole, requireUser, requireVerifiedUser } from '../../common/authz';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -88,6 +88,7 @@ export class VendorDomainsService {
   async add(ctx: RequestContext, input: unknown): Promise<VendorDomainObject> {
     const vendorId = (input as { vendorId?: unknown } | null)?.vendorId;
     const { user, vendor } = await this.access.requireMember(ctx, typeof vendorId === 'string' ? vendorId : '');
+    await requireVerifiedUser(ctx);
     const data = parseInput(addSchema, input);
     const domain = data.email.slice(data.email.lastIndexOf('@') + 1);
     if (isFreeMailDomain(domain)) {

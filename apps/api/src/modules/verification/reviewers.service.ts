@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeDomain } from '@assay/domain';
 import { z } from 'zod';
-import { requirePlatformRole, requireUser } from '../../common/authz';
+import { requirePlatformRole, requireUser, requireVerifiedUser } from '../../common/authz';
 import { badInput, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { fieldRules, parseInput } from '../../common/validation';
@@ -30,12 +30,26 @@ export class ReviewersService {
     private readonly evidenceEvents: EvidenceEventsService,
   ) {}
 
-  async accredit(ctx: RequestContext, email: unknown): Promise<UserEntity> {
+  /**
+   * Accredits an account (named by its id, or by the address it verified). An account
+   * that has not verified its address cannot be accredited: whoever typed an address
+   * first does not become its reviewer.
+   */
+  async accredit(ctx: RequestContext, account: { userId?: unknown; email?: unknown }): Promise<UserEntity> {
     const admin = await requirePlatformRole(ctx, 'admin');
-    const address = parseInput(fieldRules.email, email);
+    const byId = account.userId !== undefined && account.userId !== null;
+    const userId = byId ? parseInput(z.uuid({ error: 'This account does not exist.' }), account.userId) : null;
+    const address = byId ? null : parseInput(fieldRules.email, account.email);
     return this.tx.run(ctx, async (tx) => {
-      const user = await this.tx.repo(tx, UserEntity).findOneBy({ email: address });
-      if (!user) throw badInput(`No account uses ${address}. Ask the reviewer to sign up first.`, [{ field: 'email', message: 'No account with this email.' }], 'NO_SUCH_USER');
+      const user = await this.tx.repo(tx, UserEntity).findOneBy(userId !== null ? { id: userId } : { email: address as string });
+      if (!user) throw badInput(`No account ${userId !== null ? 'has this id' : `uses ${address}`}. Ask the reviewer to sign up first.`, [{ field: userId !== null ? 'userId' : 'email', message: 'No such account.' }], 'NO_SUCH_USER');
+      if (!user.emailVerifiedAt) {
+        throw badInput(
+          `${user.email} has not confirmed its email address yet, so it cannot be accredited. Ask the reviewer to open the link Assay mailed them (signing in sends a new one).`,
+          [{ field: userId !== null ? 'userId' : 'email', message: 'This account has not confirmed its email address.' }],
+          'ACCOUNT_NOT_VERIFIED',
+        );
+      }
       await this.tx.manager(tx).query(`UPDATE users SET platform_roles = array_append(platform_roles, 'reviewer') WHERE id = $1 AND NOT ('reviewer' = ANY(platform_roles))`, [user.id]);
       await this.tx
         .repo(tx, ReviewerProfileEntity)
@@ -92,6 +106,7 @@ export class ReviewersService {
   /** A reviewer must be accredited and not revoked to take tasks. */
   async requireAccredited(ctx: RequestContext): Promise<{ id: string; email: string }> {
     const user = await requirePlatformRole(ctx, 'reviewer');
+    await requireVerifiedUser(ctx);
     if (user.platformRoles.includes('admin') && !user.platformRoles.includes('reviewer')) return user;
     const profile = await this.tx.repo(ctx, ReviewerProfileEntity).findOneBy({ userId: user.id });
     if (profile?.revokedAt) throw badInput('Your accreditation was revoked.', [], 'ACCREDITATION_REVOKED');

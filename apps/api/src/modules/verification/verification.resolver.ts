@@ -29,9 +29,15 @@ export class VerificationResolver {
     return (await this.reviewerAccounts.list(ctx)).map((r) => ({ userId: r.userId, email: r.email, displayName: r.displayName, accreditedAt: r.accreditedAt, revokedAt: r.revokedAt, spotChecksAgreed: r.spotChecksAgreed, spotChecksTotal: r.spotChecksTotal, affiliations: r.affiliations }));
   }
 
-  @Mutation(() => Boolean, { description: 'Admins: accredits the account with this email as a reviewer.' })
-  async accreditReviewer(@Ctx() ctx: RequestContext, @Args('email') email: string): Promise<boolean> {
-    await this.reviewerAccounts.accredit(ctx, email);
+  @Mutation(() => Boolean, {
+    description: 'Admins: accredits an account as a reviewer, named by its id (or by the address it verified). An account that has not confirmed its email cannot be accredited.',
+  })
+  async accreditReviewer(
+    @Ctx() ctx: RequestContext,
+    @Args('userId', { type: () => ID, nullable: true }) userId?: string,
+    @Args('email', { type: () => String, nullable: true }) email?: string,
+  ): Promise<boolean> {
+    await this.reviewerAccounts.accredit(ctx, { userId, email });
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { assessVerdict, checkReviewerConflicts, emailDomain, transition, type OutcomeVerification } from '@assay/domain';
+import { assessVerdict, checkReviewerConflicts, emailDomain, reviewerConflict, transition, type OutcomeVerification } from '@assay/domain';
 import { z } from 'zod';
 import { requirePlatformRole } from '../../common/authz';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -20,6 +20,7 @@ import type { VerificationTaskEntity } from './entities/verification-task.entity
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
+import { membershipFactsOf } from '../identity/membership-facts';
 import { ReviewersService } from './reviewers.service';
 import { VerificationTasksRepository } from './verification-tasks.repository';
 
@@ -311,14 +312,50 @@ export class VerificationService implements OnModuleInit {
         emailDomain: emailDomain(reviewer.email) ?? '',
         affiliatedOrganizationIds: affiliations.map((a) => a.organizationId).filter((x): x is string => !!x),
         affiliatedDomains: affiliations.map((a) => a.domain).filter((x): x is string => !!x),
+        // Facts, not only declarations: a member of the vendor's (or client's) organisation is conflicted.
+        memberships: await membershipFactsOf(this.tx, ctx, reviewer.id),
       },
-      vendor: { organizationId: vendorId, verifiedDomains: await this.domains.verifiedDomains(ctx, vendorId) },
-      client: { name: clientName, domain: clientDomain },
+      vendor: { organizationId: vendorId, name: await this.organizationName(ctx, vendorId), verifiedDomains: await this.domains.verifiedDomains(ctx, vendorId) },
+      client: { name: clientName, domain: clientDomain, organizationId: await this.clientOrganizationOf(ctx, clientDomain) },
       pastVerdictDatesForVendor: past.map((p) => new Date(p.created_at)),
       maxVerdictsPer12Months: MAX_VERDICTS_PER_VENDOR_PER_YEAR,
       now: new Date(),
     });
     return result.ok ? { ok: true as const } : { ok: false as const, code: result.code as string, message: result.message };
+  }
+
+  /**
+   * Refuses a person conflicted with a case study's vendor or client, by the one rule
+   * (`reviewerConflict`: memberships, verified email domain, declarations). The dispute
+   * path calls it for the admin who resolves.
+   */
+  async assertUnconflicted(ctx: RequestContext, person: { id: string; email: string }, cs: { vendorId: string; clientName: string; clientDomain: string }): Promise<void> {
+    const affiliations = await this.reviewers.affiliationsOf(ctx, person.id);
+    const result = reviewerConflict({
+      reviewer: {
+        memberships: await membershipFactsOf(this.tx, ctx, person.id),
+        verifiedEmailDomains: [emailDomain(person.email) ?? ''],
+        declaredOrganizationIds: affiliations.map((a) => a.organizationId).filter((x): x is string => !!x),
+        declaredDomains: affiliations.map((a) => a.domain).filter((x): x is string => !!x),
+      },
+      vendor: { organizationId: cs.vendorId, name: await this.organizationName(ctx, cs.vendorId), domains: await this.domains.verifiedDomains(ctx, cs.vendorId) },
+      client: { organizationId: await this.clientOrganizationOf(ctx, cs.clientDomain), name: cs.clientName, domains: [cs.clientDomain] },
+      now: new Date(),
+    });
+    if (result.conflicted) throw forbidden(result.findings[0].message, result.findings[0].code);
+  }
+
+  private async organizationName(ctx: RequestContext, organizationId: string): Promise<string> {
+    const rows: Array<{ name: string }> = await this.tx.manager(ctx).query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]);
+    return rows[0]?.name ?? 'the vendor';
+  }
+
+  /** The buyer organisation that proved the client domain, if any. */
+  private async clientOrganizationOf(ctx: RequestContext, clientDomain: string): Promise<string | null> {
+    const rows: Array<{ organization_id: string }> = await this.tx
+      .manager(ctx)
+      .query(`SELECT organization_id FROM organization_domains WHERE domain = $1 AND verified_at IS NOT NULL`, [clientDomain]);
+    return rows[0]?.organization_id ?? null;
   }
 
   /** Reviewer reliability inputs for the signals (agreement in spot checks). */

@@ -17,6 +17,10 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;
 
+  /** When the account proved it holds `email` (single-use link); null until then. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column({ name: 'platform_roles', type: 'text', array: true, default: () => "'{}'" })
   platformRoles!: PlatformRole[];
 

@@ -7,4 +7,10 @@ export class UserObject {
   @Field() email!: string;
   @Field() displayName!: string;
   @Field(() => [String], { description: 'Platform roles: admin, reviewer.' }) platformRoles!: string[];
+  @Field({ description: 'The account confirmed its email address (needed to join an organisation, be accredited, submit or verify).' }) emailVerified!: boolean;
+}
+
+@ObjectType('SignUpResult')
+export class SignUpResultObject {
+  @Field({ description: 'What happens next, for the person signing up.' }) message!: string;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { CaseStudyStatus } from '@assay/domain';
 import { OrganizationEntity } from '../../organizations/entities/organization.entity';
 import { OutcomeClaimEntity } from './outcome-claim.entity';
@@ -14,6 +14,8 @@ export type Handover = 'client_alone' | 'joint' | 'vendor';
 @Entity('case_studies')
 @Index('idx_case_studies_vendor_status', ['vendorId', 'status'])
 @Index('uq_case_studies_lineage_revision', ['lineageId', 'revision'], { unique: true })
+@Index('idx_case_studies_client_domain', ['clientDomain'])
+@Check('chk_case_studies_client_domain_standing', `"client_domain_standing" IS NULL OR "client_domain_standing" IN ('confirmed', 'corroborated', 'unconfirmed', 'suspect')`)
 export class CaseStudyEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 
@@ -39,6 +41,11 @@ export class CaseStudyEntity {
   @Column({ name: 'client_name', type: 'text' }) clientName!: string;
 
   @Column({ name: 'client_domain', type: 'text' }) clientDomain!: string;
+  /** The client domain's standing (see @assay/domain assessClientDomain); null until first assessed. */
+  @Column({ name: 'client_domain_standing', type: 'text', nullable: true }) clientDomainStanding!: 'confirmed' | 'corroborated' | 'unconfirmed' | 'suspect' | null;
+  @Column({ name: 'client_domain_reason', type: 'text', nullable: true }) clientDomainReason!: string | null;
+  @Column({ name: 'client_domain_dns_checked', type: 'boolean', nullable: true }) clientDomainDnsChecked!: boolean | null;
+  @Column({ name: 'client_domain_checked_at', type: 'timestamptz', nullable: true }) clientDomainCheckedAt!: Date | null;
 
   @Column({ name: 'client_anonymised', type: 'boolean', default: false }) clientAnonymised!: boolean;
 

@@ -65,6 +65,25 @@ export class OutcomeClaimObject {
   @Field(() => OutcomeVerificationStatusGql) verificationStatus!: OutcomeVerificationStatusGql;
 }
 
+export enum ClientDomainStandingGql {
+  confirmed = 'confirmed',
+  corroborated = 'corroborated',
+  unconfirmed = 'unconfirmed',
+  suspect = 'suspect',
+}
+registerEnumType(ClientDomainStandingGql, {
+  name: 'ClientDomainStanding',
+  description: 'How well the client domain is proven: confirmed by the client organisation, corroborated by independent evidence, unconfirmed, or suspect.',
+});
+
+@ObjectType('ClientDomainStandingInfo', { description: 'The standing of a case study’s client domain, with the reason in a sentence.' })
+export class ClientDomainStandingObject {
+  @Field(() => ClientDomainStandingGql) standing!: ClientDomainStandingGql;
+  @Field({ description: 'Why, in a sentence a buyer understands.' }) reason!: string;
+  @Field({ description: 'False when DNS could not be checked: the standing then says "not checked" and is at most unconfirmed.' }) dnsChecked!: boolean;
+  @Field(() => Date) checkedAt!: Date;
+}
+
 @ObjectType('CaseStudyClient', { description: 'The client. When anonymised, buyers see only the descriptor.' })
 export class CaseStudyClientObject {
   @Field({ description: 'The client name, or the descriptor (e.g. "a European retailer") when anonymised for this viewer.' }) displayName!: string;
@@ -72,6 +91,8 @@ export class CaseStudyClientObject {
   @Field(() => String, { nullable: true, description: 'Only for the vendor, assigned reviewers and admins.' }) name!: string | null;
   @Field(() => String, { nullable: true, description: 'Only for the vendor, assigned reviewers and admins.' }) domain!: string | null;
   @Field(() => String, { nullable: true, description: 'What buyers see when the client is anonymised, e.g. "a European retailer".' }) descriptor!: string | null;
+  @Field(() => ClientDomainStandingObject, { nullable: true, description: 'The standing of the client domain; null until it was first assessed.' })
+  domainStanding!: ClientDomainStandingObject | null;
 }
 
 @ObjectType('CaseStudy')

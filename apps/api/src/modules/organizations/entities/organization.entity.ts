@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type OrganizationKind = 'vendor' | 'buyer';
 
 @Entity('organizations')
+@Index('idx_organizations_name_key', ['nameKey'])
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -15,6 +16,10 @@ export class OrganizationEntity {
 
   @Column({ type: 'text', unique: true })
   slug!: string;
+
+  /** The confusable key of the name (`nameConfusableKey`): a new organisation may not share it. */
+  @Column({ name: 'name_key', type: 'text', nullable: true })
+  nameKey!: string | null;
 
   @Column({ type: 'text', nullable: true })
   website!: string | null;

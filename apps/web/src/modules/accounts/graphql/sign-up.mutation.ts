@@ -1,24 +1,10 @@
 import { graphql } from '../../../gql';
 
-/** Selects the same fields as `Me`, so the answer can replace `me` in the cache. */
+/** Sign-up answers with what happens next; the emailed link (verify-email) signs the account in. */
 export const signUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      id
-      email
-      displayName
-      platformRoles
-      memberships {
-        role
-        organization {
-          id
-          name
-          slug
-          kind
-          website
-          createdAt
-        }
-      }
+      message
     }
   }
 `);

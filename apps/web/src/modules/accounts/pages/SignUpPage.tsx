@@ -1,24 +1,23 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@apollo/client/react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { AuthCard } from '../components/AuthCard';
 import { PASSWORD_MIN_LENGTH, validateEmail, validateNewPassword } from '../components/validation';
 import { signUpMutation } from '../graphql/sign-up.mutation';
 import { safeNextPath } from '../hooks/safe-next';
 import { useCurrentUser } from '../hooks/use-current-user';
-import { useRememberSession } from '../hooks/use-remember-session';
 
 /** `/sign-up?next=…`: creates an account, signs it in, and continues to `next` (or your organizations). */
 export function SignUpPage() {
   const [params] = useSearchParams();
   const rawNext = params.get('next');
   const next = safeNextPath(rawNext);
-  const navigate = useNavigate();
   const { me } = useCurrentUser();
-  const rememberSession = useRememberSession();
   const [signUp] = useMutation(signUpMutation);
+  const [sent, setSent] = useState<string | null>(null);
 
   const form = useForm({
     name: 'sign-up',
@@ -43,14 +42,20 @@ export function SignUpPage() {
         variables: { input: { displayName: values.displayName.trim(), email: values.email.trim(), password: values.password } },
       });
       if (!data) return;
-      await rememberSession(data.signUp);
-      await navigate(next, { replace: true });
+      setSent(data.signUp.message);
     } catch (error) {
       handleError(error);
     }
   });
 
   const signInLink = rawNext ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+  if (sent) {
+    return (
+      <AuthCard title="Check your email" subtitle={sent} footer={<Anchor component={Link} to={signInLink}>Sign in</Anchor>}>
+        <Text size="sm">The link confirms your address and signs you in. It works once.</Text>
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard
       title="Create your account"

@@ -3,6 +3,7 @@ import type { CaseStudyDetailFragment } from '../../../gql/graphql';
 import { Fact, FactList, ProblemAndApproach, StackTags } from '../../../ui/Facts';
 import { formatDate, plural } from '../../../ui/format';
 import { AnonymisedBadge } from './AnonymisedBadge';
+import { ClientDomainStandingBadge } from './ClientDomainStandingBadge';
 import { HANDOVER, PRODUCTION_STATUS } from './labels';
 import { OutcomesTable } from './OutcomesTable';
 
@@ -41,6 +42,7 @@ export function CaseStudySummary({ cs, headingLevel = 2, factColumns = 4 }: { cs
                   {cs.client.domain}
                 </Text>
               )}
+              {cs.client.domainStanding && <ClientDomainStandingBadge standing={cs.client.domainStanding} />}
             </Fact>
             <Fact term="When">{period(cs)}</Fact>
             <Fact term="Team">{cs.teamSize ? plural(cs.teamSize, 'person', 'people') : 'Not given'}</Fact>

@@ -17,6 +17,11 @@ export const caseStudyDetailFragment = graphql(`
       anonymised
       name
       domain
+      domainStanding {
+        standing
+        reason
+        dnsChecked
+      }
     }
     problem
     approach

@@ -1,0 +1,443 @@
+// Threat classes the lemons market does not model, played against Assay's real
+// rules. Identity forgery: vendors that state a client domain they control — a
+// look-alike of a real client's (fairway-telecom.example for
+// fairwaytelecom.example) or one they invented — nominate "references" there
+// and draw their roster there, so every answer looks like a strong,
+// client-domain reference. The client-domain standing of every case study is
+// computed by @assay/domain's assessClientDomain from facts generated here
+// (DNS records, registration dates, who else names the domain) and weighs the
+// references through @assay/signals, as on the server.
+//
+// The rules (IDENTITY_RULES) were fixed before any result was looked at; see
+// docs/simulation.md ("Threat: identity forgery").
+import { assessClientDomain, type DnsLookup, type KnownDomain, lookAlikeBucketKey, lookAlikeKind, normalizeDomain, sharedInfrastructureHosts } from '@assay/domain';
+import type { VendorSignals } from '@assay/signals';
+import { addProject, DAY_MS, generateMarket, type Market, MARKET_RULES, MONTH_MS, type SimProject, type SimVendor } from './market';
+import { kendallTauB } from './metrics';
+import { assayOrder, assaySignals } from './rankings';
+import { Rng } from './rng';
+
+export const THREAT_SHARES = [0.1, 0.25, 0.4] as const;
+export const PRIMARY_THREAT_SHARE = 0.25;
+
+export const IDENTITY_RULES = {
+  /** Client organisations in the market; vendors draw their clients from them. */
+  clientOrganizations: 300,
+  /** Client popularity is Zipf-like: weight 1 / rank^exponent (big clients hire several consultancies). */
+  popularityExponent: 0.8,
+  /** Share of client organisations whose name is a small edit of another's (acme.de and acme.com, both real). */
+  naturalLookAlikeShare: 0.02,
+  /** Client domains are registered uniformly 3..20 years before the market's "now". */
+  clientRegisteredYearsAgo: [3, 20] as const,
+  /** Share of client and vendor domains on a shared DNS and mail provider (else self-hosted). */
+  clientProviderShare: 0.8,
+  vendorProviderShare: 0.7,
+  /** Share of honest projects whose client's DNS the vendor really runs (an MSP-style consultancy). */
+  honestVendorRunsClientDns: 0.01,
+  /** Probability that DNS, and RDAP, answer for a domain. */
+  dnsReachable: 0.97,
+  rdapReachable: 0.7,
+  /** Forgers: share of forged domains hosted on the vendor's own infrastructure (same name servers or mail servers). */
+  forgerOwnInfrastructure: 0.5,
+  /** Forgers: share of forged domains bought aged (registered 2..10 years before the project), else registered around the project. */
+  forgerAgedDomain: 0.3,
+  /** A project begins this long before it is completed (registration dates are compared with it). */
+  projectMonths: 6,
+};
+
+export const IDENTITY_CLASSES = [
+  { name: 'identity-lookalike', kind: 'lookalike', strength: 1 },
+  { name: 'identity-lookalike', kind: 'lookalike', strength: 0.5 },
+  { name: 'identity-self-controlled', kind: 'self', strength: 1 },
+  { name: 'identity-self-controlled', kind: 'self', strength: 0.5 },
+] as const;
+type IdentityClass = (typeof IDENTITY_CLASSES)[number];
+
+export interface ClassResult {
+  name: string;
+  /** Share of the class's case studies that name a forged client domain. */
+  strength: number;
+  n: number;
+  /** Mean rank percentile (1 = top) of the class's vendors minus that of honest vendors of similar true quality. */
+  percentileGain: number;
+  /** The same gain when client-domain standings are ignored (Assay before this check). */
+  percentileGainWithoutStanding: number;
+  inTop10: number;
+  /** Share of the class's vendors carrying a suspect-client-domain flag. */
+  flaggedShare: number;
+}
+
+export interface ThreatResult {
+  adversaryShare: number;
+  tauAll: number;
+  tauHonest: number;
+  honestFlaggedShare: number;
+  classes: ClassResult[];
+  market: {
+    vendors: number;
+    honestVendors: number;
+    clientOrganizations: number;
+    caseStudies: number;
+    standings: Record<'confirmed' | 'corroborated' | 'unconfirmed' | 'suspect', number>;
+    honestStandings: Record<'confirmed' | 'corroborated' | 'unconfirmed' | 'suspect', number>;
+    dnsNotChecked: number;
+  };
+}
+
+interface DomainTruth {
+  domain: string;
+  registeredMs: number;
+  dns: DnsLookup;
+  rdapReachable: boolean;
+}
+
+const SYLLABLES = ['fair', 'way', 'tele', 'com', 'north', 'wind', 'acme', 'retail', 'blue', 'river', 'stone', 'gate', 'delta', 'port', 'green', 'field', 'iron', 'bridge', 'silver', 'lake', 'metro', 'grid', 'nova', 'pharma', 'logi', 'tech', 'sun', 'rise', 'oak', 'mark', 'bank', 'care', 'home', 'foods', 'energy', 'motor'];
+const SUFFIXES = ['example', 'example', 'example', 'com', 'co.uk', 'de'];
+const PROVIDERS: ReadonlyArray<{ ns: (rng: Rng) => string[]; mx: string[]; rname: string }> = [
+  { ns: (rng) => [`${rng.pick(['ada', 'bob', 'cruz', 'dana'])}.ns.cloudflare.com`, `${rng.pick(['eve', 'finn', 'gil', 'hana'])}.ns.cloudflare.com`], mx: ['aspmx.l.google.com'], rname: 'dns.cloudflare.com' },
+  { ns: (rng) => [`ns-${rng.int(1, 2000)}.awsdns-${rng.int(1, 60)}.com`], mx: ['mail.protection.outlook.com'], rname: 'awsdns-hostmaster.amazon.com' },
+  { ns: (rng) => [`ns${rng.int(1, 80)}.domaincontrol.com`], mx: ['mx1.zoho.eu'], rname: 'dns.jomax.net' },
+];
+
+function selfHosted(domain: string): DnsLookup {
+  return { status: 'ok', facts: { nameServers: [`ns1.${domain}`, `ns2.${domain}`], mailExchangers: [`mail.${domain}`], soa: { mname: `ns1.${domain}`, rname: `hostmaster.${domain}` } } };
+}
+
+function providerHosted(rng: Rng): DnsLookup {
+  const p = rng.pick(PROVIDERS);
+  const ns = p.ns(rng);
+  return { status: 'ok', facts: { nameServers: ns, mailExchangers: p.mx, soa: { mname: ns[0], rname: p.rname } } };
+}
+
+function reachable(rng: Rng, dns: DnsLookup): DnsLookup {
+  return rng.bernoulli(IDENTITY_RULES.dnsReachable) ? dns : { status: 'unreachable' };
+}
+
+// An invented name is a new organisation's: never the same as, or a look-alike of, one already taken
+// (natural look-alikes are made on purpose, at the rate the rules state).
+function inventName(rng: Rng, taken: ReadonlySet<string>): string {
+  for (;;) {
+    const parts = rng.int(2, 3);
+    const name = Array.from({ length: parts }, () => rng.pick(SYLLABLES)).join('');
+    const domain = `${name}.${rng.pick(SUFFIXES)}`;
+    if (taken.has(domain) || normalizeDomain(domain) !== domain) continue;
+    const key = lookAlikeBucketKey(domain);
+    if (![...taken].some((t) => lookAlikeBucketKey(t) === key && lookAlikeKind(domain, t) !== null)) return domain;
+  }
+}
+
+/** A small edit of `domain` of a random kind (the ones Assay's rules look for, and a homoglyph). */
+function lookAlikeOf(rng: Rng, domain: string, taken: ReadonlySet<string>): string {
+  const dot = domain.indexOf('.');
+  const name = domain.slice(0, dot);
+  const suffix = domain.slice(dot + 1);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const k = rng.int(1, name.length - 2);
+    const kind = rng.pick(['hyphen', 'doubled', 'swapped', 'suffix', 'homoglyph'] as const);
+    let candidate: string;
+    if (kind === 'hyphen') candidate = `${name.slice(0, k)}-${name.slice(k)}.${suffix}`;
+    else if (kind === 'doubled') candidate = `${name.slice(0, k)}${name[k]}${name.slice(k)}.${suffix}`;
+    else if (kind === 'swapped') candidate = `${name.slice(0, k)}${name[k + 1]}${name[k]}${name.slice(k + 2)}.${suffix}`;
+    else if (kind === 'suffix') candidate = `${name}.${rng.pick(SUFFIXES.filter((s) => s !== suffix))}`;
+    else if (name.includes('m')) candidate = `${name.replace('m', 'rn')}.${suffix}`;
+    else if (name.includes('o')) candidate = `${name.replace('o', '0')}.${suffix}`;
+    else candidate = normalizeDomain(`${name.replace('a', '\u0430')}.${suffix}`) ?? `${name}-x.${suffix}`;
+    const normalized = normalizeDomain(candidate);
+    if (normalized !== null && normalized !== domain && !taken.has(normalized)) return normalized;
+  }
+  return `${name}-group.${suffix}`;
+}
+
+interface Placement {
+  vendor: SimVendor;
+  project: SimProject;
+  domain: string;
+}
+
+interface ThreatMarket {
+  market: Market;
+  honest: SimVendor[];
+  classOf: Map<string, IdentityClass>;
+  placements: Placement[];
+  truths: Map<string, DomainTruth>;
+  vendorDomains: Map<string, DomainTruth>;
+}
+
+/** A market of honest vendors plus identity forgers (a share `adversaryShare` of all vendors, split evenly over the classes). */
+export function generateThreatMarket(seed: number, adversaryShare: number, vendorCount = 200): ThreatMarket {
+  const rng = Rng.for(seed, `threats:identity:${adversaryShare}`);
+  const forgers = Math.round(adversaryShare * vendorCount);
+  const market = generateMarket(seed, { adversaryShare: 0, vendorCount: vendorCount - forgers });
+  const honest = [...market.vendors];
+  const taken = new Set<string>();
+  const truths = new Map<string, DomainTruth>();
+  const nowMs = market.nowMs;
+  const registered = (r: Rng) => nowMs - r.uniform(...IDENTITY_RULES.clientRegisteredYearsAgo) * 12 * MONTH_MS;
+
+  // Client organisations, a few of them natural look-alikes of another.
+  const clients: string[] = [];
+  for (let i = 0; i < IDENTITY_RULES.clientOrganizations; i++) {
+    const domain =
+      i > 0 && rng.bernoulli(IDENTITY_RULES.naturalLookAlikeShare) ? lookAlikeOf(rng, rng.pick(clients), taken) : inventName(rng, taken);
+    taken.add(domain);
+    clients.push(domain);
+    const dns = rng.bernoulli(IDENTITY_RULES.clientProviderShare) ? providerHosted(rng) : selfHosted(domain);
+    truths.set(domain, { domain, registeredMs: registered(rng), dns: reachable(rng, dns), rdapReachable: rng.bernoulli(IDENTITY_RULES.rdapReachable) });
+  }
+  const weights = clients.map((_, i) => 1 / Math.pow(i + 1, IDENTITY_RULES.popularityExponent));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const pickClient = (r: Rng): string => {
+    let u = r.next() * totalWeight;
+    for (let i = 0; i < clients.length; i++) {
+      u -= weights[i];
+      if (u <= 0) return clients[i];
+    }
+    return clients[clients.length - 1];
+  };
+
+  const vendorDomains = new Map<string, DomainTruth>();
+  const vendorDomainOf = (vendor: SimVendor): DomainTruth => {
+    let truth = vendorDomains.get(vendor.id);
+    if (!truth) {
+      const vr = Rng.for(seed, `threats:vendor-domain:${vendor.id}`);
+      const domain = `${vendor.id}-${vr.pick(['labs', 'analytics', 'ai', 'data'])}.example`;
+      taken.add(domain);
+      truth = { domain, registeredMs: nowMs - vr.uniform(2, 15) * 12 * MONTH_MS, dns: vr.bernoulli(IDENTITY_RULES.vendorProviderShare) ? providerHosted(vr) : selfHosted(domain), rdapReachable: true };
+      vendorDomains.set(vendor.id, truth);
+    }
+    return truth;
+  };
+
+  const placements: Placement[] = [];
+  const projectStart = (p: SimProject) => p.completedMs - IDENTITY_RULES.projectMonths * MONTH_MS;
+  for (const vendor of honest) {
+    const own = vendorDomainOf(vendor);
+    for (const project of vendor.projects) {
+      const pr = Rng.for(seed, `threats:client:${project.caseStudyId}`);
+      let domain = pickClient(pr);
+      // A real client existed before the project: draw again (bounded) if its domain is younger.
+      for (let k = 0; k < 10 && (truths.get(domain)?.registeredMs ?? 0) > projectStart(project); k++) domain = pickClient(pr);
+      if (pr.bernoulli(IDENTITY_RULES.honestVendorRunsClientDns) && own.dns.status === 'ok') {
+        // The consultancy really runs this client's DNS: a true overlap that Assay will read as control.
+        const key = `${domain}@${vendor.id}`;
+        truths.set(key, { ...(truths.get(domain) as DomainTruth), dns: { status: 'ok', facts: { ...own.dns.facts, mailExchangers: [] } } });
+        placements.push({ vendor, project, domain: key });
+      } else {
+        placements.push({ vendor, project, domain });
+      }
+    }
+  }
+
+  const classOf = new Map<string, IdentityClass>();
+  for (let i = 0; i < forgers; i++) {
+    const cls = IDENTITY_CLASSES[i % IDENTITY_CLASSES.length];
+    const vendor = createForger(market, `x${String(i).padStart(3, '0')}`);
+    market.vendors.push(vendor);
+    classOf.set(vendor.id, cls);
+    const own = vendorDomainOf(vendor);
+    for (const project of vendor.projects) {
+      const fr = Rng.for(seed, `threats:forge:${project.caseStudyId}`);
+      if (!fr.bernoulli(cls.strength)) {
+        placements.push({ vendor, project, domain: pickClient(fr) });
+        continue;
+      }
+      const domain = cls.kind === 'lookalike' ? lookAlikeOf(fr, pickClient(fr), taken) : inventName(fr, taken);
+      taken.add(domain);
+      const start = projectStart(project);
+      const registeredMs = fr.bernoulli(IDENTITY_RULES.forgerAgedDomain) ? start - fr.uniform(2, 10) * 12 * MONTH_MS : fr.uniform(start - 90 * DAY_MS, project.submittedMs);
+      const onOwnInfrastructure = fr.bernoulli(IDENTITY_RULES.forgerOwnInfrastructure) && own.dns.status === 'ok';
+      const dns: DnsLookup = onOwnInfrastructure
+        ? { status: 'ok', facts: { nameServers: [`ns1.${own.domain}`], mailExchangers: [`mail.${own.domain}`], soa: { mname: `ns1.${own.domain}`, rname: `hostmaster.${own.domain}` } } }
+        : providerHosted(fr);
+      truths.set(domain, { domain, registeredMs, dns: reachable(fr, dns), rdapReachable: fr.bernoulli(IDENTITY_RULES.rdapReachable) });
+      forgeReferences(fr, vendor, project, domain);
+      placements.push({ vendor, project, domain });
+    }
+  }
+  return { market, honest, classOf, placements, truths, vendorDomains };
+}
+
+/** An identity forger: as poor as the lemons market's adversaries (quality Beta(2, 5)), honest in everything but its clients' identity. */
+function createForger(market: Market, id: string): SimVendor {
+  const rng = Rng.for(market.seed, `vendor:${id}`);
+  const vendor: SimVendor = { id, quality: rng.beta(2, 5), adversarial: false, enteredMs: market.nowMs, projects: [], references: [], starReviews: [] };
+  const count = 1 + rng.poisson(5);
+  const historyMs = market.options.historyMonths * MONTH_MS;
+  const completions = Array.from({ length: count }, () => market.nowMs - rng.uniform(7 * DAY_MS, historyMs)).sort((a, b) => a - b);
+  for (const completedMs of completions) {
+    addProject(market, vendor, rng, { completedMs, submittedMs: completedMs + rng.uniform(0, 30) * DAY_MS, verificationDelayDays: MARKET_RULES.verificationDelayDays });
+  }
+  // Forged records are marked adversarial for the market's bookkeeping only after generation, so that
+  // addProject modelled honest claims and honest reviewers: identity is the only cheat of this class.
+  vendor.adversarial = true;
+  return vendor;
+}
+
+/** The forger's references on a forged project: a nominated and a roster-drawn one, both its own people on the forged domain, all glowing. */
+function forgeReferences(rng: Rng, vendor: SimVendor, project: SimProject, domain: string): void {
+  vendor.references = vendor.references.filter((r) => r.caseStudyId !== project.caseStudyId);
+  for (const source of ['drawn', 'nominated'] as const) {
+    const requestedMs = project.submittedMs + rng.uniform(0, 10) * DAY_MS;
+    vendor.references.push({
+      id: `${project.caseStudyId}-r${source === 'drawn' ? 'd' : 'n'}`,
+      caseStudyId: project.caseStudyId,
+      source,
+      identityStrength: 'strong',
+      contactHash: `forged-${source}@${domain}`,
+      fake: true,
+      requestedMs,
+      resolvedMs: requestedMs + rng.uniform(0.5, 3) * DAY_MS,
+      finalStatus: 'answered',
+      wouldHireAgain: true,
+      handover: 5,
+      inProductionNow: true,
+      outcomeAnswers: project.outcomes.map((o) => ({ outcomeId: o.id, achieved: 'yes' as const })),
+    });
+  }
+}
+
+/** Assesses every case study's client domain with @assay/domain's rules, from the facts of the market, and stores the standing on the project. */
+export function assessStandings(tm: ThreatMarket): void {
+  const { truths, vendorDomains, placements } = tm;
+  const realDomain = (key: string) => key.split('@')[0];
+  const firstSeen = new Map<string, number>();
+  const vendorsNaming = new Map<string, Set<string>>();
+  for (const p of placements) {
+    const d = realDomain(p.domain);
+    firstSeen.set(d, Math.min(firstSeen.get(d) ?? Infinity, p.project.submittedMs));
+    const set = vendorsNaming.get(d) ?? new Set<string>();
+    set.add(p.vendor.id);
+    vendorsNaming.set(d, set);
+  }
+  const buckets = new Map<string, string[]>();
+  const addToBucket = (domain: string) => {
+    const key = lookAlikeBucketKey(domain);
+    const list = buckets.get(key) ?? [];
+    if (!list.includes(domain)) list.push(domain);
+    buckets.set(key, list);
+  };
+  for (const d of firstSeen.keys()) addToBucket(d);
+  for (const v of vendorDomains.values()) addToBucket(v.domain);
+  const vendorDomainNames = new Map([...vendorDomains.entries()].map(([id, t]) => [t.domain, id]));
+  // What the server would learn from the DNS of every domain it knows: hosts serving many owners are providers.
+  // A vendor's own domain and the client domains only it names are one owner.
+  const ownerOf = (d: string) => {
+    const namers = [...(vendorsNaming.get(d) ?? [])];
+    return namers.length === 1 ? `vendor:${namers[0]}` : `client:${d}`;
+  };
+  const sharedHosts = sharedInfrastructureHosts([
+    ...[...vendorDomains.entries()].map(([id, t]) => ({ owner: `vendor:${id}`, dns: t.dns })),
+    ...[...firstSeen.keys()].map((d) => ({ owner: ownerOf(d), dns: (truths.get(d) as DomainTruth).dns })),
+  ]);
+
+  for (const p of placements) {
+    const domain = realDomain(p.domain);
+    const truth = truths.get(p.domain) ?? truths.get(domain);
+    if (!truth) throw new Error(`No facts for ${p.domain}`);
+    const own = vendorDomains.get(p.vendor.id) as DomainTruth;
+    const known: KnownDomain[] = (buckets.get(lookAlikeBucketKey(domain)) ?? [])
+      .filter((d) => d !== domain)
+      .map((d): KnownDomain => {
+        const vendorId = vendorDomainNames.get(d);
+        if (vendorId !== undefined) return { domain: d, kind: 'vendor', ownerName: vendorId, firstSeenAt: new Date(0), registeredAt: new Date(vendorDomains.get(vendorId)?.registeredMs ?? 0) };
+        const namers = vendorsNaming.get(d) ?? new Set<string>();
+        const t = truths.get(d);
+        return {
+          domain: d,
+          kind: [...namers].some((id) => id !== p.vendor.id) ? 'client_of_other_vendor' : 'client_of_this_vendor',
+          firstSeenAt: new Date(firstSeen.get(d) ?? 0),
+          registeredAt: t?.rdapReachable ? new Date(t.registeredMs) : null,
+        };
+      });
+    const assessment = assessClientDomain({
+      domain,
+      firstSeenAt: new Date(firstSeen.get(domain) ?? p.project.submittedMs),
+      projectStartedAt: new Date(p.project.completedMs - IDENTITY_RULES.projectMonths * MONTH_MS),
+      vendorDomains: [{ domain: own.domain, dns: own.dns }],
+      dns: truth.dns,
+      registeredAt: truth.rdapReachable ? new Date(truth.registeredMs) : null,
+      knownDomains: known,
+      // Vendors in this market share no members, reviewers or infrastructure.
+      independentVendorCount: [...(vendorsNaming.get(domain) ?? [])].filter((id) => id !== p.vendor.id).length,
+      clientOrganization: null,
+      accountReferenceFrom: null,
+      sharedHosts,
+    });
+    p.project.clientDomain = { domain, standing: assessment.standing, reason: assessment.reason };
+  }
+}
+
+/** Rank percentile of every vendor (1 = first, 0 = last) in Assay's order. */
+function percentiles(signals: readonly VendorSignals[]): Map<string, number> {
+  const order = assayOrder(signals);
+  return new Map(order.map((id, i) => [id, order.length === 1 ? 1 : 1 - i / (order.length - 1)]));
+}
+
+/** Mean percentile of honest vendors of similar true quality (within ±0.05; the 10 nearest when fewer than 5 are that close). */
+function matchedHonestPercentile(quality: number, honest: readonly SimVendor[], pct: ReadonlyMap<string, number>): number {
+  let matched = honest.filter((h) => Math.abs(h.quality - quality) <= 0.05);
+  if (matched.length < 5) matched = [...honest].sort((a, b) => Math.abs(a.quality - quality) - Math.abs(b.quality - quality)).slice(0, 10);
+  return matched.reduce((s, h) => s + (pct.get(h.id) ?? 0), 0) / matched.length;
+}
+
+const hasDomainFlag = (s: VendorSignals) => s.flags.some((f) => f.kind === 'client_domain_suspect');
+
+/** Runs the identity-forgery threat market at one adversary share. */
+export function identityThreat(seed: number, adversaryShare: number, vendorCount = 200): ThreatResult {
+  const tm = generateThreatMarket(seed, adversaryShare, vendorCount);
+  const { market, honest, classOf, placements } = tm;
+  // Before: Assay without client-domain standings (every client-domain reference counts as typed).
+  const before = percentiles(assaySignals(market, market.vendors, market.nowMs));
+  assessStandings(tm);
+  const signals = assaySignals(market, market.vendors, market.nowMs);
+  const after = percentiles(signals);
+  const byId = new Map(signals.map((s) => [s.vendorId, s]));
+  const top10 = new Set(assayOrder(signals).slice(0, 10));
+
+  const classes: ClassResult[] = IDENTITY_CLASSES.map((cls) => {
+    const members = market.vendors.filter((v) => classOf.get(v.id) === cls);
+    const gain = (pct: ReadonlyMap<string, number>) =>
+      members.length === 0 ? 0 : members.reduce((s, v) => s + (pct.get(v.id) ?? 0) - matchedHonestPercentile(v.quality, honest, pct), 0) / members.length;
+    return {
+      name: cls.name,
+      strength: cls.strength,
+      n: members.length,
+      percentileGain: round4(gain(after)),
+      percentileGainWithoutStanding: round4(gain(before)),
+      inTop10: members.filter((v) => top10.has(v.id)).length,
+      flaggedShare: round4(members.length === 0 ? 0 : members.filter((v) => hasDomainFlag(byId.get(v.id) as VendorSignals)).length / members.length),
+    };
+  });
+  const position = new Map(assayOrder(signals).map((id, i, all) => [id, all.length - i]));
+  const score = (vs: readonly SimVendor[]) => vs.map((v) => position.get(v.id) ?? 0);
+  const standings = { confirmed: 0, corroborated: 0, unconfirmed: 0, suspect: 0 };
+  const honestStandings = { confirmed: 0, corroborated: 0, unconfirmed: 0, suspect: 0 };
+  let dnsNotChecked = 0;
+  for (const p of placements) {
+    const standing = p.project.clientDomain?.standing;
+    if (!standing) continue;
+    standings[standing]++;
+    if (!classOf.has(p.vendor.id)) honestStandings[standing]++;
+    if (tm.truths.get(p.domain)?.dns.status === 'unreachable' || tm.truths.get(p.domain.split('@')[0])?.dns.status === 'unreachable') dnsNotChecked++;
+  }
+  return {
+    adversaryShare,
+    tauAll: round4(kendallTauB(score(market.vendors), market.vendors.map((v) => v.quality))),
+    tauHonest: round4(kendallTauB(score(honest), honest.map((v) => v.quality))),
+    honestFlaggedShare: round4(honest.filter((v) => hasDomainFlag(byId.get(v.id) as VendorSignals)).length / honest.length),
+    classes,
+    market: {
+      vendors: market.vendors.length,
+      honestVendors: honest.length,
+      clientOrganizations: IDENTITY_RULES.clientOrganizations,
+      caseStudies: placements.length,
+      standings,
+      honestStandings,
+      dnsNotChecked,
+    },
+  };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
