@@ -57,7 +57,9 @@ export class AddIdentityProofs1796250000000 implements MigrationInterface {
         "answered_by_id" uuid NOT NULL REFERENCES "users"("id"),
         "answer" text NOT NULL CHECK ("answer" IN ('worked_with', 'did_not_work_with', 'outcome_wrong')),
         "note" text NOT NULL DEFAULT '',
-        "dispute_id" uuid,
+        "vendor_reply" text,
+        "vendor_reply_author_id" uuid REFERENCES "users"("id"),
+        "vendor_replied_at" timestamptz,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "uq_client_organization_answers_case_study" UNIQUE ("case_study_id", "organization_id")
       )`);

@@ -82,7 +82,7 @@ async function prepare(client: Client, apiUrl: string, verdicts: number): Promis
   for (let k = 0; k < reviewers; k++) {
     const id = randomUUID();
     const token = `bench-burst-${randomUUID()}`;
-    await client.query(`INSERT INTO users (id, email, display_name, password_hash, platform_roles) VALUES ($1, $2, $3, '!', '{reviewer}')`, [id, `burst-reviewer-${k}-${id.slice(0, 8)}@reviewers.bench.example`, `Burst reviewer ${k}`]);
+    await client.query(`INSERT INTO users (id, email, display_name, password_hash, platform_roles, email_verified_at) VALUES ($1, $2, $3, '!', '{reviewer}', now())`, [id, `burst-reviewer-${k}-${id.slice(0, 8)}@reviewers.bench.example`, `Burst reviewer ${k}`]);
     await client.query(`INSERT INTO reviewer_profiles (user_id, accredited_at, spot_checks_agreed, spot_checks_total) VALUES ($1, now() - interval '400 days', 0, 0)`, [id]);
     await client.query(`INSERT INTO sessions (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [id, hashToken(token)]);
     cookies.push({ reviewerId: id, cookie: `assay_session=${token}` });

@@ -13,7 +13,7 @@ export const API_MODULE_LAYERS = [
   ['references', 'shortlists'],
   ['follow-ups'],
   ['verification'],
-  ['disputes', 'submissions'],
+  ['disputes', 'submissions', 'client-confirmations'],
 ];
 
 const MODULES = 'apps/api/src/modules';

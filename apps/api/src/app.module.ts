@@ -31,6 +31,7 @@ import { mutationRateLimitPlugin } from './modules/rate-limits/mutation-rate-lim
 import { RateLimitService } from './modules/rate-limits/rate-limit.service';
 import { VendorsModule } from './modules/vendors/vendors.module';
 import { SignalsModule } from './modules/signals/signals.module';
+import { ClientConfirmationsModule } from './modules/client-confirmations/client-confirmations.module';
 import { VerificationModule } from './modules/verification/verification.module';
 import { DisputesModule } from './modules/disputes/disputes.module';
 import { FollowUpsModule } from './modules/follow-ups/follow-ups.module';
@@ -41,7 +42,7 @@ import { SearchModule } from './modules/search/search.module';
 import { ShortlistsModule } from './modules/shortlists/shortlists.module';
 
 /** Feature modules, in one list so the schema writer sees exactly what the app serves. */
-export const FEATURE_MODULES = [IdentityModule, AccountsModule, OrganizationsModule, VendorsModule, CaseStudiesModule, ReferencesModule, SubmissionsModule, VerificationModule, DisputesModule, FollowUpsModule, EvidenceModule, MailModule, HealthModule, LedgerModule, SearchModule, ShortlistsModule];
+export const FEATURE_MODULES = [IdentityModule, AccountsModule, OrganizationsModule, VendorsModule, CaseStudiesModule, ReferencesModule, SubmissionsModule, VerificationModule, DisputesModule, FollowUpsModule, EvidenceModule, MailModule, HealthModule, LedgerModule, SearchModule, ShortlistsModule, ClientConfirmationsModule];
 
 @Global()
 @Module({})

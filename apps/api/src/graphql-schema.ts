@@ -20,9 +20,10 @@ import { LedgerResolver } from './modules/ledger/ledger.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { ShortlistItemResolver, ShortlistsResolver } from './modules/shortlists/shortlists.resolver';
 import { SignalHistoryResolver } from './modules/signals/history/signal-history.resolver';
+import { ClientConfirmationsResolver } from './modules/client-confirmations/client-confirmations.resolver';
 
 /** Every resolver class the API serves; the schema file and its freshness test read this list. */
-export const RESOLVERS = [AccountsResolver, OrganizationsResolver, UserMembershipsResolver, ReferencesResolver, SubmissionsResolver, DisputesResolver, FollowUpsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver, SearchResolver, ShortlistsResolver, ShortlistItemResolver, SignalHistoryResolver];
+export const RESOLVERS = [AccountsResolver, OrganizationsResolver, UserMembershipsResolver, ReferencesResolver, SubmissionsResolver, DisputesResolver, FollowUpsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver, SearchResolver, ShortlistsResolver, ShortlistItemResolver, SignalHistoryResolver, ClientConfirmationsResolver];
 
 /** Prints the code-first schema as SDL, sorted, exactly as committed in schema.graphql. */
 export async function printCodeFirstSchema(): Promise<string> {

@@ -12,3 +12,4 @@ export * from './evidence-events';
 export * from './anonymity';
 export * from './names';
 export * from './client-domain-standing';
+export * from './client-organizations';

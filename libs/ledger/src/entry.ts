@@ -26,6 +26,7 @@ export const LEDGER_ENTRY_KINDS = [
   'dispute',
   'dispute_resolution',
   'withdrawal',
+  'client_answer',
 ] as const;
 /** One kind of ledger fact. */
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];

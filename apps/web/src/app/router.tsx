@@ -9,6 +9,7 @@ import { referenceCheckRoutes } from '../modules/reference-check/routes';
 import { ledgerRoutes } from '../modules/ledger/routes';
 import { signalsRoutes } from '../modules/signals/routes';
 import { buyerRoutes } from '../modules/search/routes';
+import { clientConfirmationRoutes } from '../modules/client-confirmations/routes';
 
 // Each page is its own chunk; the layout shows a skeleton while one loads.
 const LandingPage = lazy(() => import('../modules/landing/pages/LandingPage').then((m) => ({ default: m.LandingPage })));
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
       ...referenceCheckRoutes,
       ...ledgerRoutes,
       ...signalsRoutes,
+      ...clientConfirmationRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

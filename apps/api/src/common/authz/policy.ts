@@ -51,6 +51,14 @@ export const OPERATION_POLICY: Record<string, OperationRule> = {
   'Mutation.inviteMember': signedIn('an owner of the organization'),
   'Mutation.acceptInvitation': signedIn('the invitation’s addressee (by email), with the emailed token'),
 
+  // Buyer organisations as clients (client-confirmations)
+  'Query.organizationDomains': signedIn('a member of the organization'),
+  'Mutation.proveOrganizationDomain': signedIn('an owner of a buyer organization, with a confirmed email'),
+  'Mutation.checkOrganizationDomain': signedIn('an owner of the organization that claimed the domain; limited per domain'),
+  'Query.clientCaseStudies': signedIn('a member of the organization; only case studies naming its proven domains'),
+  'Mutation.answerAsClient': signedIn('a member of a buyer organization that proved the case study’s client domain and shares no member with the vendor; once'),
+  'Mutation.replyToClientAnswer': signedIn('a member of the vendor the answer is about; once, to a denial'),
+
   // Vendors
   'Query.vendors': anyone(),
   'Query.vendorProfile': anyone(),

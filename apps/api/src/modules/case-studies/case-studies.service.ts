@@ -15,8 +15,8 @@ import type { CaseStudyEntity } from './entities/case-study.entity';
 
 const uuid = z.uuid();
 
-/** Who may see what of a case study. */
-export type CaseStudyAccess = 'owner' | 'admin' | 'public';
+/** Who may see what of a case study; `client`: the buyer organisation that proved the client domain (it sees its own name). */
+export type CaseStudyAccess = 'owner' | 'admin' | 'client' | 'public';
 
 @Injectable()
 export class CaseStudiesService {

@@ -54,14 +54,13 @@ export class SystemDomainFacts implements DomainFacts {
     }, (v) => v.status === 'ok');
   }
 
-  txt(name: string): Promise<string[][] | null> {
-    return this.cached(`txt:${name}`, async () => {
-      try {
-        return await this.orEmpty(this.resolver.resolveTxt(name));
-      } catch {
-        return null;
-      }
-    }, (v) => v !== null);
+  /** Not cached: a person asks right after publishing the record, and again until it appears. */
+  async txt(name: string): Promise<string[][] | null> {
+    try {
+      return await this.orEmpty(this.resolver.resolveTxt(name));
+    } catch {
+      return null;
+    }
   }
 
   registeredAt(domain: string): Promise<Date | null> {

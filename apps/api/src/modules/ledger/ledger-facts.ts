@@ -249,6 +249,33 @@ const withdrawal: FactBuilder = {
     ),
 };
 
+interface ClientAnswerRow {
+  id: string;
+  case_study_id: string;
+  organization_id: string;
+  answered_by_id: string;
+  answer: string;
+  note: string;
+  answered_at: string;
+}
+
+// A client organisation's answer is final (the vendor's reply is written beside it, not into it).
+const clientAnswer: FactBuilder = {
+  subjectTable: 'client_organization_answers',
+  factCondition: 'true',
+  load: (db, ids) =>
+    loadRows<ClientAnswerRow>(
+      db,
+      `SELECT a.id, a.case_study_id, a.organization_id, a.answered_by_id, a.answer, a.note, ${iso('a.created_at')} AS answered_at
+         FROM client_organization_answers a WHERE a.id = ANY($1::uuid[])`,
+      ids,
+      (a) => ({
+        publicFields: { caseStudyId: a.case_study_id, answer: a.answer, answeredAt: a.answered_at },
+        privateFields: { organizationId: a.organization_id, answeredById: a.answered_by_id, note: a.note },
+      }),
+    ),
+};
+
 /** Kind → how to read its fact. One registry for appending and auditing. */
 export const FACT_BUILDERS: Readonly<Record<LedgerEntryKind, FactBuilder>> = {
   verdict,
@@ -257,6 +284,7 @@ export const FACT_BUILDERS: Readonly<Record<LedgerEntryKind, FactBuilder>> = {
   dispute,
   dispute_resolution: disputeResolution,
   withdrawal,
+  client_answer: clientAnswer,
 };
 
 /** The public field every entry carries about itself, so that moving an entry to another index is detected. */

@@ -29,6 +29,8 @@ export const RATE_LIMITS = {
   referenceToken: { points: 30, durationSeconds: 15 * 60, what: 'attempts with reference links from this network' },
   /** Other secret tokens (organization invitations, domain verification codes) tried from one network address. */
   secretTokenFailures: { points: 20, durationSeconds: 15 * 60, what: 'attempts with invalid codes or links from this network' },
+  /** TXT lookups for one claimed domain (each asks DNS; the record may take minutes to appear). */
+  domainCheck: { points: 10, durationSeconds: 15 * 60, what: 'checks of this domain' },
   mutation: { points: 300, durationSeconds: 60, what: 'changes in a short time' },
   upload: { points: 120, durationSeconds: 60 * 60, what: 'file uploads' },
 } as const;

@@ -126,7 +126,7 @@ export class CaseStudyObject {
   @Field(() => [OutcomeClaimObject]) outcomes!: OutcomeClaimObject[];
   @Field(() => Boolean, { description: 'Whether the viewer may edit this case study now.' }) editable!: boolean;
   /** Not in the schema: how the viewer relates to it, for field resolvers. */
-  viewerAccess?: 'owner' | 'admin' | 'public';
+  viewerAccess?: 'owner' | 'admin' | 'client' | 'public';
 }
 
 @ObjectType('CaseStudyConnection')

@@ -28,6 +28,7 @@ import { CaseStudyNotFound } from './EditCaseStudyPage';
 import { VerificationReceipt } from '../../ledger/components/VerificationReceipt';
 import { CaseStudyVerdicts } from '../../verification/components/CaseStudyVerdicts';
 import { VerificationPanel } from '../../verification/components/VerificationPanel';
+import { ClientAnswerCard } from '../../client-confirmations/components/ClientAnswerCard';
 
 type CaseStudy = CaseStudyQuery['caseStudy'];
 
@@ -112,6 +113,7 @@ function CaseStudyDetails({ cs }: { cs: CaseStudy }) {
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="lg">
               {cs.status !== 'draft' && <VerificationPanel caseStudyId={cs.id} />}
+              {cs.status !== 'draft' && <ClientAnswerCard caseStudyId={cs.id} canReply={isMember} />}
               <VerificationReceipt caseStudyId={cs.id} />
               {cs.references && (
                 <Card component="section" aria-labelledby="references-title">

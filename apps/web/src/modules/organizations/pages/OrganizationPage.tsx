@@ -87,7 +87,11 @@ function OrganizationDetails({ organization, me }: { organization: OrganizationQ
                 Vendor dashboard
               </Button>
             </>
-          ) : undefined
+          ) : (
+            <Button component={Link} to={`/organizations/${organization.id}/client`} variant="light">
+              Case studies that name you
+            </Button>
+          )
         }
         description={
           <Group gap="sm" component="span">
