@@ -137,6 +137,45 @@ async function submittedOfA(f: FixtureContext): Promise<FixtureValues> {
   return { ...draft, taskId: tasks[0].id, referenceToken: await mailedToken(f.t, String(draft.contactEmail), '/r/') };
 }
 
+// The buyer organisation as the client named by case studies.
+
+/** The buyer's own domain, proven at once: its owner's confirmed address is at it. */
+async function buyerDomain(f: FixtureContext): Promise<FixtureValues> {
+  const buyer = await f.get('buyer');
+  const data = await mutate<{ proveOrganizationDomain: { id: string; domain: string } }>(
+    await as(f, buyer.userId),
+    'mutation($input: ProveOrganizationDomainInput!) { proveOrganizationDomain(input: $input) { id domain } }',
+    { input: { organizationId: buyer.orgId, domain: 'buyer.example' } },
+  );
+  return data.proveOrganizationDomain;
+}
+
+/** A submitted case study of vendor A that names the buyer's proven domain as its client. */
+async function caseStudyNamingBuyer(f: FixtureContext): Promise<FixtureValues> {
+  await f.get('buyerDomain');
+  const vendorA = await f.get('vendorA');
+  const client = await as(f, vendorA.userId);
+  const draft = await mutate<{ createCaseStudy: { id: string } }>(client, 'mutation($input: CreateCaseStudyInput!) { createCaseStudy(input: $input) { id } }', {
+    input: caseStudyInput(String(vendorA.orgId), { title: `Matrix client case study ${f.serial}`, client: { name: 'Matrix Buyer Co', domain: 'buyer.example', anonymised: false, descriptor: null } }),
+  });
+  const id = draft.createCaseStudy.id;
+  await mutate(client, 'mutation($input: NominateReferenceInput!) { nominateReference(input: $input) { id } }', {
+    input: { caseStudyId: id, contactName: 'Jane Client', contactEmail: `ref-${f.serial}@buyer.example`, contactRole: 'Head of Data' },
+  });
+  await mutate(client, 'mutation($id: ID!) { submitCaseStudy(id: $id) { id } }', { id });
+  return { id };
+}
+
+/** The buyer denied a case study of vendor A that names it: a dispute vendor A may reply to. */
+async function denialByBuyer(f: FixtureContext): Promise<FixtureValues> {
+  const cs = await caseStudyNamingBuyer(f);
+  const buyer = await f.get('buyer');
+  const data = await mutate<{ answerAsClient: { id: string } }>(await as(f, buyer.userId), 'mutation($input: AnswerAsClientInput!) { answerAsClient(input: $input) { id } }', {
+    input: { caseStudyId: cs.id, organizationId: buyer.orgId, answer: 'did_not_work_with', note: 'We never worked with vendor A.' },
+  });
+  return { caseStudyId: cs.id, answerId: data.answerAsClient.id };
+}
+
 /** An accredited reviewer of its own: a reviewer may record only a few verdicts per vendor a year. */
 async function newReviewer(f: FixtureContext, label: string): Promise<FixtureValues> {
   const user = await createUser(f, `${label}-${f.serial}@reviews.example`);
@@ -328,6 +367,14 @@ export const FIXTURES: Record<string, Fixture> = {
   domainClaimOfA: cell(domainClaimOfA),
   rosterEntryOfA: cell(rosterEntryOfA),
   signedLedger: run(signedLedger),
+
+  // The buyer as a client organisation.
+
+  /** A domain name nobody has claimed. */
+  uniqueDomain: cell(async (f) => ({ domain: `matrix-${f.serial}.example` })),
+  buyerDomain: run(buyerDomain),
+  caseStudyNamingBuyer: cell(caseStudyNamingBuyer),
+  denialByBuyer: cell(denialByBuyer),
 
   // Buyers' shortlists.
 

@@ -7,10 +7,13 @@
 // reviewers' verdict counts and spot-check agreement (the admin's spot-check status
 // against the reviewer's, both by `assessVerdict`). Read back from the server: the ids it
 // assigned, and the instants it stamped (submission, reference request and answer, verdict,
-// and each row's `computed_at`) — the server takes them from its own clock.
+// and each row's `computed_at`) — the server takes them from its own clock; and each case
+// study's client-domain standing, which the server judges from outside facts (DNS, RDAP,
+// other vendors' claims) that the simulation does not have.
 import { assessVerdict, contactIdentityKey, type OutcomeVerification } from '@assay/domain';
 import {
   type CaseStudyEvidence,
+  type ClientDomainStanding,
   type ReferenceEvidence,
   type ReviewerRecord,
   SIGNAL_KEYS,
@@ -49,6 +52,8 @@ export interface PushedCaseStudy {
   outcomeIds: string[];
   submitted: boolean;
   submittedAt?: string;
+  /** Read back: the client domain's standing, as the server judged it. */
+  clientDomain?: { domain: string; standing: ClientDomainStanding; reason: string };
   references: PushedReference[];
   /** The reviewer holding the task, when one claimed it. */
   claimedBy?: number;
@@ -145,6 +150,7 @@ function caseStudyEvidence(cs: PushedCaseStudy, reviewerUserIds: readonly string
     goLiveAt: p.productionSince ? `${p.productionSince}T00:00:00Z` : undefined,
     retiredAt: p.retiredOn ? `${p.retiredOn}T00:00:00Z` : undefined,
     disputed: false,
+    ...(cs.clientDomain ? { clientDomain: cs.clientDomain } : {}),
     handoverByReviewer: verdict ? HANDOVER_RATING[verdict.handover] : undefined,
     handoverReviewerId: reviewerId,
     outcomes: p.outcomes.map((o, i) => ({

@@ -14,6 +14,7 @@ import { computeMarketContext, computeVendorSignals, DEFAULT_MARKET_CONTEXT, DEF
 import { DataSource } from 'typeorm';
 import { createApp, startJobs } from '../../apps/api/src/bootstrap';
 import { EvidenceEventsService } from '../../apps/api/src/modules/signals/evidence-events.service';
+import type { ClientDomainStanding } from '@assay/signals';
 import { ensureAdminAccount } from '../../apps/api/src/cli/admin-account';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { openDataSource } from '../../apps/api/src/database/data-source';
@@ -122,7 +123,7 @@ const Q = {
   claim: `mutation($taskId: ID!) { claimTask(taskId: $taskId) { id caseStudy { id outcomes { id } } } }`,
   verdict: `mutation($input: SubmitVerdictInput!) { submitVerdict(input: $input) { id status createdAt } }`,
   spotCheck: `mutation($id: ID!) { requireSpotCheck(caseStudyId: $id) }`,
-  readBack: `query($vendorId: ID!) { vendorCaseStudies(vendorId: $vendorId) { id status submittedAt references { id source status identityStrength createdAt answeredAt } } }`,
+  readBack: `query($vendorId: ID!) { vendorCaseStudies(vendorId: $vendorId) { id status submittedAt client { domain domainStanding { standing reason } } references { id source status identityStrength createdAt answeredAt } } }`,
 } as const;
 
 /** The development outbox, read by an admin over the API (newest first); links are taken from it, no SMTP needed. */
@@ -583,7 +584,13 @@ class Pusher {
   private async readBack(vendors: PushedVendor[], owners: Map<string, HttpGraphQLClient>): Promise<void> {
     await inLanes(vendors, async (v) => {
       const res = await owners.get(v.id)!.must<{
-        vendorCaseStudies: Array<{ id: string; status: string; submittedAt: string | null; references: Array<{ id: string; status: string; createdAt: string; answeredAt: string | null }> }>;
+        vendorCaseStudies: Array<{
+          id: string;
+          status: string;
+          submittedAt: string | null;
+          client: { domain: string | null; domainStanding: { standing: ClientDomainStanding; reason: string } | null };
+          references: Array<{ id: string; status: string; createdAt: string; answeredAt: string | null }>;
+        }>;
       }>('vendorCaseStudies', Q.readBack, { vendorId: v.id });
       const byId = new Map(res.vendorCaseStudies.map((c) => [c.id, c]));
       for (const cs of v.caseStudies) {
@@ -592,6 +599,9 @@ class Pusher {
         const expected = !cs.submitted ? 'draft' : cs.verdict ? verdictStatus(cs.plan, cs.verdict.results) : cs.claimedBy !== undefined ? 'in_verification' : 'submitted';
         this.expect(v.plan.marketId, `status of ${cs.plan.marketId}`, expected, server.status);
         cs.submittedAt = server.submittedAt ?? undefined;
+        // The server judges the client domain from outside facts (DNS, RDAP, other vendors' claims) the simulation does not have.
+        const standing = server.client.domainStanding;
+        cs.clientDomain = standing && server.client.domain ? { domain: server.client.domain, standing: standing.standing, reason: standing.reason } : undefined;
         const refs = new Map(server.references.map((r) => [r.id, r]));
         for (const r of cs.references) {
           const sr = refs.get(r.id);

@@ -21,6 +21,10 @@ interface CaseStudyListRow {
   client_domain: string;
   client_anonymised: boolean;
   client_descriptor: string | null;
+  client_domain_standing: CaseStudyEntity['clientDomainStanding'];
+  client_domain_reason: string | null;
+  client_domain_dns_checked: boolean | null;
+  client_domain_checked_at: Date | null;
   problem: string;
   approach: string;
   started_on: string | null;
@@ -55,6 +59,10 @@ function caseStudyFromListRow(r: CaseStudyListRow): CaseStudyWithVendor {
     clientDomain: r.client_domain,
     clientAnonymised: r.client_anonymised,
     clientDescriptor: r.client_descriptor,
+    clientDomainStanding: r.client_domain_standing,
+    clientDomainReason: r.client_domain_reason,
+    clientDomainDnsChecked: r.client_domain_dns_checked,
+    clientDomainCheckedAt: r.client_domain_checked_at,
     problem: r.problem,
     approach: r.approach,
     startedOn: r.started_on,
@@ -108,6 +116,7 @@ export class CaseStudiesRepository {
         m.query(
           `SELECT c.id, c.vendor_id, v.name AS vendor_name, c.lineage_id, c.revision, c.supersedes_id, c.superseded_at, c.status, c.title,
                   c.client_name, c.client_domain, c.client_anonymised, c.client_descriptor, c.problem, c.approach,
+                  c.client_domain_standing, c.client_domain_reason, c.client_domain_dns_checked, c.client_domain_checked_at,
                   c.started_on::text AS started_on, c.ended_on::text AS ended_on, c.team_size, c.stack_tags, c.production_status,
                   c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.handover, c.submitted_at, c.verified_at,
                   c.withdrawn_at, c.created_by_id, c.created_at, c.updated_at, c.version,

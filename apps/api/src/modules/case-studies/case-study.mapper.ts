@@ -32,7 +32,7 @@ export function toCaseStudyObject(cs: CaseStudyWithVendor, access: CaseStudyAcce
       domain: hideClient ? null : cs.clientDomain,
       descriptor: cs.clientDescriptor,
       domainStanding:
-        cs.clientDomainStanding === null || cs.clientDomainCheckedAt === null
+        cs.clientDomainStanding == null || cs.clientDomainCheckedAt == null
           ? null
           : {
               standing: cs.clientDomainStanding as ClientDomainStandingGql,

@@ -56,7 +56,8 @@ function ReferenceItem({ reference: ref, onRemove, removing }: { reference: Refe
               <Badge color={status.color} variant="light" tt="none" fw={600}>
                 {status.label}
               </Badge>
-              <Badge color={strength.color} variant="outline" tt="none" fw={500}>
+              {/* The outline keeps the strength's colour; the text takes its darkest shade, readable on white (WCAG AA). */}
+              <Badge color={strength.color} c={`${strength.color}.9`} variant="outline" tt="none" fw={500}>
                 {strength.label}
               </Badge>
             </>
