@@ -159,8 +159,10 @@ export class EvidenceEventsService implements OnModuleInit {
    */
   async affectedVendors(ctx: RequestContext, events: ReadonlyArray<OutboxEvent>): Promise<string[]> {
     const vendors = [...new Set(events.map((e) => e.vendor_id).filter((v): v is string => !!v))];
+    // A cause this code does not know (an event older or newer than it) is taken at its widest: the reviewer's record changed.
+    const changeOf = (cause: EvidenceCause) => REVIEWER_CHANGE_OF_CAUSE[cause] ?? 'reviewer_record';
     const reviewersOf = (change: 'verdict_totals' | 'reviewer_record') => [
-      ...new Set(events.filter((e) => e.reviewer_id && REVIEWER_CHANGE_OF_CAUSE[e.cause] === change).map((e) => e.reviewer_id!)),
+      ...new Set(events.filter((e) => e.reviewer_id && changeOf(e.cause) === change).map((e) => e.reviewer_id!)),
     ];
     const judgedBy = reviewersOf('reviewer_record');
     const m = this.tx.manager(ctx);
