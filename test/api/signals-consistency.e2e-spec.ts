@@ -5,9 +5,11 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { RequestContext } from '../../apps/api/src/common/request-context';
 import { ReferenceChecksService } from '../../apps/api/src/modules/references/reference-checks.service';
-import { SignalsService, type VendorSignalsRow } from '../../apps/api/src/modules/signals/signals.service';
+import { SignalsService } from '../../apps/api/src/modules/signals/signals.service';
 import { VendorEvidenceRepository } from '../../apps/api/src/modules/signals/vendor-evidence.repository';
 import { FollowUpsService } from '../../apps/api/src/modules/follow-ups/follow-ups.service';
+import { EvidenceEventsService } from '../../apps/api/src/modules/signals/evidence-events.service';
+import { comparableSignalsRow as comparable } from '../../tools/shared/signals-comparison';
 import { waitForEvidenceDrained } from '../support/evidence-outbox';
 import { caseStudyInput, createDraft, nominate, vendorWithOwner } from '../support/factories';
 import { linkToken } from '../support/smtp';
@@ -117,24 +119,6 @@ function verdictOutcomes(outcomes: Array<{ id: string; baselineValue: number; cl
 
 const RUBRIC = { properBaseline: true, heldOutOrOnlineEvaluation: true, leakageChecked: null, monitoringInProduction: false, notes: '' };
 
-/** Comparable form of a stored or computed row (JSON for the document: jsonb keeps no -0 and no Dates). */
-function comparable(row: VendorSignalsRow) {
-  return {
-    vendorId: row.vendorId,
-    assayMean: row.assayMean,
-    assayLower: row.assayLower,
-    assayUpper: row.assayUpper,
-    evidenceDepth: row.evidenceDepth,
-    productionDurabilityMean: row.productionDurabilityMean,
-    verifiedCaseStudies: row.verifiedCaseStudies,
-    lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
-    flagCount: row.flagCount,
-    configVersion: row.configVersion,
-    computedAt: row.computedAt.toISOString(),
-    signals: JSON.parse(JSON.stringify(row.signals)) as unknown,
-  };
-}
-
 describe('Signals consistency: incremental refresh = full recompute (API e2e)', () => {
   let t: TestApp;
   let admin: GraphQLClient;
@@ -148,15 +132,17 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
     signals = t.app.get(SignalsService);
     admin = await t.signedInClient({ email: 'admin@signals-consistency.example', platformRoles: ['admin'] });
     reviewers = [];
-    for (const email of ['ria@review-one.example', 'sol@review-two.example', 'tam@review-three.example']) {
-      const client = await t.signedInClient({ email });
-      expect((await admin.query(`mutation($email: String!) { accreditReviewer(email: $email) }`, { email })).errors).toBeUndefined();
-      // Roles are read with the session: sign in again to pick up the accreditation.
-      await client.query(`mutation($input: SignInInput!) { signIn(input: $input) { id } }`, { input: { email, password: TEST_PASSWORD } });
-      reviewers.push(client);
-    }
+    for (const email of ['ria@review-one.example', 'sol@review-two.example', 'tam@review-three.example']) reviewers.push(await accreditedReviewer(email));
   }, 60_000);
   afterAll(() => t.close());
+
+  async function accreditedReviewer(email: string): Promise<GraphQLClient> {
+    const client = await t.signedInClient({ email });
+    expect((await admin.query(`mutation($email: String!) { accreditReviewer(email: $email) }`, { email })).errors).toBeUndefined();
+    // Roles are read with the session: sign in again to pick up the accreditation.
+    await client.query(`mutation($input: SignInInput!) { signIn(input: $input) { id } }`, { input: { email, password: TEST_PASSWORD } });
+    return client;
+  }
 
   /** Rate limits guard real users; this suite is one busy user on one address, so it starts every step with fresh points. */
   const resetRateLimits = () => t.dataSource.query('DELETE FROM rate_limits');
@@ -476,4 +462,91 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
     expect(row!.signals.flags.map((f) => f.kind)).toContain('shared_reference_contact');
     await expectEveryVendorConsistent();
   }, 60_000);
+  describe('a verdict elsewhere moves a vendor only when it flips the reviewer’s over-concentration there', () => {
+    // Over-concentrated: at least 8 verdicts in total, more than a quarter of them on the vendor
+    // (DEFAULT_SIGNAL_CONFIG.reviewer). The reviewer may judge a vendor at most 3 times a year.
+    let judge: GraphQLClient;
+    let judgeId: string;
+    const vendors: Array<{ client: GraphQLClient; vendorId: string }> = [];
+
+    beforeAll(async () => {
+      await resetRateLimits();
+      judge = await accreditedReviewer('uma@review-four.example');
+      [{ id: judgeId }] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'uma@review-four.example'`);
+      for (const name of ['target', 'first', 'second']) vendors.push(await vendorWithOwner(t, `owner@flip-${name}.example`, `Flip ${name}`));
+    }, 60_000);
+
+    /** Submits a case study (with a contact no other vendor uses, so no shared contact links the vendors) and records the judge's verdict on it. */
+    async function judgeNewCaseStudy(vendor: { client: GraphQLClient; vendorId: string }, n: number): Promise<void> {
+      await resetRateLimits();
+      const draft = await createDraft(vendor.client, vendor.vendorId);
+      expect((await nominate(vendor.client, draft.id, `contact-${n}@flip-client-${n}.example`)).errors).toBeUndefined();
+      expect((await vendor.client.query(SUBMIT, { id: draft.id })).errors).toBeUndefined();
+      const [task] = await t.dataSource.query(`SELECT id FROM verification_tasks WHERE case_study_id = $1 AND status = 'open'`, [draft.id]);
+      const claimed = await judge.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }> } } }>(CLAIM, { taskId: task.id });
+      expect(claimed.errors).toBeUndefined();
+      const input = { taskId: task.id, outcomes: verdictOutcomes(claimed.data!.claimTask.caseStudy.outcomes, [{ result: 'verified', share: 1 }]), productionStatus: 'in_production', handover: 'joint', rubric: RUBRIC, notes: '', conflictDeclaration: 'None.', noConflictOfInterest: true };
+      expect((await judge.query(VERDICT, { input })).errors).toBeUndefined();
+    }
+
+    const target = () => vendors[0].vendorId;
+    const storedTarget = async () => (await signals.stored(system, target()))!;
+
+    it('refreshes the other vendor when the verdict makes the reviewer over-concentrated there', async () => {
+      // 3 verdicts on the target, 3 on the first vendor, 1 on the second: 7 in total, below the minimum.
+      let n = 0;
+      for (const v of [0, 0, 0, 1, 1, 1, 2]) await judgeNewCaseStudy(vendors[v], ++n);
+      await waitForEvidenceDrained(t);
+      const before = await storedTarget();
+      expect(before.concentratedReviewerIds).toEqual([]);
+
+      // The 8th verdict, on the second vendor: 3 of 8 on the target is more than a quarter, so the concentration flips there.
+      await judgeNewCaseStudy(vendors[2], ++n);
+      await waitForEvidenceDrained(t);
+      const after = await storedTarget();
+      expect(after.inputsVersion).toBeGreaterThan(before.inputsVersion);
+      expect(after.concentratedReviewerIds).toEqual([judgeId]);
+      expect(after.signals.flags.map((f) => f.kind)).toContain('reviewer_concentration');
+      await expectEveryVendorConsistent();
+    }, 120_000);
+
+    it('leaves the other vendor alone when the verdict does not flip it, and says so before draining', async () => {
+      const before = await storedTarget();
+      // The 9th verdict: 3 of 9 on the target is still more than a quarter.
+      await judgeNewCaseStudy(vendors[2], 9);
+      await waitForEvidenceDrained(t);
+      const after = await storedTarget();
+      expect(after.inputsVersion).toBe(before.inputsVersion);
+      expect(after.computedAt).toEqual(before.computedAt);
+      // The same event, drained now: its dependents are the judged vendor alone.
+      const events = t.app.get(EvidenceEventsService);
+      expect(await events.affectedVendors(system, [{ vendor_id: vendors[2].vendorId, reviewer_id: judgeId, cause: 'verdict_recorded' }])).toEqual([vendors[2].vendorId]);
+      // A reference answer names no reviewer and reaches no other vendor through one.
+      expect(await events.affectedVendors(system, [{ vendor_id: vendors[2].vendorId, reviewer_id: null, cause: 'reference_answered' }])).toEqual([vendors[2].vendorId]);
+      // A change to the reviewer's record (a spot check of their work) reaches every vendor they judged.
+      expect(await events.affectedVendors(system, [{ vendor_id: null, reviewer_id: judgeId, cause: 'spot_check_recorded' }])).toEqual(vendors.map((v) => v.vendorId).sort());
+      await expectEveryVendorConsistent();
+    }, 120_000);
+
+    it('finds the flip from stored state: a vendor whose stored concentration is stale or unknown is a dependent', async () => {
+      const events = t.app.get(EvidenceEventsService);
+      const event = { vendor_id: vendors[2].vendorId, reviewer_id: judgeId, cause: 'verdict_recorded' as const };
+      const dependents = async () => events.affectedVendors(system, [event]);
+      // Pretend the target's row was computed when the judge was not concentrated there.
+      await t.dataSource.query(`UPDATE vendor_signals SET concentrated_reviewer_ids = '{}' WHERE vendor_id = $1`, [target()]);
+      expect(await dependents()).toEqual([target(), vendors[2].vendorId].sort());
+      // A row older than the stored state (NULL): unknown, so a dependent.
+      await t.dataSource.query(`UPDATE vendor_signals SET concentrated_reviewer_ids = NULL WHERE vendor_id = $1`, [target()]);
+      expect(await dependents()).toEqual([target(), vendors[2].vendorId].sort());
+      // Draining such an event refreshes both vendors and writes the state back (here or in the app's own worker, whichever takes it).
+      const versionBefore = (await storedTarget()).inputsVersion;
+      await t.dataSource.query(`INSERT INTO evidence_outbox (vendor_id, reviewer_id, cause) VALUES ($1, $2, 'verdict_recorded')`, [event.vendor_id, judgeId]);
+      await events.drain();
+      await waitForEvidenceDrained(t);
+      expect((await storedTarget()).inputsVersion).toBe(versionBefore + 1);
+      expect((await storedTarget()).concentratedReviewerIds).toEqual([judgeId]);
+      expect(await dependents()).toEqual([vendors[2].vendorId]);
+      await expectEveryVendorConsistent();
+    }, 60_000);
+  });
 });

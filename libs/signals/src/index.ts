@@ -36,6 +36,6 @@ export {
   type SignalMethod,
 } from './methodology';
 export { improvementHints } from './hints';
-export { reviewerInformativeness, reviewerReliability } from './prepare';
+export { isConcentrated, reviewerInformativeness, reviewerReliability } from './prepare';
 export { type DurabilityState } from './signals/durability';
 export { capExplanations, type CappedExplanations, EXPLANATION_ITEMS_PER_SIGNAL, type StoredVendorSignals, withoutExplanations } from './explanations';

@@ -115,7 +115,8 @@ export class DisputesService {
         amendedVerdictId = amended.id;
       }
       await this.tx.repo(tx, DisputeEntity).update({ id: dispute.id }, { status: data.resolution, resolutionNote: data.note, resolvedById: admin.id, resolvedAt: new Date(), amendedVerdictId });
-      await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, cause: 'dispute_resolved' });
+      // An amendment is a verdict row of the administrator's: it moves their verdict totals.
+      await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, reviewerId: amendedVerdictId ? admin.id : undefined, cause: 'dispute_resolved' });
       // Last, in the same transaction: the amending verdict, then the resolution itself.
       if (amendedVerdictId) await this.ledger.append(tx, { kind: 'verdict', subjectId: amendedVerdictId });
       await this.ledger.append(tx, { kind: 'dispute_resolution', subjectId: dispute.id });

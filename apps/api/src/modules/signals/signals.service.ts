@@ -7,6 +7,7 @@ import {
   DEFAULT_MARKET_CONTEXT,
   DEFAULT_SIGNAL_CONFIG,
   improvementHints,
+  isConcentrated,
   type MarketContext,
   type SignalKey,
   type VendorEvidence,
@@ -80,10 +81,21 @@ export class SignalsService implements OnModuleInit {
     return row ? { claimAccuracyMedian: row.claimAccuracyMedian } : DEFAULT_MARKET_CONTEXT;
   }
 
-  /** Recomputes and stores a batch of vendors in the caller's transaction, with a fixed number of statements. */
-  async refreshVendors(tx: RequestContext, vendorIds: readonly string[], now: Date, market: MarketContext, options: RefreshOptions, loaded?: Map<string, VendorEvidence>): Promise<VendorSignals[]> {
+  /**
+   * Recomputes and stores a batch of vendors in the caller's transaction, with a fixed number of
+   * statements. Without `market`, the stored market context is read with the evidence (no extra statement).
+   */
+  async refreshVendors(tx: RequestContext, vendorIds: readonly string[], now: Date, market: MarketContext | undefined, options: RefreshOptions, loaded?: Map<string, VendorEvidence>): Promise<VendorSignals[]> {
     if (vendorIds.length === 0) return [];
-    const evidence = loaded ?? (await this.evidence.load(tx, vendorIds, now));
+    let evidence: Map<string, VendorEvidence>;
+    if (loaded) {
+      evidence = loaded;
+      market ??= await this.marketContext(tx);
+    } else if (market) {
+      evidence = await this.evidence.load(tx, vendorIds, now);
+    } else {
+      ({ evidence, market } = await this.evidence.loadWithMarket(tx, vendorIds, now));
+    }
     const results: VendorSignals[] = [];
     const rows: VendorSignalsRow[] = [];
     const explanations: VendorExplanationsRow[] = [];
@@ -145,6 +157,8 @@ export class SignalsService implements OnModuleInit {
       signals: withoutExplanations(signals),
       configVersion: signals.configVersion,
       computedAt: now,
+      // The state the outbox drain compares with when a reviewer's verdict totals move (the same rule the signals used).
+      concentratedReviewerIds: evidence.reviewers.filter((r) => isConcentrated(r, DEFAULT_SIGNAL_CONFIG)).map((r) => r.id).sort(),
     };
   }
 
@@ -187,13 +201,13 @@ export class SignalsService implements OnModuleInit {
   private async upsert(tx: RequestContext, unordered: VendorSignalsRow[]): Promise<void> {
     // Rows in id order: two transactions refreshing overlapping vendors lock them in the same order.
     const rows = [...unordered].sort((a, b) => (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0));
-    const columns = ['vendor_id', 'assay_mean', 'assay_lower', 'assay_upper', 'evidence_depth', 'production_durability_mean', 'verified_case_studies', 'last_verified_at', 'flag_count', 'signals', 'config_version', 'computed_at'];
+    const columns = ['vendor_id', 'assay_mean', 'assay_lower', 'assay_upper', 'evidence_depth', 'production_durability_mean', 'verified_case_studies', 'last_verified_at', 'flag_count', 'signals', 'config_version', 'computed_at', 'concentrated_reviewer_ids'];
     const values: unknown[] = [];
     const tuples = rows.map((r) => {
-      const row = [r.vendorId, r.assayMean, r.assayLower, r.assayUpper, r.evidenceDepth, r.productionDurabilityMean, r.verifiedCaseStudies, r.lastVerifiedAt, r.flagCount, JSON.stringify(r.signals), r.configVersion, r.computedAt];
+      const row = [r.vendorId, r.assayMean, r.assayLower, r.assayUpper, r.evidenceDepth, r.productionDurabilityMean, r.verifiedCaseStudies, r.lastVerifiedAt, r.flagCount, JSON.stringify(r.signals), r.configVersion, r.computedAt, r.concentratedReviewerIds];
       const start = values.length;
       values.push(...row);
-      return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
+      return `(${row.map((_, i) => `$${start + i + 1}${i === row.length - 1 ? '::uuid[]' : ''}`).join(', ')})`;
     });
     await this.tx.manager(tx).query(
       `INSERT INTO vendor_signals (${columns.join(', ')}) VALUES ${tuples.join(', ')}

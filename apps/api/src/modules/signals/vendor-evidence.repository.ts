@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { CaseStudyEvidence, ClientDomainStanding, ClientOrganizationAnswer, ReferenceEvidence, ReviewerRecord, VendorEvidence } from '@assay/signals';
+import {
+  type CaseStudyEvidence,
+  type ClientDomainStanding,
+  type ClientOrganizationAnswer,
+  DEFAULT_MARKET_CONTEXT,
+  type MarketContext,
+  type ReferenceEvidence,
+  type ReviewerRecord,
+  type VendorEvidence,
+} from '@assay/signals';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 
@@ -24,21 +33,46 @@ export class VendorEvidenceRepository {
    * each table once, unfiltered, instead of looking every vendor up in the indexes.
    */
   async load(ctx: RequestContext, vendorIds: readonly string[], now: Date, options: { wholeMarket?: boolean } = {}): Promise<Map<string, VendorEvidence>> {
+    return (await this.read(ctx, vendorIds, now, { wholeMarket: !!options.wholeMarket, market: false })).evidence;
+  }
+
+  /**
+   * `load`, plus the stored market context read by the same statements (the first one carries it):
+   * a fact's own refresh needs both, and a statement less is a round trip less inside its transaction.
+   */
+  async loadWithMarket(ctx: RequestContext, vendorIds: readonly string[], now: Date): Promise<{ evidence: Map<string, VendorEvidence>; market: MarketContext }> {
+    const { evidence, market } = await this.read(ctx, vendorIds, now, { wholeMarket: false, market: true });
+    return { evidence, market: market! };
+  }
+
+  private async read(ctx: RequestContext, vendorIds: readonly string[], now: Date, options: { wholeMarket: boolean; market: boolean }): Promise<{ evidence: Map<string, VendorEvidence>; market?: MarketContext }> {
     const m = this.tx.manager(ctx);
-    const all = !!options.wholeMarket;
+    const all = options.wholeMarket;
     // Every statement filters on one vendor column: `col = ANY($1)`, or nothing for the whole market.
     const of = (column: string) => (all ? 'true' : `${column} = ANY($1)`);
     const args = all ? [] : [[...vendorIds]];
-    // Sequential on purpose: inside a transaction all statements share one connection.
-    const caseStudies: Array<Record<string, unknown>> = await m.query(
-        `SELECT c.id, c.vendor_id, c.title, c.status, c.production_status, c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.submitted_at,
+    const caseStudyColumns = `c.id, c.vendor_id, c.title, c.status, c.production_status, c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.submitted_at,
                 c.client_domain, c.client_domain_standing, c.client_domain_reason,
                 (SELECT json_build_object('id', a.id, 'answer', a.answer, 'at', a.created_at) FROM client_organization_answers a
-                  WHERE a.case_study_id = c.id ORDER BY a.created_at DESC LIMIT 1) AS client_answer
-           FROM case_studies c
-          WHERE ${of('c.vendor_id')} AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
+                  WHERE a.case_study_id = c.id ORDER BY a.created_at DESC LIMIT 1) AS client_answer`;
+    const caseStudyFilter = `${of('c.vendor_id')} AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`;
+    // Sequential on purpose: inside a transaction all statements share one connection.
+    // With the market: one row always (the market's, possibly with no case study), then one per case study.
+    const caseStudyRows: Array<Record<string, unknown>> = await m.query(
+        options.market
+          ? `SELECT m.claim_accuracy_median AS market_median, ${caseStudyColumns}
+               FROM (SELECT 1) AS one
+               LEFT JOIN signal_market_context m ON m.id = 1
+               LEFT JOIN case_studies c ON ${caseStudyFilter}`
+          : `SELECT ${caseStudyColumns} FROM case_studies c WHERE ${caseStudyFilter}`,
         args,
       );
+    let market: MarketContext | undefined;
+    if (options.market) {
+      const median = caseStudyRows[0]?.market_median;
+      market = median === null || median === undefined ? DEFAULT_MARKET_CONTEXT : { claimAccuracyMedian: Number(median) };
+    }
+    const caseStudies = options.market ? caseStudyRows.filter((c) => c.id !== null) : caseStudyRows;
     const outcomes: Array<Record<string, unknown>> = await m.query(
         `SELECT o.id, o.case_study_id, o.metric_name, o.direction, o.baseline_value, o.claimed_value, o.verified_value, o.verification_status
            FROM outcome_claims o JOIN case_studies c ON c.id = o.case_study_id
@@ -188,7 +222,7 @@ export class VendorEvidenceRepository {
       for (const s of (sharedByVendor.get(vendorId) ?? []) as Array<Record<string, unknown>>) otherVendorsByContact[contactHash(s.contact_key as string)] = Number(s.others);
       out.set(vendorId, { vendorId, now, caseStudies: css, references: refs, reviewers: reviewerRecords, otherVendorsByContact });
     }
-    return out;
+    return { evidence: out, market };
   }
 
 }

@@ -189,9 +189,14 @@ export class VerificationService implements OnModuleInit {
         await this.applyToCaseStudy(tx, cs, verdict, rows, { type: 'record_verdict', status });
         await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, reviewerId: reviewer.id, cause: 'verdict_recorded' });
       } else if (task.checksVerdictId) {
-        // A spot check moves the checked reviewer's reliability, which weighs every vendor they judged.
+        // A spot check moves the checked reviewer's reliability, which weighs every vendor they judged;
+        // the spot-check verdict is a verdict row of the checker's, which moves their verdict totals.
         const checked = await this.recordSpotCheckAgreement(tx, task.checksVerdictId, verdict);
-        await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, reviewerId: checked ?? reviewer.id, cause: 'spot_check_recorded' });
+        await this.evidenceEvents.record(
+          tx,
+          { vendorId: cs.vendorId, reviewerId: reviewer.id, cause: 'verdict_recorded' },
+          ...(checked ? [{ vendorId: cs.vendorId, reviewerId: checked, cause: 'spot_check_recorded' as const }] : []),
+        );
       }
       // Last, in the same transaction: the verdict and its ledger entry commit together.
       await this.ledger.append(tx, { kind: 'verdict', subjectId: verdict.id });

@@ -33,6 +33,12 @@ export class VendorSignalsEntity {
   /** Bumped on every refresh: lets caches and digests see that something changed. */
   @Column({ name: 'inputs_version', type: 'int', default: 1 }) inputsVersion!: number;
   @Column({ name: 'computed_at', type: 'timestamptz' }) computedAt!: Date;
+  /**
+   * Reviewers over-concentrated on this vendor when these signals were computed (sorted); null:
+   * unknown (a row older than the column). The outbox drain compares it with the concentration
+   * the reviewers' current verdict counts give, to find the vendors a verdict elsewhere changes.
+   */
+  @Column({ name: 'concentrated_reviewer_ids', type: 'uuid', array: true, nullable: true }) concentratedReviewerIds!: string[] | null;
 }
 
 /** Market-wide inputs (claim-accuracy median); refreshed explicitly, not per event. */
