@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import type { VerificationTaskDetailFragment } from '../../../gql/graphql';
 import { Fact, FactList, ProblemAndApproach, StackTags } from '../../../ui/Facts';
 import { formatDate, plural } from '../../../ui/format';
-import { HANDOVER, PRODUCTION } from './labels';
+import { HANDOVER, PRODUCTION_STATUS } from '../../../ui/labels';
 
 type CaseStudy = VerificationTaskDetailFragment['caseStudy'];
 
