@@ -13,6 +13,7 @@ import { AddSignInDevices1796177632539 } from './1796177632539-AddSignInDevices'
 import { ReplaceVendorSearchDocuments1796177694860 } from './1796177694860-ReplaceVendorSearchDocuments';
 import { AddEvidenceBlobRegistry1796179233061 } from './1796179233061-AddEvidenceBlobRegistry';
 import { AddVendorSignalSnapshots1796179915541 } from './1796179915541-AddVendorSignalSnapshots';
+import { AddAnonymityLeakFlags1796190835542 } from './1796190835542-AddAnonymityLeakFlags';
 
 /** Every migration, in order. The data source reads this list; nothing else changes the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   ReplaceVendorSearchDocuments1796177694860,
   AddEvidenceBlobRegistry1796179233061,
   AddVendorSignalSnapshots1796179915541,
+  AddAnonymityLeakFlags1796190835542,
 ];

@@ -10,3 +10,4 @@ export * from './password-policy';
 export * from './roster-entries';
 export * from './evidence-events';
 export * from './anonymity';
+export * from './anonymity-flags';
