@@ -27,7 +27,7 @@ export function FindingsFields({ form, claims, idPrefix }: FindingsFieldsProps) 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Radio.Group label="Production status" description="What you could confirm, not what was claimed." {...form.getInputProps('productionStatus')}>
             <Stack gap="xs" mt="xs">
-              {Object.entries(PRODUCTION).map(([value, label]) => (
+              {Object.entries(PRODUCTION_STATUS).map(([value, label]) => (
                 <Radio key={value} value={value} label={label} />
               ))}
             </Stack>
