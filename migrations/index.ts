@@ -13,6 +13,7 @@ import { AddSignInDevices1796177632539 } from './1796177632539-AddSignInDevices'
 import { ReplaceVendorSearchDocuments1796177694860 } from './1796177694860-ReplaceVendorSearchDocuments';
 import { AddEvidenceBlobRegistry1796179233061 } from './1796179233061-AddEvidenceBlobRegistry';
 import { AddVendorSignalSnapshots1796179915541 } from './1796179915541-AddVendorSignalSnapshots';
+import { AddAnonymityLeakFlags1796190835542 } from './1796190835542-AddAnonymityLeakFlags';
 import { AddVendorSignalsConcentratedReviewers1796200000000 } from './1796200000000-AddVendorSignalsConcentratedReviewers';
 import { AddIdentityProofs1796250000000 } from './1796250000000-AddIdentityProofs';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: Function[] = [
   ReplaceVendorSearchDocuments1796177694860,
   AddEvidenceBlobRegistry1796179233061,
   AddVendorSignalSnapshots1796179915541,
+  AddAnonymityLeakFlags1796190835542,
   AddVendorSignalsConcentratedReviewers1796200000000,
   AddIdentityProofs1796250000000,
 ];

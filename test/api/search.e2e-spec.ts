@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { drainEvidence } from '../support/evidence-outbox';
 import { accreditedReviewer } from '../support/ledger-flow';
 import { createDraft, rosterEntry, verifiedCaseStudyFor, vendorWithProfile } from '../support/factories';
 import { createTestApp, GraphQLClient, TestApp } from '../support/test-app';
@@ -54,6 +55,7 @@ describe('Buyer search and compare', () => {
   let anonymous: GraphQLClient;
   let buyer: GraphQLClient;
   let newcomer: GraphQLClient;
+  let reviewer: GraphQLClient;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -66,7 +68,7 @@ describe('Buyer search and compare', () => {
     buyer = await t.signedInClient({ email: 'buyer@search-buyer.example' });
     newcomer = await t.signedInClient({ email: 'owner@newcomers.example' });
     const admin = await t.signedInClient({ email: 'admin@assay.test', platformRoles: ['admin'] });
-    const reviewer = await accreditedReviewer(t, admin, 'reviewer@search-reviewer.example');
+    reviewer = await accreditedReviewer(t, admin, 'reviewer@search-reviewer.example');
 
     const lumen = await vendorWithProfile(t, 'owner@lumen.example', 'Lumen Analytics', { description: 'Forecasting and pricing models for retailers.', capabilities: ['forecasting', 'mlops'], industries: ['retail'], regions: ['europe'], teamSize: 25, rateBand: '1200_1600' });
     ids.lumen = lumen.vendorId;
@@ -119,6 +121,42 @@ describe('Buyer search and compare', () => {
     expect(res.data!.searchVendors.nodes[0].signals).not.toBeNull();
     expect(res.data!.searchVendors.nodes.at(-1)!.signals).toBeNull();
   });
+
+  it('ranks the exact name first for a text query (best match), the score within each kind of match, and pages by it', async () => {
+    // Wavelet AI has the verified record; Wavelet Systems has none, but is the name the buyer typed.
+    const ai = await vendorWithProfile(t, 'owner@wavelet-ai.example', 'Wavelet AI', { description: 'Wavelet systems for signal processing.', capabilities: ['recommender_systems'], regions: ['latin_america'] });
+    await verifiedCaseStudyFor(t, reviewer, ai, 'wavelet-ai');
+    const systems = await vendorWithProfile(t, 'owner@wavelet-systems.example', 'Wavelet Systems', { description: 'Signal processing.', capabilities: ['recommender_systems'], regions: ['latin_america'] });
+    await drainEvidence(t);
+
+    const byName = await anonymous.query<SearchResult>(SEARCH, { input: { text: 'Wavelet Systems' } });
+    expect(byName.errors).toBeUndefined();
+    expect(byName.data!.searchVendors.nodes.map((n) => n.id).slice(0, 2)).toEqual([systems.vendorId, ai.vendorId]);
+
+    // Asked for the score order, the verified record comes first again.
+    const byScore = await anonymous.query<SearchResult>(SEARCH, { input: { text: 'Wavelet Systems', sort: 'assay_lower' } });
+    expect(byScore.data!.searchVendors.nodes.map((n) => n.id).slice(0, 2)).toEqual([ai.vendorId, systems.vendorId]);
+
+    // Both names start with "wavelet": the same tier, so the score decides.
+    const prefix = await anonymous.query<SearchResult>(SEARCH, { input: { text: 'wavelet' } });
+    expect(prefix.data!.searchVendors.nodes.map((n) => n.id).slice(0, 2)).toEqual([ai.vendorId, systems.vendorId]);
+
+    // Best match pages like every other order; without text it is the score order.
+    const all = (await anonymous.query<SearchResult>(SEARCH, { input: { text: 'data', first: 100, sort: 'best_match' } })).data!.searchVendors.nodes.map((n) => n.id);
+    expect(all.length).toBeGreaterThan(2);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof anonymous.query<SearchResult>>> = await anonymous.query<SearchResult>(SEARCH, { input: { text: 'data', first: 2, after } });
+      expect(page.errors).toBeUndefined();
+      seen.push(...page.data!.searchVendors.nodes.map((n) => n.id));
+      after = page.data!.searchVendors.endCursor;
+    } while (after);
+    expect(seen).toEqual(all);
+    const noText = await anonymous.query<SearchResult>(SEARCH, { input: { first: 100, sort: 'best_match' } });
+    const lowers = noText.data!.searchVendors.nodes.map((n) => n.signals?.assay.lower ?? -1);
+    expect(lowers).toEqual([...lowers].sort((a, b) => b - a));
+  }, 60_000);
 
   it('applies filters and counts facets exactly as a direct SQL count does', async () => {
     const input = { capabilities: ['nlp', 'forecasting'], regions: ['europe'], minVerifiedCaseStudies: 1 };

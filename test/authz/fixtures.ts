@@ -107,19 +107,19 @@ async function vendorMember(f: FixtureContext, letter: 'a' | 'b'): Promise<Fixtu
 // Vendor A's case study at each step of its life, each built from the step before through the real mutations.
 
 /** A draft of vendor A, written by its member. */
-async function draftOfA(f: FixtureContext): Promise<FixtureValues> {
+async function draftOfA(f: FixtureContext, overrides: Record<string, unknown> = {}): Promise<FixtureValues> {
   const vendorA = await f.get('vendorA');
   const data = await mutate<{ createCaseStudy: { id: string; version: number; outcomes: Array<{ id: string }> } }>(
     await as(f, vendorA.userId),
     'mutation($input: CreateCaseStudyInput!) { createCaseStudy(input: $input) { id version outcomes { id } } }',
-    { input: caseStudyInput(String(vendorA.orgId), { title: `Matrix case study ${f.serial}` }) },
+    { input: caseStudyInput(String(vendorA.orgId), { title: `Matrix case study ${f.serial}`, ...overrides }) },
   );
   return { id: data.createCaseStudy.id, version: data.createCaseStudy.version, outcomeId: data.createCaseStudy.outcomes[0].id };
 }
 
 /** A draft of vendor A with one nominated client reference. */
-async function draftWithReferenceOfA(f: FixtureContext): Promise<FixtureValues> {
-  const draft = await draftOfA(f);
+async function draftWithReferenceOfA(f: FixtureContext, overrides: Record<string, unknown> = {}): Promise<FixtureValues> {
+  const draft = await draftOfA(f, overrides);
   const contactEmail = `ref-${f.serial}@acme-retail.example`;
   const data = await mutate<{ nominateReference: { id: string } }>(
     await as(f, (await f.get('vendorA')).userId),
@@ -130,8 +130,8 @@ async function draftWithReferenceOfA(f: FixtureContext): Promise<FixtureValues> 
 }
 
 /** Submitted: its reference was mailed a questionnaire link and a verification task is queued. */
-async function submittedOfA(f: FixtureContext): Promise<FixtureValues> {
-  const draft = await draftWithReferenceOfA(f);
+async function submittedOfA(f: FixtureContext, overrides: Record<string, unknown> = {}): Promise<FixtureValues> {
+  const draft = await draftWithReferenceOfA(f, overrides);
   await mutate(await as(f, (await f.get('vendorA')).userId), 'mutation($id: ID!) { submitCaseStudy(id: $id) { id } }', { id: draft.id });
   const tasks: Array<{ id: string }> = await f.t.dataSource.query(`SELECT id FROM verification_tasks WHERE case_study_id = $1`, [draft.id]);
   return { ...draft, taskId: tasks[0].id, referenceToken: await mailedToken(f.t, String(draft.contactEmail), '/r/') };
@@ -175,6 +175,8 @@ async function denialByBuyer(f: FixtureContext): Promise<FixtureValues> {
   });
   return { caseStudyId: cs.id, answerId: data.answerAsClient.id };
 }
+/** A client that asked not to be named (the texts of caseStudyInput do not name it). */
+const ANONYMISED_CLIENT = { client: { name: 'Acme Retail', domain: 'acme-retail.example', anonymised: true, descriptor: 'A European retailer' } };
 
 /** An accredited reviewer of its own: a reviewer may record only a few verdicts per vendor a year. */
 async function newReviewer(f: FixtureContext, label: string): Promise<FixtureValues> {
@@ -184,8 +186,8 @@ async function newReviewer(f: FixtureContext, label: string): Promise<FixtureVal
 }
 
 /** Its reference answered the questionnaire (through the emailed link, without an account). */
-async function answeredOfA(f: FixtureContext): Promise<FixtureValues> {
-  const submitted = await submittedOfA(f);
+async function answeredOfA(f: FixtureContext, overrides: Record<string, unknown> = {}): Promise<FixtureValues> {
+  const submitted = await submittedOfA(f, overrides);
   await mutate(f.t.client(), 'mutation($token: String!, $input: ReferenceAnswerInput!) { answerReference(token: $token, input: $input) }', {
     token: submitted.referenceToken,
     input: { outcomes: [{ outcomeClaimId: submitted.outcomeId, achieved: 'yes', observedValue: 22 }], inProduction: 'yes', handoverRating: 4, onTime: 4, onBudget: 3, communication: 5, wouldHireAgain: true, comments: 'Still in use.' },
@@ -194,8 +196,8 @@ async function answeredOfA(f: FixtureContext): Promise<FixtureValues> {
 }
 
 /** Its verification task (after the reference answered), claimed by the `reviewer` role or by `reviewerId`. */
-async function leasedOfA(f: FixtureContext, reviewerId?: string | number): Promise<FixtureValues> {
-  const submitted = await answeredOfA(f);
+async function leasedOfA(f: FixtureContext, reviewerId?: string | number, overrides: Record<string, unknown> = {}): Promise<FixtureValues> {
+  const submitted = await answeredOfA(f, overrides);
   const holder = reviewerId ?? (await f.get('reviewer')).userId;
   await mutate(await as(f, holder), 'mutation($taskId: ID!) { claimTask(taskId: $taskId) { id } }', { taskId: submitted.taskId });
   return { ...submitted, reviewerId: holder };
@@ -359,6 +361,10 @@ export const FIXTURES: Record<string, Fixture> = {
   leasedOfA: cell((f) => leasedOfA(f)),
   sharedLeasedOfA: run((f) => leasedOfA(f)),
   verifiedOfA: cell(verifiedOfA),
+  // An anonymised case study's task, claimed by the \`reviewer\` role, or by a reviewer of its own.
+  anonymisedLeasedOfA: cell((f) => leasedOfA(f, undefined, ANONYMISED_CLIENT)),
+  anonymisedLeasedByOtherOfA: cell(async (f) => leasedOfA(f, (await newReviewer(f, 'other-holder')).userId, ANONYMISED_CLIENT)),
+  sharedAnonymisedLeasedOfA: run((f) => leasedOfA(f, undefined, ANONYMISED_CLIENT)),
   sharedVerifiedOfA: run(verifiedOfA),
   disputedOfA: cell(disputedOfA),
   followUpOfA: cell(followUpOfA),

@@ -10,7 +10,7 @@ import { LedgerService } from '../../apps/api/src/modules/ledger/ledger.service'
 import { BrowserEnv, describeBrowser, startBrowserEnv } from '../support/browser';
 import { createDraft, nominate, verifiedCaseStudyFor, vendorWithProfile } from '../support/factories';
 import { accreditedReviewer, SUBMIT } from '../support/ledger-flow';
-import type { GraphQLClient } from '../support/test-app';
+import { type GraphQLClient, TEST_PASSWORD } from '../support/test-app';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -29,7 +29,21 @@ async function shot(env: BrowserEnv, page: Page, name: string): Promise<void> {
 
 /** No page may scroll sideways: the document is no wider than the viewport. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth, widest } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The outermost elements that stick out, named, so a failure says where to look.
+    // (Content of a sideways-scrolling region such as TableScroll is clipped there, so it does not count.)
+    const clipped = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+      return false;
+    };
+    const out = [...document.querySelectorAll('body *')].filter(
+      (el) => (el.getBoundingClientRect().right > width + 1 || el.scrollWidth > width + 1) && !clipped(el) && getComputedStyle(el).overflowX === 'visible' && !(el.parentElement && el.parentElement !== document.body && el.parentElement.getBoundingClientRect().right > width + 1),
+    );
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)}px)`;
+    return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, widest: out.slice(0, 5).map(name) };
+  });
+  expect({ scrollWidth, widest }).toEqual({ scrollWidth: expect.any(Number), widest: [] });
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
@@ -89,8 +103,10 @@ describeBrowser('The buyer’s decision: cards, why this score, receipts, compar
     await card('Borealis Data').getByText('Not enough verified evidence yet').waitFor();
 
     // Sorts in plain words; regions as people write them.
+    // With a text query "Best match" comes first and is chosen; without one it is not offered.
     const sorts = await page.getByLabel('Sort by').locator('option').allTextContents();
-    expect(sorts).toEqual(['Strongest verified record', 'Highest Assay score', 'Most evidence', 'Most recently verified']);
+    expect(sorts).toEqual(['Best match', 'Strongest verified record', 'Highest Assay score', 'Most evidence', 'Most recently verified']);
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('best_match');
     await card('Wavelet Systems').getByText(/North America/).waitFor();
 
     // The statistical term explains itself on focus.
@@ -229,4 +245,22 @@ describeBrowser('The buyer’s decision: cards, why this score, receipts, compar
     await shot(env, page, 'decision-08-anonymity-refused-phone');
     await expectNoSeriousAxeViolations(page);
   }, 90_000);
+
+  it('/admin/reviewers does not scroll sideways on a phone, and passes axe at both sizes', async () => {
+    for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      const { page } = await env.newPage(viewport);
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill('admin@decision.test');
+      await page.getByLabel('Password').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      // An admin lands on the reviewers page.
+      await page.waitForURL('**/admin/reviewers');
+      await page.getByRole('heading', { name: 'Accredited reviewers' }).waitFor();
+      await page.locator('main').getByText('rita@decision-review.example').first().waitFor();
+      await shot(env, page, `decision-09-admin-reviewers-${size}`);
+      await expectNoSidewaysScroll(page);
+      await expectNoSeriousAxeViolations(page);
+      await page.close();
+    }
+  }, 120_000);
 });

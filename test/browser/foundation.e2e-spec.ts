@@ -1,5 +1,5 @@
 import { BrowserEnv, describeBrowser, startBrowserEnv } from '../support/browser';
-import { countRows } from '../support/test-app';
+import { countRows, TEST_PASSWORD } from '../support/test-app';
 
 describeBrowser('Foundation in the browser', () => {
   let env: BrowserEnv;
@@ -58,8 +58,9 @@ describeBrowser('Foundation in the browser', () => {
     await page.getByLabel('Email').fill('grace@tessellate.example');
     await page.getByLabel('Password').fill('tessellate-is-a-good-name');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Your organizations' }).waitFor();
-    await page.getByText('Tessellate Analytics').first().waitFor();
+    // A vendor's owner lands on the vendor dashboard, not the list of organizations.
+    await page.waitForURL('**/vendor/*/profile');
+    await page.getByRole('heading', { name: 'Tessellate Analytics', level: 1 }).waitFor();
     await env.screenshot(page, 'foundation-06-signed-in-again');
   }, 90_000);
 
@@ -78,5 +79,26 @@ describeBrowser('Foundation in the browser', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('The email or password is not right.').waitFor();
     await env.screenshot(page, 'foundation-08-wrong-password-phone');
+  }, 60_000);
+
+  it.each([
+    { role: 'a buyer', email: 'bea@landing-buyer.example', kind: 'buyer', path: /\/consultancies$/, heading: 'Consultancies' },
+    { role: 'a vendor', email: 'vic@landing-vendor.example', kind: 'vendor', path: /\/vendor\/[0-9a-f-]{36}\/profile$/, heading: 'Landing Vendor Ltd' },
+    { role: 'a reviewer', email: 'rae@landing-review.example', platformRoles: ['reviewer' as const], path: /\/review$/, heading: 'Verification queue' },
+    { role: 'an admin', email: 'ada@landing-admin.example', platformRoles: ['admin' as const], path: /\/admin\/reviewers$/, heading: 'Reviewers' },
+  ])('lands $role on the page of their work after signing in', async ({ email, kind, platformRoles, path, heading }) => {
+    const client = await env.t.signedInClient({ email, platformRoles });
+    if (kind) {
+      const name = kind === 'vendor' ? 'Landing Vendor Ltd' : 'Landing Buyer Ltd';
+      const created = await client.query(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input: { name, kind } });
+      expect(created.errors).toBeUndefined();
+    }
+    const { page } = await env.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(path);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   }, 60_000);
 });

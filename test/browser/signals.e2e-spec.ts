@@ -34,7 +34,9 @@ describeBrowser('Signals in the browser', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Your organizations' }).waitFor();
+    // Signed in: off the sign-in page, to the role's home (a vendor's owner: the vendor dashboard).
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    await page.locator('main h1').first().waitFor();
   }
 
   /** The vendor's evidence, made through the API: two case studies, answered references, verdicts by an accredited reviewer. */

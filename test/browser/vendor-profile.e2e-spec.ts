@@ -35,7 +35,8 @@ describeBrowser('Vendor dashboard in the browser', () => {
     await page.getByLabel('Email').fill('lena@lumen.example');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Your organizations' }).waitFor();
+    // A vendor lands on its dashboard.
+    await page.waitForURL(`**/vendor/${vendorId}/profile`);
 
     // The organization page links to the dashboard; so does the header.
     await page.goto(`/organizations/${vendorId}`);
@@ -148,7 +149,7 @@ describeBrowser('Vendor dashboard in the browser', () => {
     await page.getByLabel('Email').fill('owner@prism-phone.example');
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Your organizations' }).waitFor();
+    await page.waitForURL(`**/vendor/${vendorId}/profile`);
     await page.goto(`/vendor/${vendorId}/roster`);
     await page.getByText('No engagements yet').waitFor();
     await shot(page, 'vendor-11-roster-phone');

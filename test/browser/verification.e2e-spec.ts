@@ -235,7 +235,7 @@ describeBrowser('Verification in the browser', () => {
     expect(await countRows(env.t.dataSource, 'verdicts', 'case_study_id = $1', [caseStudyId])).toBe(0);
 
     const outcome = main.getByRole('group', { name: 'Outcome 1: Forecast error (WAPE)' });
-    await option(outcome, 'Result for Forecast error (WAPE)', 'Partially verified').click();
+    await option(outcome, 'Result for Forecast error (WAPE)', 'Partly verified').click();
     await outcome.getByLabel('Verified value (%)').fill('25');
     await outcome.getByText('That is 64% of the claimed improvement.').waitFor();
     await option(main, 'Production status', 'In production').click();

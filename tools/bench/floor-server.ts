@@ -7,7 +7,7 @@
 //   DATABASE_URL=… PORT=… FLOOR_DOCUMENTS='{"SearchVendors":"query …"}' [FLOOR_SEARCH=baseline] node floor-server.js
 import * as http from 'node:http';
 import { Pool } from 'pg';
-import type { SearchFilters, SearchSort, TeamSizeBucket } from '../../apps/api/src/modules/search/search.filters';
+import { defaultSearchSort, type SearchFilters, type SearchSort, type TeamSizeBucket } from '../../apps/api/src/modules/search/search.filters';
 import { FacetCache, searchStatement, type SearchStatementRow } from '../../apps/api/src/modules/search/search.sql';
 import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from '../../apps/api/src/modules/vendors/taxonomy';
 import { baselineSearch, type BaselineSearchInput } from './baseline';
@@ -119,7 +119,8 @@ function searchSignals(s: Json, r: { verified_case_studies: unknown; last_verifi
 
 async function searchVendors(variables: Json): Promise<Json> {
   const input = (variables.input ?? {}) as SearchInput;
-  const sort = input.sort ?? 'assay_lower';
+  // The frozen baseline predates "best match"; the product's default follows the API's (defaultSearchSort).
+  const sort = input.sort ?? (SEARCH_MODE === 'baseline' ? 'assay_lower' : defaultSearchSort(input.text?.trim() || null));
   const first = input.first ?? 20;
   const found = await (SEARCH_MODE === 'baseline' ? frozenSearch : currentSearch)(input, sort, first);
   const rows = found.rows;

@@ -8,6 +8,7 @@ import { MailResolver } from './modules/mail/mail.resolver';
 import { OrganizationsResolver } from './modules/organizations/organizations.resolver';
 import { VendorsResolver } from './modules/vendors/vendors.resolver';
 import { VerificationResolver } from './modules/verification/verification.resolver';
+import { AnonymityFlagsResolver } from './modules/verification/anonymity-flags.resolver';
 import { DisputesResolver } from './modules/disputes/disputes.resolver';
 import { FollowUpsResolver } from './modules/follow-ups/follow-ups.resolver';
 import { ReferencesResolver } from './modules/references/references.resolver';
@@ -23,7 +24,7 @@ import { SignalHistoryResolver } from './modules/signals/history/signal-history.
 import { ClientConfirmationsResolver } from './modules/client-confirmations/client-confirmations.resolver';
 
 /** Every resolver class the API serves; the schema file and its freshness test read this list. */
-export const RESOLVERS = [AccountsResolver, OrganizationsResolver, UserMembershipsResolver, ReferencesResolver, SubmissionsResolver, DisputesResolver, FollowUpsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver, SearchResolver, ShortlistsResolver, ShortlistItemResolver, SignalHistoryResolver, ClientConfirmationsResolver];
+export const RESOLVERS = [AccountsResolver, OrganizationsResolver, UserMembershipsResolver, ReferencesResolver, SubmissionsResolver, DisputesResolver, FollowUpsResolver, VendorsResolver, VendorDomainsResolver, RosterResolver, CaseStudiesResolver, VerificationResolver, AnonymityFlagsResolver, SignalsResolver, VendorSignalsFieldResolver, EvidenceResolver, MailResolver, LedgerResolver, SearchResolver, ShortlistsResolver, ShortlistItemResolver, SignalHistoryResolver, ClientConfirmationsResolver];
 
 /** Prints the code-first schema as SDL, sorted, exactly as committed in schema.graphql. */
 export async function printCodeFirstSchema(): Promise<string> {

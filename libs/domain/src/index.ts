@@ -13,3 +13,4 @@ export * from './anonymity';
 export * from './names';
 export * from './client-domain-standing';
 export * from './client-organizations';
+export * from './anonymity-flags';

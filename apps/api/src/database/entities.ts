@@ -23,6 +23,7 @@ import { LedgerTreeHeadEntity } from '../modules/ledger/entities/ledger-tree-hea
 import { VendorSearchEntity, VendorSearchTextEntity } from '../modules/search-index/entities/vendor-search.entity';
 import { ShortlistEntity } from '../modules/shortlists/entities/shortlist.entity';
 import { ShortlistItemEntity } from '../modules/shortlists/entities/shortlist-item.entity';
+import { AnonymityLeakFlagEntity } from '../modules/verification/entities/anonymity-leak-flag.entity';
 
 /** Every persisted entity; the data source and the migration generator read this list. */
 export const ENTITIES = [
@@ -56,4 +57,5 @@ export const ENTITIES = [
   VendorSearchTextEntity,
   ShortlistEntity,
   ShortlistItemEntity,
+  AnonymityLeakFlagEntity,
 ];

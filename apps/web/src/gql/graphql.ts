@@ -364,10 +364,11 @@ export type VendorSearchInput = {
   text?: string | null | undefined;
 };
 
-/** assay_lower (default: thin evidence ranks conservatively), assay_mean, evidence_depth or recently_verified. Vendors without signals come last. */
+/** best_match (the default with a text query: exact name, then names starting with the text, then close names, then other matches; the Assay lower bound within each), assay_lower (the default without text: thin evidence ranks conservatively), assay_mean, evidence_depth or recently_verified. Vendors without signals come last. */
 export type VendorSearchSort =
   | 'assay_lower'
   | 'assay_mean'
+  | 'best_match'
   | 'evidence_depth'
   | 'recently_verified';
 

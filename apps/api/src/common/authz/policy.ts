@@ -104,6 +104,8 @@ export const OPERATION_POLICY: Record<string, OperationRule> = {
   'Query.myVerificationTasks': reviewer('the caller’s own tasks'),
   'Mutation.claimTask': reviewer('a task offered to the caller (not conflicted)'),
   'Mutation.submitVerdict': reviewer('the task leased to the caller (admins included: only the leaseholder)'),
+  'Mutation.flagAnonymityLeak': reviewer('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder'),
+  'Query.caseStudyAnonymityFlags': signedIn(VENDOR_MEMBER_OR_ADMIN),
   'Query.myAffiliations': signedIn('the caller’s own declared affiliations'),
   'Mutation.declareAffiliation': reviewer('the caller’s own affiliations'),
   'Query.reviewers': admin(),

@@ -14,8 +14,13 @@ export type TeamSizeBucket = keyof typeof TEAM_SIZE_BUCKETS;
 export const VERIFIED_CASE_STUDY_THRESHOLDS = [1, 3, 5, 10] as const;
 export const SHARE_THRESHOLDS = [0.25, 0.5, 0.6, 0.75] as const;
 
-export const SEARCH_SORTS = ['assay_lower', 'assay_mean', 'evidence_depth', 'recently_verified'] as const;
+export const SEARCH_SORTS = ['best_match', 'assay_lower', 'assay_mean', 'evidence_depth', 'recently_verified'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** The order when none is asked for: how well the name matches a text query, otherwise the cautious score. */
+export function defaultSearchSort(text: string | null | undefined): SearchSort {
+  return text ? 'best_match' : 'assay_lower';
+}
 
 const list = <T extends string>(keys: readonly T[], what: string) =>
   z

@@ -11,7 +11,7 @@ import { CAPABILITIES, INDUSTRIES, RATE_BANDS, REGIONS } from '../vendors/taxono
 import { publicVendorLoader } from '../vendors/vendors.loaders';
 import { type ReferenceSummaryRow, VendorsRepository } from '../vendors/vendors.repository';
 import type { ComparedOutcomeObject, FacetCountObject, ReferenceSummaryObject, VendorComparisonObject, VendorSearchFacetsObject, VendorSearchResultObject } from './graphql/search.object';
-import { type SearchFilters, type SearchSort, searchInputSchema, SHARE_THRESHOLDS, TEAM_SIZE_BUCKETS, VERIFIED_CASE_STUDY_THRESHOLDS } from './search.filters';
+import { defaultSearchSort, type SearchFilters, type SearchSort, searchInputSchema, SHARE_THRESHOLDS, TEAM_SIZE_BUCKETS, VERIFIED_CASE_STUDY_THRESHOLDS } from './search.filters';
 import { type ComparedOutcomeRow, type FacetCountRow, SearchRepository, type VendorSearchRow } from './search.repository';
 
 export const COMPARE_LIMIT = 5;
@@ -115,7 +115,7 @@ export class SearchService {
    */
   async searchVendors(ctx: RequestContext, input: unknown, withFacets = true): Promise<VendorSearchResultObject> {
     const args = parseInput(searchInputSchema, input ?? {});
-    const sort: SearchSort = args.sort ?? 'assay_lower';
+    const sort: SearchSort = args.sort ?? defaultSearchSort(args.text);
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const filters: SearchFilters = {
       text: args.text || null,

@@ -12,7 +12,7 @@ export class Params {
 }
 
 // Missing signals sort last: every sort value of a vendor without signals is -1.
-const SORT_EXPRESSIONS: Record<SearchSort, string> = {
+const SORT_EXPRESSIONS: Record<Exclude<SearchSort, 'best_match'>, string> = {
   assay_lower: 'COALESCE(v.assay_lower, -1)',
   assay_mean: 'COALESCE(v.assay_mean, -1)',
   evidence_depth: 'COALESCE(v.evidence_depth, -1)',
@@ -26,16 +26,23 @@ const SORT_EXPRESSIONS: Record<SearchSort, string> = {
  * of `vendor_search_text` (a UNION, not an OR, so word similarity is computed only for the index's
  * candidates); MATERIALIZED so it runs once, with a row estimate the planner can join on.
  */
-function textMatch(text: string | null, p: Params): { cte: string; from: string } {
-  if (!text) return { cte: '', from: 'vendor_search v' };
+function textMatch(text: string | null, p: Params, sort: SearchSort): { cte: string; from: string; sortValue: string } {
+  if (!text) return { cte: '', from: 'vendor_search v', sortValue: SORT_EXPRESSIONS[sort === 'best_match' ? 'assay_lower' : sort] };
   const q = p.add(text);
   const lowered = p.add(text.toLowerCase());
-  return {
-    cte: `matched AS MATERIALIZED (
+  const cte = `matched AS MATERIALIZED (
             SELECT vendor_id FROM vendor_search_text WHERE document @@ websearch_to_tsquery('english', ${q})
              UNION SELECT vendor_id FROM vendor_search_text WHERE search_name % ${lowered}
-             UNION SELECT vendor_id FROM vendor_search_text WHERE ${lowered} <% search_name),`,
-    from: 'matched JOIN vendor_search v USING (vendor_id)',
+             UNION SELECT vendor_id FROM vendor_search_text WHERE ${lowered} <% search_name),`;
+  if (sort !== 'best_match') return { cte, from: 'matched JOIN vendor_search v USING (vendor_id)', sortValue: SORT_EXPRESSIONS[sort] };
+  // Best match: how the name matches (exact 3, starts with the query 2, close to it 1, only the
+  // profile or case studies match 0), then the cautious score within a tier. One float, so the
+  // keyset paging works unchanged: tier × 4 + (lower bound + 1), where lower + 1 lies in 0..2.
+  return {
+    cte,
+    from: 'matched JOIN vendor_search v USING (vendor_id) JOIN vendor_search_text t USING (vendor_id)',
+    sortValue: `(CASE WHEN t.search_name = ${lowered} THEN 3 WHEN starts_with(t.search_name, ${lowered}) THEN 2
+                      WHEN t.search_name % ${lowered} OR ${lowered} <% t.search_name THEN 1 ELSE 0 END) * 4 + COALESCE(v.assay_lower, -1) + 1`,
   };
 }
 
@@ -116,7 +123,7 @@ export interface SearchStatementRow {
 export function searchStatement(input: SearchStatementInput): { text: string; values: unknown[] } {
   const p = new Params();
   const { filters, sort, first, after } = input;
-  const text = textMatch(filters.text, p);
+  const text = textMatch(filters.text, p, sort);
   const conditions = filterConditions(filters, p);
   const facetNames = Object.keys(conditions) as Facet[];
   const flags = facetNames.map((f) => `(${conditions[f]}) AS f_${f}`).join(', ');
@@ -170,7 +177,7 @@ export function searchStatement(input: SearchStatementInput): { text: string; va
 
   const sql = `WITH ${text.cte}
       base AS MATERIALIZED (
-        SELECT v.vendor_id AS id, ${SORT_EXPRESSIONS[sort]} AS sort_value, v.capabilities, v.industries, v.regions, v.team_size, v.rate_band,
+        SELECT v.vendor_id AS id, (${text.sortValue})::float8 AS sort_value, v.capabilities, v.industries, v.regions, v.team_size, v.rate_band,
                v.verified_case_studies AS vcs, COALESCE(v.assay_lower, -1) AS al, COALESCE(v.production_durability_mean, -1) AS pd, v.flag_count AS fc, ${flags}
           FROM ${text.from}
          ${failedAtMostOne}),

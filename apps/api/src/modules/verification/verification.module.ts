@@ -3,6 +3,8 @@ import { CaseStudiesModule } from '../case-studies/case-studies.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { ReferencesModule } from '../references/references.module';
 import { VendorsModule } from '../vendors/vendors.module';
+import { AnonymityFlagsResolver } from './anonymity-flags.resolver';
+import { AnonymityFlagsService } from './anonymity-flags.service';
 import { ReviewersService } from './reviewers.service';
 import { VerificationCoreModule } from './verification-core.module';
 import { VerificationResolver } from './verification.resolver';
@@ -11,7 +13,7 @@ import { VerificationService } from './verification.service';
 /** Reviewers, the verification task queue and verdicts (disputes and follow-ups are modules of their own). */
 @Module({
   imports: [CaseStudiesModule, ReferencesModule, VendorsModule, VerificationCoreModule, FollowUpsModule],
-  providers: [ReviewersService, VerificationService, VerificationResolver],
+  providers: [ReviewersService, VerificationService, VerificationResolver, AnonymityFlagsService, AnonymityFlagsResolver],
   exports: [VerificationService, ReviewersService],
 })
 export class VerificationModule {}

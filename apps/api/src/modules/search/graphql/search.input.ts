@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
 
 export enum VendorSearchSortGql {
+  best_match = 'best_match',
   assay_lower = 'assay_lower',
   assay_mean = 'assay_mean',
   evidence_depth = 'evidence_depth',
@@ -8,7 +9,7 @@ export enum VendorSearchSortGql {
 }
 registerEnumType(VendorSearchSortGql, {
   name: 'VendorSearchSort',
-  description: 'assay_lower (default: thin evidence ranks conservatively), assay_mean, evidence_depth or recently_verified. Vendors without signals come last.',
+  description: 'best_match (the default with a text query: exact name, then names starting with the text, then close names, then other matches; the Assay lower bound within each), assay_lower (the default without text: thin evidence ranks conservatively), assay_mean, evidence_depth or recently_verified. Vendors without signals come last.',
 });
 
 @InputType('VendorSearchInput', { description: 'Every filter is optional; values within one list are alternatives (any of them), different filters all apply.' })

@@ -12,12 +12,16 @@ export function signInPath(next: string, page: '/sign-in' | '/sign-up' = '/sign-
   return `${page}?next=${encodeURIComponent(next)}`;
 }
 
-/** Where someone lands after signing in without a `next`: the page of the work they came for. */
+/**
+ * Where someone lands after signing in without a `next`: the page of the work they came for.
+ * Admins the admin pages, reviewers their queue, vendors their dashboard (which opens their
+ * profile), buyers the search; someone without an organization yet creates one.
+ */
 export function homeFor(user: { platformRoles: readonly string[]; memberships: ReadonlyArray<{ organization: { kind: string } }> }): string {
   if (user.platformRoles.includes('admin')) return '/admin/reviewers';
   if (user.platformRoles.includes('reviewer')) return '/review';
   const kinds = new Set(user.memberships.map((m) => m.organization.kind));
-  // A buyer comes to choose a consultancy; a vendor (or someone without an organization yet) to manage theirs.
-  if (kinds.size > 0 && [...kinds].every((k) => k === 'buyer')) return '/consultancies';
+  if (kinds.has('vendor')) return '/vendor';
+  if (kinds.has('buyer')) return '/consultancies';
   return '/organizations';
 }

@@ -10,7 +10,7 @@ import { homeFor, safeNextPath } from '../hooks/safe-next';
 import { useCurrentUser } from '../hooks/use-current-user';
 import { useRememberSession } from '../hooks/use-remember-session';
 
-/** `/sign-in?next=…`: email and password; back to `next` (or your organizations) afterwards. */
+/** `/sign-in?next=…`: email and password; back to `next` (or the role's home page, homeFor) afterwards. */
 export function SignInPage() {
   const [params] = useSearchParams();
   const rawNext = params.get('next');

@@ -1,6 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import type { CaseStudyStatus } from '../../../gql/graphql';
-import { CASE_STUDY_STATUS } from './labels';
+import { CASE_STUDY_STATUS } from '../../../ui/labels';
 
 /** The status as a badge, optionally with what it means in a sentence. */
 export function CaseStudyStatusBadge({ status, withDescription = false }: { status: CaseStudyStatus; withDescription?: boolean }) {

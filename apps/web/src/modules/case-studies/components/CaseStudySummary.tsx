@@ -4,7 +4,7 @@ import { Fact, FactList, ProblemAndApproach, StackTags } from '../../../ui/Facts
 import { formatDate, plural } from '../../../ui/format';
 import { AnonymisedBadge } from './AnonymisedBadge';
 import { ClientDomainStandingBadge } from './ClientDomainStandingBadge';
-import { HANDOVER, PRODUCTION_STATUS } from './labels';
+import { HANDOVER_OWN as HANDOVER, PRODUCTION_STATUS } from '../../../ui/labels';
 import { OutcomesTable } from './OutcomesTable';
 
 function period(cs: CaseStudyDetailFragment): string {

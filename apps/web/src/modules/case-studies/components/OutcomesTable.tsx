@@ -3,7 +3,7 @@ import type { CaseStudyDetailFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
 import { TableScroll } from '../../../ui/TableScroll';
 import { assessClaim, formatImprovement } from './editor/outcome-rule';
-import { DIRECTION, METHOD, OUTCOME_VERIFICATION } from './labels';
+import { DIRECTION, METHOD, OUTCOME_VERIFICATION } from '../../../ui/labels';
 
 type Outcome = CaseStudyDetailFragment['outcomes'][number];
 

@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconTrash, IconUserQuestion } from '@tabler/icons-react';
 import type { ReferenceDetailFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
-import { IDENTITY_STRENGTH, REFERENCE_STATUS, refusalLabel } from './labels';
+import { IDENTITY_STRENGTH, REFERENCE_STATUS } from '../../../ui/labels';
+import { refusalLabel } from './labels';
 
 interface ReferenceListProps {
   references: readonly ReferenceDetailFragment[];

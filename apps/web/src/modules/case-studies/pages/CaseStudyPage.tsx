@@ -14,7 +14,7 @@ import { useCurrentUser } from '../../accounts/hooks/use-current-user';
 import { BackLink } from '../../../ui/BackLink';
 import { CaseStudyStatusBadge } from '../components/CaseStudyStatusBadge';
 import { CaseStudySummary } from '../components/CaseStudySummary';
-import { CASE_STUDY_STATUS } from '../components/labels';
+import { CASE_STUDY_STATUS } from '../../../ui/labels';
 import { ReferenceList } from '../components/ReferenceList';
 import { RevisionHistory } from '../components/RevisionHistory';
 import { SubmitProblems } from '../components/SubmitProblems';

@@ -12,7 +12,7 @@ import type { CurrentUser } from '../../accounts/hooks/use-current-user';
 import { AnonymisedBadge } from '../components/AnonymisedBadge';
 import { BackLink } from '../../../ui/BackLink';
 import { CaseStudyStatusBadge } from '../components/CaseStudyStatusBadge';
-import { CASE_STUDY_STATUS } from '../components/labels';
+import { CASE_STUDY_STATUS } from '../../../ui/labels';
 import { NotAMember } from '../components/NotAMember';
 import { vendorCaseStudiesQuery } from '../graphql/vendor-case-studies.query';
 import { vendorMembership } from '../hooks/use-vendor-membership';

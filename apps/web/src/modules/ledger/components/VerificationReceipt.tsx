@@ -9,7 +9,7 @@ import { QueryState } from '../../../ui/QueryState';
 import { caseStudyReceiptQuery } from '../graphql/case-study-receipt.query';
 import { type ReceiptCheckState, useReceiptCheck } from '../hooks/use-receipt-check';
 import type { HistoryCheck, Receipt, ReceiptCheckResult } from '../receipt-check';
-import { verdictStatus } from '../../verification/components/labels';
+import { verdictStatus } from '../../../ui/labels';
 
 
 interface VerificationReceiptProps {

@@ -4,12 +4,6 @@ import { useSearchParams } from 'react-router-dom';
 import type { VendorSearchInput, VendorSearchSort } from '../../../gql/graphql';
 
 const SEARCH_DEBOUNCE_MS = 300;
-export const SORTS: Array<{ value: VendorSearchSort; label: string }> = [
-  { value: 'assay_lower' as VendorSearchSort, label: 'Strongest verified record' },
-  { value: 'assay_mean' as VendorSearchSort, label: 'Highest Assay score' },
-  { value: 'evidence_depth' as VendorSearchSort, label: 'Most evidence' },
-  { value: 'recently_verified' as VendorSearchSort, label: 'Most recently verified' },
-];
 
 /** Multi-valued filters: URL parameter → input field. */
 export const LIST_FILTERS = {

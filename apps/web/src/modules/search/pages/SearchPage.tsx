@@ -15,13 +15,19 @@ import { taxonomyQuery } from '../../vendors/graphql/taxonomy.query';
 import { SearchFilters } from '../components/SearchFilters';
 import { SearchResultCard } from '../components/SearchResultCard';
 import { searchVendorsQuery } from '../graphql/search-vendors.query';
-import { SORTS, useSearchFilters } from '../hooks/use-search-filters';
+import { useSearchFilters } from '../hooks/use-search-filters';
+import { defaultSearchSort, searchSortOptions } from '../../../ui/labels';
 
 const PAGE_SIZE = 20;
 
 /** `/consultancies`: full-text search with filters, facet counts and sorts, all in the URL. */
 export function SearchPage() {
   const filters = useSearchFilters();
+  // With a text query the API orders by best match unless another order is chosen; the select says so.
+  const queryText = filters.params.get('q') ?? '';
+  const defaultSort = defaultSearchSort(queryText);
+  const sortOptions = searchSortOptions(queryText);
+  const chosenSort = filters.params.get('sort') ?? defaultSort;
   const compare = useCompareSelection();
   const taxonomy = useQuery(taxonomyQuery);
   const labels = taxonomyLabels(taxonomy.data?.taxonomy);
@@ -53,7 +59,7 @@ export function SearchPage() {
     <>
       <PageHeader
         title="Consultancies"
-        description="ML and AI consultancies on Assay, ranked by what they verifiably delivered. By default the strongest verified record comes first, so thin evidence does not outrank a long one."
+        description="ML and AI consultancies on Assay, ranked by what they verifiably delivered. By default the strongest verified record comes first, so thin evidence does not outrank a long one; a search by name puts the best match first."
       />
       <Grid gap="xl">
         {/* On a phone the filters wait in a drawer: the search box and the results come first. */}
@@ -78,9 +84,9 @@ export function SearchPage() {
               />
               <NativeSelect
                 label="Sort by"
-                data={SORTS}
-                value={filters.params.get('sort') ?? 'assay_lower'}
-                onChange={(e) => filters.setValue('sort', e.currentTarget.value === 'assay_lower' ? null : e.currentTarget.value)}
+                data={sortOptions}
+                value={sortOptions.some((o) => o.value === chosenSort) ? chosenSort : defaultSort}
+                onChange={(e) => filters.setValue('sort', e.currentTarget.value === defaultSort ? null : e.currentTarget.value)}
                 style={{ flex: '1 1 220px' }}
               />
               <Button

@@ -1,12 +1,11 @@
+import type { Handover, ProductionStatus } from '../../../gql/graphql';
 import { Badge, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { formatDate } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { publicCaseStudyVerdictsQuery } from '../graphql/case-study-verdicts.query';
-import { verdictStatus } from '../../verification/components/labels';
+import { HANDOVER_RUN_BY, PRODUCTION_STATUS, verdictStatus } from '../../../ui/labels';
 
-export const PRODUCTION_LABELS: Record<string, string> = { in_production: 'In production', poc_only: 'Proof of concept only', retired: 'Retired' };
-export const HANDOVER_LABELS: Record<string, string> = { client_alone: 'the client team alone', joint: 'the client and the consultancy together', vendor: 'the consultancy' };
 const RUBRIC: Array<[key: 'properBaseline' | 'heldOutOrOnlineEvaluation' | 'leakageChecked' | 'monitoringInProduction', label: string]> = [
   ['properBaseline', 'Compared against a proper baseline'],
   ['heldOutOrOnlineEvaluation', 'Evaluated on held-out data or online'],
@@ -38,7 +37,7 @@ export function CaseStudyVerdicts({ caseStudyId, headingId }: { caseStudyId: str
                 )}
               </Group>
               <Text size="sm">
-                Reviewer found it {PRODUCTION_LABELS[v.productionStatus]?.toLowerCase() ?? v.productionStatus}, operated by {HANDOVER_LABELS[v.handover] ?? v.handover}.
+                Reviewer found it {PRODUCTION_STATUS[v.productionStatus as ProductionStatus]?.toLowerCase() ?? v.productionStatus}, operated by {HANDOVER_RUN_BY[v.handover as Handover] ?? v.handover}.
               </Text>
               <List size="sm" spacing={2} aria-label="ML rubric">
                 {RUBRIC.map(([key, label]) => (

@@ -1,6 +1,8 @@
+import type { OutcomeVerificationStatus } from '../../../gql/graphql';
 import type React from 'react';
 import { Badge, Box, Group, Stack, Text } from '@mantine/core';
-import { formatValue, outcomeLine, type OutcomeLike, VERIFICATION_STATUS_LABELS, verifiedShare } from './outcome-share';
+import { formatValue, outcomeLine, type OutcomeLike, verifiedShare } from './outcome-share';
+import { OUTCOME_VERIFICATION } from '../../../ui/labels';
 
 const BASELINE = 'var(--mantine-color-gray-6)';
 const CLAIMED = 'var(--mantine-color-orange-7)';
@@ -25,7 +27,7 @@ export function OutcomeChart({ outcomes, title, claimed = false }: { outcomes: r
                 {claimed ? ' (claimed)' : ''}
               </Text>
               <Badge variant="light" tt="none" color={o.verificationStatus === 'verified' ? 'teal' : o.verificationStatus === 'pending' ? 'gray' : 'yellow'} c="dark.7">
-                {share !== null ? `${Math.round(share * 100)}% of the claimed gain verified` : VERIFICATION_STATUS_LABELS[o.verificationStatus] ?? o.verificationStatus}
+                {share !== null ? `${Math.round(share * 100)}% of the claimed gain verified` : OUTCOME_VERIFICATION[o.verificationStatus as OutcomeVerificationStatus]?.label ?? o.verificationStatus}
               </Badge>
             </Group>
             <Dumbbell o={o} />

@@ -35,11 +35,3 @@ export function formatValue(value: number | null | undefined, unit: string): str
   const n = Number.isInteger(value) ? value.toString() : value.toFixed(2).replace(/\.?0+$/, '');
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
-
-export const VERIFICATION_STATUS_LABELS: Record<string, string> = {
-  pending: 'Not yet verified',
-  verified: 'Verified',
-  partially_verified: 'Partly verified',
-  refuted: 'Refuted by verification',
-  unverifiable: 'Could not be verified',
-};

@@ -3,7 +3,7 @@ import { IconExternalLink, IconScale } from '@tabler/icons-react';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router-dom';
-import type { PublicVendorQuery } from '../../../gql/graphql';
+import type { Handover, ProductionStatus, PublicVendorQuery } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { CardSkeletons, QueryState } from '../../../ui/QueryState';
@@ -30,7 +30,8 @@ import { Term } from '../../../ui/Term';
 import { SaveToShortlistButton } from '../../shortlists/components/SaveToShortlistButton';
 import { taxonomyLabels } from '../../vendors/components/taxonomy-labels';
 import { taxonomyQuery } from '../../vendors/graphql/taxonomy.query';
-import { CaseStudyVerdicts, HANDOVER_LABELS, PRODUCTION_LABELS } from '../components/CaseStudyVerdicts';
+import { CaseStudyVerdicts } from '../components/CaseStudyVerdicts';
+import { HANDOVER_RUN_BY, PRODUCTION_STATUS } from '../../../ui/labels';
 import { OutcomeChart, OutcomeChartLegend } from '../components/OutcomeChart';
 import { publicVendorQuery } from '../graphql/public-vendor.query';
 
@@ -233,8 +234,8 @@ function CaseStudyCard({ cs }: { cs: CaseStudy }) {
         </Group>
         <Text size="sm">
           <strong>Client:</strong> {cs.client.displayName}
-          {cs.client.anonymised ? ' (anonymised at the client’s request)' : ''} · <strong>Now{claimed}:</strong> {PRODUCTION_LABELS[cs.productionStatus] ?? cs.productionStatus}, run by{' '}
-          {HANDOVER_LABELS[cs.handover] ?? cs.handover}
+          {cs.client.anonymised ? ' (anonymised at the client’s request)' : ''} · <strong>Now{claimed}:</strong> {PRODUCTION_STATUS[cs.productionStatus as ProductionStatus] ?? cs.productionStatus}, run by{' '}
+          {HANDOVER_RUN_BY[cs.handover as Handover] ?? cs.handover}
         </Text>
         {cs.problem && <Text size="sm">{cs.problem}</Text>}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -7,7 +7,7 @@ import { formatDate } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { caseStudyVerdictsQuery } from '../graphql/case-study-verdicts.query';
 import { DisputeForm } from './DisputeForm';
-import { DISPUTE_STATUS, VERDICT_KIND } from './labels';
+import { DISPUTE_STATUS, VERDICT_KIND } from '../../../ui/labels';
 import { ReplyForm } from './ReplyForm';
 import { VerdictStatusBadge, VerdictSummary, type ClaimLabel } from './VerdictSummary';
 

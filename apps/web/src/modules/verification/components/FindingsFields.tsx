@@ -1,6 +1,7 @@
 import { Fieldset, Group, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { DIRECTION, HANDOVER, OUTCOME_RESULT, OUTCOME_RESULTS, PRODUCTION, RUBRIC_QUESTIONS } from './labels';
+import { DIRECTION, HANDOVER, OUTCOME_RESULT, OUTCOME_RESULTS, PRODUCTION_STATUS } from '../../../ui/labels';
+import { RUBRIC_QUESTIONS } from './labels';
 import { claimRange, formatShare, previewShare } from './outcome-format';
 import { toNumberOrNull, valueRequired, type ClaimForFinding, type FindingsValues } from './verdict-form-model';
 
@@ -26,7 +27,7 @@ export function FindingsFields({ form, claims, idPrefix }: FindingsFieldsProps) 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Radio.Group label="Production status" description="What you could confirm, not what was claimed." {...form.getInputProps('productionStatus')}>
             <Stack gap="xs" mt="xs">
-              {Object.entries(PRODUCTION).map(([value, label]) => (
+              {Object.entries(PRODUCTION_STATUS).map(([value, label]) => (
                 <Radio key={value} value={value} label={label} />
               ))}
             </Stack>
@@ -83,7 +84,7 @@ function OutcomeFinding({ form, claim, index, idPrefix }: { form: FindingsFields
     <Fieldset legend={`Outcome ${index + 1}: ${claim.metricName}`}>
       <Stack gap="md">
         <Text size="sm">
-          Claimed: <strong>{claimRange(claim)}</strong> <Text span c="dimmed" size="sm">({DIRECTION[claim.direction]})</Text>
+          Claimed: <strong>{claimRange(claim)}</strong> <Text span c="dimmed" size="sm">({DIRECTION[claim.direction].toLowerCase()})</Text>
         </Text>
         <Radio.Group label={`Result for ${claim.metricName}`} {...form.getInputProps(`outcomes.${index}.result`)}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" mt="xs">

@@ -4,7 +4,8 @@ import { answerContradiction } from './answer-contradictions';
 import type { VerificationTaskDetailFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
 import { TableScroll } from '../../../ui/TableScroll';
-import { ACHIEVED, DIRECTION, IDENTITY_STRENGTH } from './labels';
+import { DIRECTION, IDENTITY_STRENGTH } from '../../../ui/labels';
+import { ACHIEVED } from './labels';
 import { claimRange, withUnit } from './outcome-format';
 
 type Task = VerificationTaskDetailFragment;
@@ -25,7 +26,7 @@ export function OutcomeComparison({ task }: { task: Task }) {
               {index + 1}. {outcome.metricName}
             </Title>
             <Text size="sm">
-              Claimed <strong>{claimRange(outcome)}</strong> ({DIRECTION[outcome.direction]}), measured {formatDate(outcome.measuredAt)}
+              Claimed <strong>{claimRange(outcome)}</strong> ({DIRECTION[outcome.direction].toLowerCase()}), measured {formatDate(outcome.measuredAt)}
               {outcome.methodNote ? ` — ${outcome.methodNote}` : ''}.
             </Text>
             <TableScroll label={`Answers about ${outcome.metricName}`} minWidth={460}>

@@ -3,7 +3,8 @@ import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { FactList } from '../../../ui/Facts';
 import type { VerificationTaskDetailFragment } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
-import { IDENTITY_STRENGTH, IN_PRODUCTION, REFERENCE_STATUS } from './labels';
+import { IDENTITY_STRENGTH, REFERENCE_STATUS } from '../../../ui/labels';
+import { IN_PRODUCTION } from './labels';
 import { referenceName } from './OutcomeComparison';
 
 type Reference = VerificationTaskDetailFragment['references'][number];

@@ -2,14 +2,14 @@ import { Stack, Text } from '@mantine/core';
 import type { VerificationTaskDetailFragment } from '../../../gql/graphql';
 import { Fact, FactList, ProblemAndApproach, StackTags } from '../../../ui/Facts';
 import { formatDate, plural } from '../../../ui/format';
-import { HANDOVER, PRODUCTION } from './labels';
+import { HANDOVER, PRODUCTION_STATUS } from '../../../ui/labels';
 
 type CaseStudy = VerificationTaskDetailFragment['caseStudy'];
 
 function production(cs: CaseStudy): string {
-  if (cs.productionStatus === 'in_production') return cs.productionSince ? `In production since ${formatDate(cs.productionSince)}` : PRODUCTION.in_production;
+  if (cs.productionStatus === 'in_production') return cs.productionSince ? `In production since ${formatDate(cs.productionSince)}` : PRODUCTION_STATUS.in_production;
   if (cs.productionStatus === 'retired') return `Retired${cs.retiredOn ? ` on ${formatDate(cs.retiredOn)}` : ''}`;
-  return PRODUCTION.poc_only;
+  return PRODUCTION_STATUS.poc_only;
 }
 
 /** What the vendor claims about the engagement (the outcomes are compared with the answers separately). */

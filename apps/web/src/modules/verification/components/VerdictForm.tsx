@@ -8,7 +8,7 @@ import { myVerificationTasksQuery } from '../graphql/my-verification-tasks.query
 import { submitVerdictMutation } from '../graphql/submit-verdict.mutation';
 import { FindingsFields } from './FindingsFields';
 import { focusField } from './focus-field';
-import { verdictStatus } from './labels';
+import { verdictStatus } from '../../../ui/labels';
 import { withPlainWords } from './review-errors';
 import { emptyFindings, previewVerdictStatus, toFindingsInput, validateVerdictForm, type ClaimForFinding, type VerdictFormValues } from './verdict-form-model';
 

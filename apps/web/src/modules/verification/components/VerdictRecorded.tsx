@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import type { VerdictDetailFragment } from '../../../gql/graphql';
-import { verdictStatus } from './labels';
+import { verdictStatus } from '../../../ui/labels';
 import { VerdictStatusBadge, VerdictSummary, type ClaimLabel } from './VerdictSummary';
 
 /** Shown in place of the form once the verdict is recorded: the resulting status and the findings. */

@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { VerdictDetailFragment } from '../../../gql/graphql';
-import { HANDOVER, OUTCOME_RESULT, PRODUCTION, RUBRIC_QUESTIONS, rubricAnswer, verdictStatus, type OutcomeResult } from './labels';
+import { HANDOVER, OUTCOME_RESULT, PRODUCTION_STATUS, type OutcomeResult, verdictStatus } from '../../../ui/labels';
+import { RUBRIC_QUESTIONS, rubricAnswer } from './labels';
 import { formatShare, withUnit } from './outcome-format';
 
 export interface ClaimLabel {
@@ -52,7 +53,7 @@ export function VerdictSummary({ verdict, claims }: { verdict: VerdictDetailFrag
         <Text span fw={600}>
           Production:
         </Text>{' '}
-        {PRODUCTION[verdict.productionStatus]} ·{' '}
+        {PRODUCTION_STATUS[verdict.productionStatus]} ·{' '}
         <Text span fw={600}>
           Handover:
         </Text>{' '}

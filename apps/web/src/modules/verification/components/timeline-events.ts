@@ -1,5 +1,5 @@
 import type { VerificationTimelineQuery } from '../../../gql/graphql';
-import { verdictStatus } from './labels';
+import { verdictStatus } from '../../../ui/labels';
 
 export interface TimelineEvent {
   key: string;

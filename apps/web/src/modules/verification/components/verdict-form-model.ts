@@ -1,6 +1,7 @@
 import type { FormErrors } from '@mantine/form';
 import type { Handover, ProductionStatus, VerdictDetailFragment, VerdictFindingsInput } from '../../../gql/graphql';
-import { OUTCOME_RESULTS, RUBRIC_QUESTIONS, type OutcomeResult, type RubricKey } from './labels';
+import { OUTCOME_RESULTS, type OutcomeResult } from '../../../ui/labels';
+import { RUBRIC_QUESTIONS, type RubricKey } from './labels';
 import { previewShare } from './outcome-format';
 
 /** A rubric answer as the radio group holds it ('' until chosen). */

@@ -1,6 +1,6 @@
 import { Button, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconTrash, IconTrendingUp } from '@tabler/icons-react';
-import { DIRECTION, METHOD } from '../labels';
+import { DIRECTION, METHOD } from '../../../../ui/labels';
 import type { CaseStudyForm } from './form-model';
 import { assessClaim, describeImprovement } from './outcome-rule';
 

@@ -1,6 +1,6 @@
 import { Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Handover, ProductionStatus } from '../../../../gql/graphql';
-import { HANDOVER, PRODUCTION_STATUS } from '../labels';
+import { HANDOVER_OWN as HANDOVER, PRODUCTION_STATUS } from '../../../../ui/labels';
 import type { CaseStudyForm } from './form-model';
 
 const PRODUCTION_HINTS: Record<ProductionStatus, string> = {
