@@ -5,6 +5,8 @@ import { createDraft, nominate, vendorWithOwner, verifiedDomain } from '../suppo
 import { TestDnsServer } from '../support/dns-server';
 import { ANSWER, answerInput, mailedToken, SUBMIT } from '../support/ledger-flow';
 import { createTestApp, GraphQLClient, TestApp } from '../support/test-app';
+import { RequestContext } from '../../apps/api/src/common/request-context';
+import { ClientDomainStandingService, REASSESS_RELATED_STANDINGS_JOB } from '../../apps/api/src/modules/identity/client-domain-standing.service';
 
 jest.setTimeout(60_000);
 
@@ -61,6 +63,46 @@ describe('Client-domain standing (API e2e, real in-process DNS)', () => {
       kind: 'client_domain_suspect',
       sentence: 'The client domain fairway-telecom.example resembles fairwaytelecom.example, a domain another client uses; references from it were given no weight.',
     });
+  });
+
+  it('re-assesses earlier claims when a domain is proven or named again: a look-alike turns suspect, the same domain corroborated', async () => {
+    for (const domain of ['vandelayindustries.example', 'vandelay-industries.example', 'oscorp.example']) {
+      dns.zones.set(domain, { ns: [`ns1.${domain}`], mx: [`mail.${domain}`], soa: { mname: `ns1.${domain}`, rname: `hostmaster.${domain}` } });
+    }
+    const standings = t.app.get(ClientDomainStandingService);
+    const queued = async (domain: string, after?: string): Promise<number> =>
+      (
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'domain' = $2 AND data->>'exceptCaseStudyId' IS NOT DISTINCT FROM $3`, [
+          REASSESS_RELATED_STANDINGS_JOB,
+          domain,
+          after ?? null,
+        ])
+      )[0].n;
+    const standingOf = async (vendor: { client: GraphQLClient }, id: string) =>
+      (await vendor.client.query<{ caseStudy: { client: { domainStanding: { standing: string; reason: string } } } }>(STANDING, { id })).data?.caseStudy.client.domainStanding;
+
+    // A forger names a look-alike before the real client is on Assay: nothing to compare it with yet.
+    const forger = await vendorWithOwner(t, 'owner@early-forger.example', 'Early Forger');
+    const forged = await submitted(forger, 'Vandelay Industries', 'vandelay-industries.example', true);
+    expect((await standingOf(forger, forged))?.standing).toBe('unconfirmed');
+    // The real client proves its domain: the re-assessment is queued, and its work (this app runs no job workers) exposes the look-alike.
+    const client = await t.signedInClient({ email: 'art@vandelayindustries.example' });
+    const org = (await client.query<{ createOrganization: { id: string } }>(`mutation { createOrganization(input: { name: "Vandelay Industries", kind: buyer }) { id } }`)).data!.createOrganization.id;
+    const proved = await client.query(`mutation($input: ProveOrganizationDomainInput!) { proveOrganizationDomain(input: $input) { verified } }`, { input: { organizationId: org, domain: 'vandelayindustries.example' } });
+    expect(proved.errors).toBeUndefined();
+    expect(await queued('vandelayindustries.example')).toBe(1);
+    expect(await standings.reassessRelated(RequestContext.system(), 'vandelayindustries.example')).toBe(1);
+    expect(await standingOf(forger, forged)).toMatchObject({ standing: 'suspect', reason: expect.stringContaining('resembles vandelayindustries.example') });
+
+    // A second, independent vendor names the same client: the first claim is corroborated.
+    const first = await vendorWithOwner(t, 'owner@first-oscorp.example', 'First Vendor');
+    const earlier = await submitted(first, 'Oscorp', 'oscorp.example');
+    expect((await standingOf(first, earlier))?.standing).toBe('unconfirmed');
+    const second = await vendorWithOwner(t, 'owner@second-oscorp.example', 'Second Vendor');
+    const later = await submitted(second, 'Oscorp', 'oscorp.example');
+    expect(await queued('oscorp.example', later)).toBe(1);
+    expect(await standings.reassessRelated(RequestContext.system(), 'oscorp.example', later)).toBe(1);
+    expect((await standingOf(first, earlier))?.standing).toBe('corroborated');
   });
 
   it('marks a client domain on the vendor’s own name servers suspect', async () => {

@@ -126,7 +126,7 @@ export class ClientConfirmationsService {
         throw error;
       }
     });
-    if (row.verified_at) await this.standings.refreshDomain(ctx, row.domain);
+    if (row.verified_at) await this.domainProven(ctx, row.domain);
     return row;
   }
 
@@ -158,7 +158,7 @@ export class ClientConfirmationsService {
       }
       return (await this.repo.domainById(tx, claim.id))!;
     });
-    await this.standings.refreshDomain(ctx, proven.domain);
+    await this.domainProven(ctx, proven.domain);
     return proven;
   }
 
@@ -226,6 +226,12 @@ export class ClientConfirmationsService {
   /** The client organisation's answers about these case studies, for `CaseStudy.clientAnswer`. */
   answersAbout(ctx: RequestContext, caseStudyIds: readonly string[]): Promise<ClientAnswerRow[]> {
     return this.repo.answersAbout(ctx, caseStudyIds);
+  }
+
+  /** The case studies naming the domain are re-assessed now; its look-alikes by the standing job. */
+  private async domainProven(ctx: RequestContext, domain: string): Promise<void> {
+    await this.standings.refreshDomain(ctx, domain);
+    await this.standings.queueRelated(ctx, domain);
   }
 
   private async requireBuyer(ctx: RequestContext, organizationId: string): Promise<void> {

@@ -1,9 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { assessClientDomain, type ClientDomainAssessment, type DnsLookup, type KnownDomain, lookAlikeBucketKey, normalizeDomain } from '@assay/domain';
-import type { RequestContext } from '../../common/request-context';
+import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
+import { JobsService } from '../jobs/jobs.service';
 import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { DOMAIN_FACTS, type DomainFacts } from './domain-facts.port';
+
+/** Re-assesses the case studies whose standing a newly named domain can change (its own, its look-alikes). */
+export const REASSESS_RELATED_STANDINGS_JOB = 'identity.reassess-related-standings';
 
 interface CaseStudyRow {
   id: string;
@@ -21,14 +25,53 @@ interface CaseStudyRow {
  * short transaction that records the evidence event.
  */
 @Injectable()
-export class ClientDomainStandingService {
+export class ClientDomainStandingService implements OnModuleInit {
   private readonly logger = new Logger('ClientDomainStanding');
 
   constructor(
     private readonly tx: TransactionService,
     private readonly evidenceEvents: EvidenceEventsService,
+    private readonly jobs: JobsService,
     @Inject(DOMAIN_FACTS) private readonly facts: DomainFacts,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.define<{ domain: string; exceptCaseStudyId?: string }>({
+      name: REASSESS_RELATED_STANDINGS_JOB,
+      retryLimit: 3,
+      handler: async (data) => {
+        await this.reassessRelated(RequestContext.system(), data.domain, data.exceptCaseStudyId);
+      },
+    });
+  }
+
+  /**
+   * A domain was named or proven: the standings it can change are re-assessed by a job (DNS may
+   * take seconds per domain). Another vendor naming the same domain can corroborate it; a domain
+   * that imitates it, named earlier, becomes suspect now that the real one is known.
+   */
+  async queueRelated(ctx: RequestContext, domain: string, exceptCaseStudyId?: string): Promise<void> {
+    const normalized = normalizeDomain(domain);
+    if (normalized === null) return;
+    await this.jobs.send(ctx, REASSESS_RELATED_STANDINGS_JOB, { domain: normalized, ...(exceptCaseStudyId ? { exceptCaseStudyId } : {}) }, { singletonKey: normalized });
+  }
+
+  /** Re-assesses every current case study naming `domain` or one in its look-alike bucket (other than `exceptCaseStudyId`). */
+  async reassessRelated(ctx: RequestContext, domain: string, exceptCaseStudyId?: string): Promise<number> {
+    const bucket = lookAlikeBucketKey(domain);
+    const named: Array<{ client_domain: string }> = await this.tx
+      .manager(ctx)
+      .query(`SELECT DISTINCT client_domain FROM case_studies WHERE status NOT IN ('draft', 'withdrawn') AND superseded_at IS NULL`);
+    const related = named.map((r) => r.client_domain).filter((d) => normalizeDomain(d) === domain || lookAlikeBucketKey(d) === bucket);
+    if (related.length === 0) return 0;
+    const rows: Array<{ id: string }> = await this.tx.manager(ctx).query(
+      `SELECT id FROM case_studies WHERE client_domain = ANY($1::text[]) AND status NOT IN ('draft', 'withdrawn') AND superseded_at IS NULL AND id <> coalesce($2::uuid, '00000000-0000-0000-0000-000000000000')`,
+      [related, exceptCaseStudyId ?? null],
+    );
+    for (const row of rows) await this.refresh(ctx, row.id);
+    if (rows.length) this.logger.log(`Re-assessed ${rows.length} client-domain standings related to ${domain}`);
+    return rows.length;
+  }
 
   /** Assesses and stores the standing of one case study's client domain. Never throws: a failure leaves it "not assessed yet". */
   async refresh(ctx: RequestContext, caseStudyId: string): Promise<ClientDomainAssessment | null> {

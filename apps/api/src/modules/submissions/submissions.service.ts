@@ -44,6 +44,9 @@ export class SubmissionsService {
     // After the commit: DNS and RDAP may take seconds and must not hold the transaction.
     // A failure leaves the standing "not assessed yet"; the submission stands.
     if (ctx.manager) return submitted;
-    return (await this.standings.refresh(ctx, id)) ? ((await this.caseStudyRows.findById(ctx, id)) ?? submitted) : submitted;
+    const assessed = await this.standings.refresh(ctx, id);
+    // The new claim is a fact about other case studies too: it can corroborate the same domain, or expose an earlier look-alike.
+    await this.standings.queueRelated(ctx, submitted.clientDomain, id);
+    return assessed ? ((await this.caseStudyRows.findById(ctx, id)) ?? submitted) : submitted;
   }
 }
