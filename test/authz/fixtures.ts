@@ -323,6 +323,16 @@ export const FIXTURES: Record<string, Fixture> = {
     await mutate(await as(f, admin.userId), 'mutation($email: String!) { accreditReviewer(email: $email) }', { email: user.email });
     return user;
   }),
+  /**
+   * An accredited reviewer whose confirmed address is at acme-retail.example, the client every
+   * case study of vendor A names (caseStudyInput): conflicted with all of vendor A's work.
+   */
+  conflictedReviewer: run(async (f) => {
+    const user = await createUser(f, 'conflicted@acme-retail.example');
+    const admin = await f.get('admin');
+    await mutate(await as(f, admin.userId), 'mutation($email: String!) { accreditReviewer(email: $email) }', { email: user.email });
+    return user;
+  }),
   admin: run((f) => createUser(f, 'admin@assay.example', ['admin'])),
 
   // Accounts and organizations.

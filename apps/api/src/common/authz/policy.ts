@@ -100,11 +100,11 @@ export const OPERATION_POLICY: Record<string, OperationRule> = {
 
   // Verification
   'Query.verificationQueue': reviewer('tasks offered to the caller, never to a conflicted reviewer'),
-  'Query.verificationTask': reviewer('a task offered or leased to the caller, or any for an admin'),
+  'Query.verificationTask': reviewer('a task offered or leased to the caller, or any for an admin; never to a reviewer conflicted with its vendor or client'),
   'Query.myVerificationTasks': reviewer('the caller’s own tasks'),
   'Mutation.claimTask': reviewer('a task offered to the caller (not conflicted)'),
-  'Mutation.submitVerdict': reviewer('the task leased to the caller (admins included: only the leaseholder)'),
-  'Mutation.flagAnonymityLeak': reviewer('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder'),
+  'Mutation.submitVerdict': reviewer('the task leased to the caller (admins included: only the leaseholder), not conflicted with its vendor or client'),
+  'Mutation.flagAnonymityLeak': reviewer('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder; not conflicted'),
   'Query.caseStudyAnonymityFlags': signedIn(VENDOR_MEMBER_OR_ADMIN),
   'Query.myAffiliations': signedIn('the caller’s own declared affiliations'),
   'Mutation.declareAffiliation': reviewer('the caller’s own affiliations'),
