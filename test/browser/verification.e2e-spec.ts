@@ -399,4 +399,37 @@ describeBrowser('Verification in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Already answered' }).waitFor();
   }, 90_000);
+  it('lets the reviewer flag an anonymised case study whose text names the client; the vendor sees the flag, not who raised it', async () => {
+    const { client: vendor, vendorId } = await vendorWithOwner(env.t, 'owner@sandpiper.example', 'Sandpiper Analytics');
+    const draft = await createDraft(vendor, vendorId, {
+      title: 'Churn prediction for a telecom operator',
+      client: { name: 'Brightwave Telecom', domain: 'brightwave.example', anonymised: true, descriptor: 'A Nordic telecom operator' },
+      problem: 'The operator behind the Aurora Unlimited plan lost 3 % of subscribers a month.',
+    });
+    await nominate(vendor, draft.id, 'cio@brightwave.example', 'Jane Client');
+    expect((await vendor.query(SUBMIT, { id: draft.id })).errors).toBeUndefined();
+    const reviewer = await env.t.signedInClient({ email: 'noor@leak-review.example', displayName: 'Noor Reviewer', platformRoles: ['reviewer'] });
+    const [task]: Array<{ id: string }> = await env.t.dataSource.query(`SELECT id FROM verification_tasks WHERE case_study_id = $1`, [draft.id]);
+    expect((await reviewer.query(`mutation($taskId: ID!) { claimTask(taskId: $taskId) { id } }`, { taskId: task.id })).errors).toBeUndefined();
+
+    const page = await signedInPage(reviewer);
+    await page.goto(`/review/tasks/${task.id}`);
+    const section = page.getByRole('region', { name: 'Anonymity' });
+    await section.getByRole('button', { name: 'Flag the leak' }).click();
+    await section.getByText('Choose where the client is named.').waitFor();
+    await section.getByRole('checkbox', { name: 'Problem' }).check();
+    await section.getByLabel('What names the client').fill('“Aurora Unlimited” is the client’s own product name.');
+    await section.getByRole('button', { name: 'Flag the leak' }).click();
+    await section.getByText('Leak flagged').waitFor();
+    await expectAccessible(page);
+    await shot(page, 'verification-21-anonymity-leak-flagged');
+
+    const vendorPage = await signedInPage(vendor);
+    await vendorPage.goto(`/case-studies/${draft.id}`);
+    const notice = vendorPage.getByRole('alert').filter({ hasText: 'A reviewer says this text names your anonymised client' });
+    await notice.getByText(/In the problem .*“Aurora Unlimited” is the client’s own product name\./).waitFor();
+    expect(await notice.getByText('Noor').count()).toBe(0);
+    await expectAccessible(vendorPage);
+    await shot(vendorPage, 'verification-22-anonymity-leak-vendor');
+  }, 90_000);
 });

@@ -81,6 +81,8 @@ type Documents = {
     "\n  mutation AccreditReviewer($email: String!) {\n    accreditReviewer(email: $email)\n  }\n": typeof types.AccreditReviewerDocument,
     "\n  query AffiliatedOrganization($vendorId: ID!) {\n    vendorProfile(vendorId: $vendorId) {\n      id\n      name\n    }\n  }\n": typeof types.AffiliatedOrganizationDocument,
     "\n  query AffiliationVendorSearch($text: String) {\n    vendors(first: 8, text: $text) {\n      nodes {\n        id\n        name\n        website\n      }\n    }\n  }\n": typeof types.AffiliationVendorSearchDocument,
+    "\n  mutation FlagAnonymityLeak($input: FlagAnonymityLeakInput!) {\n    flagAnonymityLeak(input: $input) {\n      id\n      caseStudyId\n      fields\n      note\n      open\n      createdAt\n    }\n  }\n": typeof types.FlagAnonymityLeakDocument,
+    "\n  query CaseStudyAnonymityFlags($caseStudyId: ID!) {\n    caseStudyAnonymityFlags(caseStudyId: $caseStudyId) {\n      id\n      caseStudyId\n      fields\n      note\n      open\n      createdAt\n    }\n  }\n": typeof types.CaseStudyAnonymityFlagsDocument,
     "\n  query CaseStudyVerdicts($caseStudyId: ID!) {\n    caseStudy(id: $caseStudyId) {\n      id\n      title\n      vendorId\n      vendorName\n      status\n      client {\n        displayName\n      }\n      outcomes {\n        id\n        metricName\n        unit\n        direction\n        baselineValue\n        claimedValue\n      }\n    }\n    caseStudyVerdicts(caseStudyId: $caseStudyId) {\n      ...VerdictDetail\n    }\n  }\n": typeof types.CaseStudyVerdictsDocument,
     "\n  mutation ClaimTask($taskId: ID!) {\n    claimTask(taskId: $taskId) {\n      ...VerificationTaskDetail\n    }\n  }\n": typeof types.ClaimTaskDocument,
     "\n  mutation DeclareAffiliation($input: AffiliationInput!) {\n    declareAffiliation(input: $input) {\n      id\n      organizationId\n      domain\n      note\n      declaredAt\n    }\n  }\n": typeof types.DeclareAffiliationDocument,
@@ -169,6 +171,8 @@ const documents: Documents = {
     "\n  mutation AccreditReviewer($email: String!) {\n    accreditReviewer(email: $email)\n  }\n": types.AccreditReviewerDocument,
     "\n  query AffiliatedOrganization($vendorId: ID!) {\n    vendorProfile(vendorId: $vendorId) {\n      id\n      name\n    }\n  }\n": types.AffiliatedOrganizationDocument,
     "\n  query AffiliationVendorSearch($text: String) {\n    vendors(first: 8, text: $text) {\n      nodes {\n        id\n        name\n        website\n      }\n    }\n  }\n": types.AffiliationVendorSearchDocument,
+    "\n  mutation FlagAnonymityLeak($input: FlagAnonymityLeakInput!) {\n    flagAnonymityLeak(input: $input) {\n      id\n      caseStudyId\n      fields\n      note\n      open\n      createdAt\n    }\n  }\n": types.FlagAnonymityLeakDocument,
+    "\n  query CaseStudyAnonymityFlags($caseStudyId: ID!) {\n    caseStudyAnonymityFlags(caseStudyId: $caseStudyId) {\n      id\n      caseStudyId\n      fields\n      note\n      open\n      createdAt\n    }\n  }\n": types.CaseStudyAnonymityFlagsDocument,
     "\n  query CaseStudyVerdicts($caseStudyId: ID!) {\n    caseStudy(id: $caseStudyId) {\n      id\n      title\n      vendorId\n      vendorName\n      status\n      client {\n        displayName\n      }\n      outcomes {\n        id\n        metricName\n        unit\n        direction\n        baselineValue\n        claimedValue\n      }\n    }\n    caseStudyVerdicts(caseStudyId: $caseStudyId) {\n      ...VerdictDetail\n    }\n  }\n": types.CaseStudyVerdictsDocument,
     "\n  mutation ClaimTask($taskId: ID!) {\n    claimTask(taskId: $taskId) {\n      ...VerificationTaskDetail\n    }\n  }\n": types.ClaimTaskDocument,
     "\n  mutation DeclareAffiliation($input: AffiliationInput!) {\n    declareAffiliation(input: $input) {\n      id\n      organizationId\n      domain\n      note\n      declaredAt\n    }\n  }\n": types.DeclareAffiliationDocument,
@@ -472,6 +476,14 @@ export function graphql(source: "\n  query AffiliatedOrganization($vendorId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AffiliationVendorSearch($text: String) {\n    vendors(first: 8, text: $text) {\n      nodes {\n        id\n        name\n        website\n      }\n    }\n  }\n"): (typeof documents)["\n  query AffiliationVendorSearch($text: String) {\n    vendors(first: 8, text: $text) {\n      nodes {\n        id\n        name\n        website\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FlagAnonymityLeak($input: FlagAnonymityLeakInput!) {\n    flagAnonymityLeak(input: $input) {\n      id\n      caseStudyId\n      fields\n      note\n      open\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation FlagAnonymityLeak($input: FlagAnonymityLeakInput!) {\n    flagAnonymityLeak(input: $input) {\n      id\n      caseStudyId\n      fields\n      note\n      open\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseStudyAnonymityFlags($caseStudyId: ID!) {\n    caseStudyAnonymityFlags(caseStudyId: $caseStudyId) {\n      id\n      caseStudyId\n      fields\n      note\n      open\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query CaseStudyAnonymityFlags($caseStudyId: ID!) {\n    caseStudyAnonymityFlags(caseStudyId: $caseStudyId) {\n      id\n      caseStudyId\n      fields\n      note\n      open\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

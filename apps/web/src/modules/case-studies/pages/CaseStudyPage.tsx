@@ -29,6 +29,7 @@ import { VerificationReceipt } from '../../ledger/components/VerificationReceipt
 import { CaseStudyVerdicts } from '../../verification/components/CaseStudyVerdicts';
 import { VerificationPanel } from '../../verification/components/VerificationPanel';
 import { ClientAnswerCard } from '../../client-confirmations/components/ClientAnswerCard';
+import { AnonymityFlagsNotice } from '../../verification/components/AnonymityFlagsNotice';
 
 type CaseStudy = CaseStudyQuery['caseStudy'];
 
@@ -87,6 +88,7 @@ function CaseStudyDetails({ cs }: { cs: CaseStudy }) {
         actions={isMember ? <MemberActions cs={cs} onSubmitError={setSubmitError} /> : undefined}
       />
       <Stack gap="xl">
+        {isMember && cs.client.anonymised && cs.status !== 'draft' && <AnonymityFlagsNotice caseStudyId={cs.id} />}
         {submitError && <SubmitProblems error={submitError} stepHref={(step) => `/case-studies/${cs.id}/edit?step=${step + 1}`} />}
         <Alert color={status.color} variant="light" icon={<IconInfoCircle aria-hidden />} title={status.label}>
           {status.description}

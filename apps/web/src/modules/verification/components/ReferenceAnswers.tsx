@@ -64,7 +64,7 @@ function ReferenceItem({ reference: ref }: { reference: Reference }) {
           <Badge color={status.color} variant="light" tt="none" fw={600}>
             {status.label}
           </Badge>
-          <Badge color={strength.color} variant="outline" tt="none" fw={500}>
+          <Badge color={strength.color} c={`${strength.color}.9`} variant="outline" tt="none" fw={500}>
             {strength.label}
           </Badge>
         </Group>

@@ -20,6 +20,7 @@ import { TaskClaims } from '../components/TaskClaims';
 import { TaskKindBadge } from '../components/TaskKindBadge';
 import { VerdictForm } from '../components/VerdictForm';
 import { VerdictRecorded } from '../components/VerdictRecorded';
+import { FlagAnonymityLeakForm } from '../components/FlagAnonymityLeakForm';
 import { verificationTaskQuery } from '../graphql/verification-task.query';
 
 /** `/review/tasks/:id`: the claims, evidence and reference answers side by side, and the verdict form. */
@@ -142,6 +143,16 @@ function TaskDetails({ task }: { task: VerificationTaskDetailFragment }) {
                 </Title>
                 <ReferenceAnswers references={task.references} />
               </Stack>
+              {cs.client.anonymised && (task.status === 'leased' || task.status === 'completed') && (
+                <Card component="section" aria-labelledby="anonymity-title">
+                  <Stack gap="sm">
+                    <Title order={2} size="h3" id="anonymity-title">
+                      Anonymity
+                    </Title>
+                    <FlagAnonymityLeakForm taskId={task.id} />
+                  </Stack>
+                </Card>
+              )}
             </Stack>
           </Grid.Col>
         </Grid>
