@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
@@ -16,6 +17,7 @@ import { compareCsv, meanVerifiedShare } from '../components/compare-csv';
 import { compareVendorsQuery } from '../graphql/compare-vendors.query';
 import { COMPARE_LIMIT } from '../hooks/use-compare-selection';
 import classes from './ComparePage.module.css';
+import { Term, type TermKey } from '../../../ui/Term';
 
 function download(filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -147,7 +149,7 @@ export function ComparePage() {
                       {DETAILS.map((d) => (
                         <div key={d.label}>
                           <Text component="dt" size="xs" fw={700} c="gray.8">
-                            {d.label}
+                            <DetailLabel label={d.label} term={d.term} />
                           </Text>
                           <Text component="dd" size="sm" m={0}>
                             {d.cell(r)}
@@ -190,7 +192,7 @@ export function ComparePage() {
                   </thead>
                   <tbody>
                     {DETAILS.map((d) => (
-                      <DetailRow key={d.label} label={d.label} rows={rows} cell={d.cell} />
+                      <DetailRow key={d.label} label={<DetailLabel label={d.label} term={d.term} />} rows={rows} cell={d.cell} />
                     ))}
                     <tr>
                       <th scope="row" style={{ textAlign: 'left', verticalAlign: 'top' }}>Integrity flags</th>
@@ -238,8 +240,8 @@ export function ComparePage() {
 }
 
 /** The details both the table (tablet and up) and the stacked cards (phone) show. */
-const DETAILS: Array<{ label: string; cell: (r: Rows[number]) => string }> = [
-  { label: 'Evidence depth', cell: (r) => (r.vendor.signals && r.vendor.signals.evidenceDepth.mean >= 0.05 ? formatSources(r.vendor.signals.evidenceDepth.mean) : '—') },
+const DETAILS: Array<{ label: string; term?: TermKey; cell: (r: Rows[number]) => string }> = [
+  { label: 'Evidence depth', term: 'sources', cell: (r) => (r.vendor.signals && r.vendor.signals.evidenceDepth.mean >= 0.05 ? formatSources(r.vendor.signals.evidenceDepth.mean) : '—') },
   { label: 'Verified case studies', cell: (r) => String(r.vendor.signals?.verifiedCaseStudies ?? 0) },
   {
     label: 'Outcomes: claimed vs verified',
@@ -264,7 +266,12 @@ const DETAILS: Array<{ label: string; cell: (r: Rows[number]) => string }> = [
 
 type Rows = NonNullable<ReturnType<typeof useQuery<import('../../../gql/graphql').CompareVendorsQuery>>['data']>['compareVendors'];
 
-function DetailRow({ label, rows, cell }: { label: string; rows: Rows; cell: (r: Rows[number]) => string }) {
+/** A detail's name, with the meaning of its statistical term a hover, focus or tap away. */
+function DetailLabel({ label, term }: { label: string; term?: TermKey }) {
+  return term ? <Term term={term}>{label}</Term> : <>{label}</>;
+}
+
+function DetailRow({ label, rows, cell }: { label: ReactNode; rows: Rows; cell: (r: Rows[number]) => string }) {
   return (
     <tr>
       <th scope="row" style={{ textAlign: 'left', verticalAlign: 'top' }}>{label}</th>

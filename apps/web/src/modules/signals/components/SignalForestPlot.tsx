@@ -1,4 +1,5 @@
 import { Box, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Term } from '../../../ui/Term';
 import { useMediaQuery } from '@mantine/hooks';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis, type BarShapeProps, type YAxisTickContentProps } from 'recharts';
 import { type ForestPlotRow, formatInterval, formatShare, wrapLabel } from './signal-format';
@@ -156,7 +157,9 @@ export function ForestPlotLegend() {
         <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden focusable="false">
           <circle cx="8" cy="8" r="6" fill={POINT} />
         </svg>
-        <Text size="sm">Estimate</Text>
+        <Text size="sm">
+          <Term term="estimate">Estimate</Term>
+        </Text>
       </Group>
       <Group gap={6} wrap="nowrap">
         <svg width="34" height="16" viewBox="0 0 34 16" aria-hidden focusable="false">
@@ -164,7 +167,9 @@ export function ForestPlotLegend() {
           <line x1="2" x2="2" y1="2" y2="14" stroke={INTERVAL} strokeWidth="2" />
           <line x1="32" x2="32" y1="2" y2="14" stroke={INTERVAL} strokeWidth="2" />
         </svg>
-        <Text size="sm">90% credible interval: the true value lies inside with 90% probability</Text>
+        <Text size="sm">
+          <Term term="interval">90% credible interval</Term>: the true value lies inside with 90% probability
+        </Text>
       </Group>
     </Group>
   );

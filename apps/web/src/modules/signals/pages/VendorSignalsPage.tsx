@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { Accordion, Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Term } from '../../../ui/Term';
 import { useQuery } from '@apollo/client/react';
 import { IconChartDots, IconLock } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
@@ -102,13 +104,14 @@ function SignalsContent({ signals, hints, names, vendorName, vendorId }: { signa
             {/* The same sentences buyers read on the public page. */}
             <WhyThisScore items={explanations.get('assay') ?? []} />
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
-              <Stat label="Evidence" value={formatSources(signals.evidenceDepth.mean)} />
+              <Stat label={<Term term="sources">Evidence</Term>} value={formatSources(signals.evidenceDepth.mean)} />
               <Stat label="Verified case studies" value={String(signals.verifiedCaseStudies)} />
               <Stat label="Last verified" value={signals.lastVerifiedAt ? formatDate(signals.lastVerifiedAt) : 'Not yet'} />
               <Stat label="Computed" value={formatDateTime(signals.computedAt)} />
             </SimpleGrid>
             <Text size="sm" c="dimmed">
-              By default buyers see the strongest verified record first: the low end of the Assay range, yours {formatShare(signals.assay.lower)}. More verified evidence narrows the interval and raises that
+              By default buyers see the strongest verified record first: <Term term="cautious">the low end of the Assay range</Term>, yours {formatShare(signals.assay.lower)}. More
+              verified evidence narrows the <Term term="interval">interval</Term> and raises that
               end. Methodology version {signals.configVersion};{' '}
               <Anchor component={Link} to="/methodology" size="sm" underline="always">
                 read how each signal is computed
@@ -178,7 +181,7 @@ function SignalsContent({ signals, hints, names, vendorName, vendorId }: { signa
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
+function Stat({ label, value }: { label: ReactNode; value: string }) {
   return (
     <div>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
