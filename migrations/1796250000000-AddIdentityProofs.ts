@@ -64,6 +64,9 @@ export class AddIdentityProofs1796250000000 implements MigrationInterface {
         CONSTRAINT "uq_client_organization_answers_case_study" UNIQUE ("case_study_id", "organization_id")
       )`);
 
+    // A reference who answered while signed in to a confirmed account: a member of the client organisation that proved the domain confirms it.
+    await queryRunner.query(`ALTER TABLE "reference_responses" ADD "answered_by_user_id" uuid`);
+
     await queryRunner.query(`ALTER TABLE "organizations" ADD "name_key" text`);
     const orgs: Array<{ id: string; name: string }> = await queryRunner.query(`SELECT id, name FROM organizations`);
     for (const org of orgs) await queryRunner.query(`UPDATE organizations SET name_key = $2 WHERE id = $1`, [org.id, nameConfusableKey(org.name)]);
@@ -75,6 +78,7 @@ export class AddIdentityProofs1796250000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "idx_organizations_name_key"`);
     await queryRunner.query(`ALTER TABLE "organizations" DROP COLUMN "name_key"`);
+    await queryRunner.query(`ALTER TABLE "reference_responses" DROP COLUMN "answered_by_user_id"`);
     await queryRunner.query(`DROP TABLE "client_organization_answers"`);
     await queryRunner.query(`DROP TABLE "organization_domains"`);
     await queryRunner.query(`DROP INDEX "idx_case_studies_client_domain"`);

@@ -5,7 +5,7 @@
 import { createDraft, nominate, vendorWithOwner } from '../support/factories';
 import { TestDnsServer } from '../support/dns-server';
 import { drainEvidence } from '../support/evidence-outbox';
-import { SUBMIT } from '../support/ledger-flow';
+import { ANSWER as ANSWER_REFERENCE, answerInput, mailedToken, SUBMIT } from '../support/ledger-flow';
 import { countRows, createTestApp, GraphQLClient, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -215,5 +215,20 @@ describe('Client organisations confirm and deny case studies that name them (API
     expect(own.data?.clientCaseStudies.find((c) => c.caseStudy.id === id)?.caseStudy.client.name).toBe('Northwind');
     const signals = await t.client().query<{ vendorSignals: { clientEndorsement: { effectiveN: number } } }>(SIGNALS, { vendorId: vendor.vendorId });
     expect(signals.errors).toBeUndefined();
+  });
+  it('confirms the client domain when a member of the organisation that proved it answers as a reference from their account', async () => {
+    const id = await submittedNaming('northwind-labs.example', 'Forecasting for the labs');
+    const before = await t.client().query<{ caseStudy: { client: { domainStanding: { standing: string } } } }>(PUBLIC_CASE_STUDY, { id });
+    expect(before.data?.caseStudy.client.domainStanding.standing).not.toBe('confirmed');
+    // The nominated contact (cto@northwind-labs.example) opens the emailed link while signed in as a member of Northwind.
+    const token = await mailedToken(t, 'cto@northwind-labs.example', '/r/');
+    const outcomeIds = (await t.dataSource.query(`SELECT id FROM outcome_claims WHERE case_study_id = $1`, [id])).map((r: { id: string }) => r.id);
+    const answered = await buyer.query(ANSWER_REFERENCE, { token, input: answerInput(outcomeIds) });
+    expect(answered.errors).toBeUndefined();
+    const after = await t.client().query<{ caseStudy: { client: { domainStanding: { standing: string; reason: string } } } }>(PUBLIC_CASE_STUDY, { id });
+    expect(after.data?.caseStudy.client.domainStanding).toEqual({
+      standing: 'confirmed',
+      reason: 'A member of Northwind, which proved it holds northwind-labs.example, answered as a reference from their account.',
+    });
   });
 });

@@ -134,6 +134,19 @@ export class ClientDomainStandingService implements OnModuleInit {
       [cs.id, domain, cs.vendor_id],
     );
 
+    const accountReference: Array<{ name: string }> = await m.query(
+      // A reference who answered from a confirmed account that is a member of a buyer organisation that proved the domain (and shares no member with the vendor).
+      `SELECT o.name FROM reference_requests r
+         JOIN reference_responses p ON p.reference_request_id = r.id AND NOT p.declined
+         JOIN memberships mb ON mb.user_id = p.answered_by_user_id
+         JOIN organizations o ON o.id = mb.organization_id AND o.kind = 'buyer'
+         JOIN organization_domains d ON d.organization_id = o.id AND d.domain = $2 AND d.verified_at IS NOT NULL
+        WHERE r.case_study_id = $1
+          AND NOT EXISTS (SELECT 1 FROM memberships x JOIN memberships y ON x.user_id = y.user_id WHERE x.organization_id = o.id AND y.organization_id = $3)
+        ORDER BY p.created_at LIMIT 1`,
+      [cs.id, domain, cs.vendor_id],
+    );
+
     const assessment = assessClientDomain({
       domain,
       firstSeenAt: firstSeen[0]?.at ? new Date(firstSeen[0].at) : (cs.submitted_at ?? cs.created_at),
@@ -144,7 +157,7 @@ export class ClientDomainStandingService implements OnModuleInit {
       knownDomains: known,
       independentVendorCount: independent[0]?.n ?? 0,
       clientOrganization: answer[0] ? { name: answer[0].name, answer: answer[0].answer } : null,
-      accountReferenceFrom: null,
+      accountReferenceFrom: accountReference[0]?.name ?? null,
     });
 
     await this.tx.run(ctx, async (tx) => {

@@ -12,6 +12,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { EvidenceEventsService } from '../signals/evidence-events.service';
+import { ClientDomainStandingService } from '../identity/client-domain-standing.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
 import { OutcomeClaimEntity } from '../case-studies/entities/outcome-claim.entity';
@@ -67,6 +68,7 @@ export class ReferenceChecksService implements OnModuleInit {
     private readonly rateLimits: RateLimitService,
     private readonly evidenceEvents: EvidenceEventsService,
     private readonly ledger: LedgerService,
+    private readonly standings: ClientDomainStandingService,
   ) {}
 
   onModuleInit(): void {
@@ -131,7 +133,10 @@ export class ReferenceChecksService implements OnModuleInit {
   /** Records the answers once; a second answer, an expired or tampered link changes nothing. */
   async answer(ctx: RequestContext, token: string, input: unknown, onAnswered?: (tx: RequestContext, response: ReferenceResponseEntity, request: ReferenceRequestEntity) => Promise<void>): Promise<ReferenceResponseEntity> {
     const data = parseInput(answerSchema, input);
-    return this.tx.run(ctx, async (tx) => {
+    // Answering while signed in to a confirmed account is identity evidence: the standing checks whose member it is.
+    const user = await ctx.user();
+    const answeredByUserId = user?.emailVerified ? user.id : null;
+    const response = await this.tx.run(ctx, async (tx) => {
       const request = await this.requestForToken(tx, token, true);
       const outcomeIds = new Set((await this.tx.repo(tx, OutcomeClaimEntity).find({ where: { caseStudyId: request.caseStudyId } })).map((o) => o.id));
       const unknown = data.outcomes.findIndex((o) => !outcomeIds.has(o.outcomeClaimId));
@@ -150,14 +155,18 @@ export class ReferenceChecksService implements OnModuleInit {
           communication: data.communication,
           wouldHireAgain: data.wouldHireAgain,
           comments: data.comments,
+          answeredByUserId,
         }),
       );
       await this.tx.repo(tx, ReferenceRequestEntity).update({ id: request.id }, { status: 'answered', answeredAt: new Date() });
       await this.evidenceEvents.record(tx, { vendorId: request.vendorId, cause: 'reference_answered' });
       await onAnswered?.(tx, response, request);
       await this.ledger.append(tx, { kind: 'reference_answer', subjectId: response.id });
-      return response;
+      return { response, caseStudyId: request.caseStudyId };
     });
+    // After the commit (DNS may take seconds): the answer may confirm the client domain.
+    if (answeredByUserId && !ctx.manager) await this.standings.refresh(ctx, response.caseStudyId);
+    return response.response;
   }
 
   /** A reference may decline; declines count towards the response rate. */

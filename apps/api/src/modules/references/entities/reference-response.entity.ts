@@ -40,5 +40,8 @@ export class ReferenceResponseEntity {
 
   @Column({ type: 'text', default: '' }) comments!: string;
 
+  /** The confirmed account the reference was signed in to when answering, if any (identity evidence for the client domain). */
+  @Column({ name: 'answered_by_user_id', type: 'uuid', nullable: true }) answeredByUserId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

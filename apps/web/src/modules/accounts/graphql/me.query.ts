@@ -8,6 +8,7 @@ export const meQuery = graphql(`
       email
       displayName
       platformRoles
+      emailVerified
       memberships {
         role
         organization {

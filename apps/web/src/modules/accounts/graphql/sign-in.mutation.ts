@@ -8,6 +8,7 @@ export const signInMutation = graphql(`
       email
       displayName
       platformRoles
+      emailVerified
       memberships {
         role
         organization {

@@ -16,6 +16,7 @@ import { DeclineSection } from '../components/DeclineSection';
 import { outcomeSentence } from '../components/outcome-sentence';
 import { ThankYou } from '../components/ThankYou';
 import { tokenProblem, TokenProblemPage } from '../components/TokenProblem';
+import { useCurrentUser } from '../../accounts/hooks/use-current-user';
 import { answerReferenceMutation } from '../graphql/answer-reference.mutation';
 import { referenceQuestionnaireQuery } from '../graphql/reference-questionnaire.query';
 
@@ -38,6 +39,18 @@ const YES_NO = [
 ];
 
 /** `/r/:token`: the reference questionnaire — no account, one column, made for a phone. */
+/** Answering while signed in links the answer to the account: say so before it is sent. */
+function SignedInNote() {
+  const { me } = useCurrentUser();
+  if (!me?.emailVerified) return null;
+  return (
+    <Text size="sm" c="gray.7">
+      You are signed in as {me.email}. Your answer will be linked to this account: if your organisation proved on Assay that it owns the client’s domain, that confirms the
+      client for buyers. Sign out first to answer without it.
+    </Text>
+  );
+}
+
 export function ReferenceQuestionnairePage() {
   const { token = '' } = useParams();
   const { data, loading, error } = useQuery(referenceQuestionnaireQuery, { variables: { token }, fetchPolicy: 'network-only' });
@@ -207,6 +220,7 @@ function Questionnaire({ token, q }: { token: string; q: Questionnaire }) {
           />
 
           <FormErrorAlert error={formError} title="Your answers were not sent" />
+          <SignedInNote />
           <Button type="submit" size="lg" fullWidth leftSection={<IconSend size={18} aria-hidden />} loading={form.submitting}>
             Send answers
           </Button>
