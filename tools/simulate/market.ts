@@ -20,6 +20,8 @@ import { Rng } from './rng';
 
 export const DAY_MS = 86_400_000;
 export const MONTH_MS = 30.4375 * DAY_MS;
+/** A project's length before its completion (the case study's start date; the via-api plan uses the same). */
+export const PROJECT_DAYS = 91;
 
 export interface MarketOptions {
   vendorCount: number;
@@ -485,6 +487,9 @@ export function vendorEvidenceAt(vendor: SimVendor, nowMs: number, reviewers: Re
     caseStudies.push({
       id: p.caseStudyId,
       submittedAt: iso(p.submittedMs),
+      // The project's own dates: it ran PROJECT_DAYS and ended at completion, when its outcomes were measured.
+      startedOn: iso(p.completedMs - PROJECT_DAYS * DAY_MS),
+      endedOn: iso(p.completedMs),
       status: !reviewed ? 'in_verification' : verified === p.outcomes.length ? 'verified' : verified > 0 || p.outcomes.some((o) => o.status === 'partially_verified') ? 'partially_verified' : 'unverified',
       productionStatus,
       goLiveAt: p.goLiveMs !== undefined && p.goLiveMs <= nowMs ? iso(p.goLiveMs) : undefined,
@@ -499,6 +504,7 @@ export function vendorEvidenceAt(vendor: SimVendor, nowMs: number, reviewers: Re
         claimed: o.claimed,
         verifiedValue: reviewed ? o.verifiedValue : null,
         verificationStatus: reviewed ? o.status : 'pending',
+        measuredAt: iso(p.completedMs),
         verifiedAt: reviewed ? iso(p.verificationMs) : undefined,
         reviewerId: reviewed ? p.reviewerId : undefined,
       })),
