@@ -199,6 +199,8 @@ interface ProjectTiming {
   completedMs: number;
   submittedMs: number;
   verificationDelayDays: readonly [number, number];
+  /** Inflate the claims of this project (default: when the vendor is adversarial); the temporal threat turns it on late. */
+  inflateClaims?: boolean;
 }
 
 /** One project of a vendor: claimed outcomes, verdicts, production history, handover, references. */
@@ -218,7 +220,7 @@ export function addProject(market: Pick<Market, 'reviewers' | 'options'>, vendor
     const target = baseline * rng.uniform(0.05, 0.4);
     const achieved = rng.bernoulli(q);
     const realGain = achieved ? target : rng.uniform(...MARKET_RULES.outcomeAchievedShortfall) * target;
-    const claimedGain = vendor.adversarial ? target * rng.uniform(...MARKET_RULES.inflation) : target;
+    const claimedGain = (timing.inflateClaims ?? vendor.adversarial) ? target * rng.uniform(...MARKET_RULES.inflation) : target;
     const shape = { direction, baseline } as const;
     const outcome: SimOutcome = {
       id: `${caseStudyId}-o${j}`,

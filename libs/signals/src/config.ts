@@ -91,7 +91,7 @@ export const DEFAULT_SIGNAL_CONFIG: SignalConfig = {
     minOutcomesPerWindow: 3,
     minCaseStudiesPerWindow: 2,
     minDrop: 0.2,
-    minZ: 2,
+    minZ: 2.33,
     varianceFloor: 0.02,
     earlierWeight: 0.5,
   },
@@ -183,7 +183,7 @@ export const SIGNAL_CONFIG_DOCS: Record<ConfigPath<SignalConfig>, string> = {
   'trend.minDrop':
     '... and the flag is raised when the recent window’s mean verified ÷ claimed improvement is at least this much below the earlier window’s ...',
   'trend.minZ':
-    '... and the drop is at least this many standard errors (pooled spread of the shares within the windows, over the effective number of outcomes in each), so a few unlucky projects do not raise it.',
+    '... and the drop is at least this many standard errors (pooled spread of the shares within the windows, over the effective number of outcomes in each), so a few unlucky projects do not raise it (2.33: about a 1 % chance for a vendor whose quality did not change).',
   'trend.varianceFloor': 'Smallest spread of the shares assumed within a window (a variance), so that a handful of identical shares cannot look certain.',
   'trend.earlierWeight':
     'When the flag is raised, verdicts on outcomes from the earlier window weigh × this in verified delivery and claim accuracy: the recent window weighs more.',
