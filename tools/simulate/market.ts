@@ -20,6 +20,8 @@ import { Rng } from './rng';
 
 export const DAY_MS = 86_400_000;
 export const MONTH_MS = 30.4375 * DAY_MS;
+/** A project's length before its completion (the case study's start date; the via-api plan uses the same). */
+export const PROJECT_DAYS = 91;
 
 export interface MarketOptions {
   vendorCount: number;
@@ -197,6 +199,8 @@ interface ProjectTiming {
   completedMs: number;
   submittedMs: number;
   verificationDelayDays: readonly [number, number];
+  /** Inflate the claims of this project (default: when the vendor is adversarial); the temporal threat turns it on late. */
+  inflateClaims?: boolean;
 }
 
 /** One project of a vendor: claimed outcomes, verdicts, production history, handover, references. */
@@ -216,7 +220,7 @@ export function addProject(market: Pick<Market, 'reviewers' | 'options'>, vendor
     const target = baseline * rng.uniform(0.05, 0.4);
     const achieved = rng.bernoulli(q);
     const realGain = achieved ? target : rng.uniform(...MARKET_RULES.outcomeAchievedShortfall) * target;
-    const claimedGain = vendor.adversarial ? target * rng.uniform(...MARKET_RULES.inflation) : target;
+    const claimedGain = (timing.inflateClaims ?? vendor.adversarial) ? target * rng.uniform(...MARKET_RULES.inflation) : target;
     const shape = { direction, baseline } as const;
     const outcome: SimOutcome = {
       id: `${caseStudyId}-o${j}`,
@@ -485,6 +489,9 @@ export function vendorEvidenceAt(vendor: SimVendor, nowMs: number, reviewers: Re
     caseStudies.push({
       id: p.caseStudyId,
       submittedAt: iso(p.submittedMs),
+      // The project's own dates: it ran PROJECT_DAYS and ended at completion, when its outcomes were measured.
+      startedOn: iso(p.completedMs - PROJECT_DAYS * DAY_MS),
+      endedOn: iso(p.completedMs),
       status: !reviewed ? 'in_verification' : verified === p.outcomes.length ? 'verified' : verified > 0 || p.outcomes.some((o) => o.status === 'partially_verified') ? 'partially_verified' : 'unverified',
       productionStatus,
       goLiveAt: p.goLiveMs !== undefined && p.goLiveMs <= nowMs ? iso(p.goLiveMs) : undefined,
@@ -499,6 +506,7 @@ export function vendorEvidenceAt(vendor: SimVendor, nowMs: number, reviewers: Re
         claimed: o.claimed,
         verifiedValue: reviewed ? o.verifiedValue : null,
         verificationStatus: reviewed ? o.status : 'pending',
+        measuredAt: iso(p.completedMs),
         verifiedAt: reviewed ? iso(p.verificationMs) : undefined,
         reviewerId: reviewed ? p.reviewerId : undefined,
       })),

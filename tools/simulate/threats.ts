@@ -10,9 +10,14 @@
 //
 // The rules (IDENTITY_RULES) were fixed before any result was looked at; see
 // docs/simulation.md ("Threat: identity forgery").
+//
+// Temporal gaming: vendors that were good early and got worse later, inflating the
+// claims of their later projects, and that loaded their whole history onto Assay at
+// once shortly before the market is observed (so every row has about the same insert
+// time). TEMPORAL_RULES were fixed before any result was looked at.
 import { assessClientDomain, type DnsLookup, type KnownDomain, lookAlikeBucketKey, lookAlikeKind, normalizeDomain, sharedInfrastructureHosts } from '@assay/domain';
-import type { VendorSignals } from '@assay/signals';
-import { addProject, DAY_MS, generateMarket, type Market, MARKET_RULES, MONTH_MS, type SimProject, type SimVendor } from './market';
+import { computeMarketContext, computeVendorSignals, DEFAULT_SIGNAL_CONFIG, type FlagKind, type VendorEvidence, type VendorSignals } from '@assay/signals';
+import { addProject, DAY_MS, generateMarket, type Market, MARKET_RULES, marketEvidence, MONTH_MS, type SimProject, type SimVendor } from './market';
 import { kendallTauB } from './metrics';
 import { assayOrder, assaySignals } from './rankings';
 import { Rng } from './rng';
@@ -53,6 +58,28 @@ export const IDENTITY_CLASSES = [
 ] as const;
 type IdentityClass = (typeof IDENTITY_CLASSES)[number];
 
+export const TEMPORAL_RULES = {
+  /** True quality of the early projects (honest claims) and of the projects after the turn (inflated claims, as the lemons adversaries'). */
+  earlyQuality: [5, 2] as const,
+  lateQuality: [2, 5] as const,
+  /** The vendor loaded its history onto Assay within two days, this many days before the market is observed; later projects are submitted as they end. */
+  onboardedDaysAgo: 120,
+};
+
+/** Strength 1: the vendor turned 24 months before now (two years of worse projects); 0.5: 12 months before now. */
+export const TEMPORAL_CLASSES = [
+  { name: 'temporal-decline', kind: 'temporal', strength: 1, turnMonths: 24 },
+  { name: 'temporal-decline', kind: 'temporal', strength: 0.5, turnMonths: 12 },
+] as const;
+type TemporalClass = (typeof TEMPORAL_CLASSES)[number];
+type ThreatClass = IdentityClass | TemporalClass;
+
+/** Every threat class of the market; the cheating share is split evenly over them. */
+export const THREAT_CLASSES: readonly ThreatClass[] = [...IDENTITY_CLASSES, ...TEMPORAL_CLASSES];
+
+/** The flags a buyer's "hide flagged" filter hides: the ones that name a cheat. */
+export const CHEAT_FLAGS: ReadonlySet<FlagKind> = new Set<FlagKind>(['client_domain_suspect', 'declining_recent_evidence']);
+
 export interface ClassResult {
   name: string;
   /** Share of the class's case studies that name a forged client domain. */
@@ -62,9 +89,13 @@ export interface ClassResult {
   percentileGain: number;
   /** The same gain when client-domain standings are ignored (Assay before this check). */
   percentileGainWithoutStanding: number;
+  /** The same gain when the evidence states no project dates (Assay aging evidence by insert time, as before issue 15). */
+  percentileGainWithoutProjectDates: number;
   inTop10: number;
-  /** Share of the class's vendors carrying a suspect-client-domain flag. */
+  /** Share of the class's vendors carrying a flag that names a cheat (`CHEAT_FLAGS`: what "hide flagged" hides). */
   flaggedShare: number;
+  /** The same share without project dates. */
+  flaggedShareWithoutProjectDates: number;
 }
 
 export interface ThreatResult {
@@ -72,6 +103,11 @@ export interface ThreatResult {
   tauAll: number;
   tauHonest: number;
   honestFlaggedShare: number;
+  /** The same share without project dates. */
+  honestFlaggedShareWithoutProjectDates: number;
+  /** Share of honest vendors with a burst flag (the old "timing" flags), with and without project dates. */
+  honestBurstFlaggedShare: number;
+  honestBurstFlaggedShareWithoutProjectDates: number;
   classes: ClassResult[];
   market: {
     vendors: number;
@@ -157,7 +193,7 @@ interface Placement {
 interface ThreatMarket {
   market: Market;
   honest: SimVendor[];
-  classOf: Map<string, IdentityClass>;
+  classOf: Map<string, ThreatClass>;
   placements: Placement[];
   truths: Map<string, DomainTruth>;
   vendorDomains: Map<string, DomainTruth>;
@@ -228,10 +264,20 @@ export function generateThreatMarket(seed: number, adversaryShare: number, vendo
     }
   }
 
-  const classOf = new Map<string, IdentityClass>();
+  const classOf = new Map<string, ThreatClass>();
   for (let i = 0; i < forgers; i++) {
-    const cls = IDENTITY_CLASSES[i % IDENTITY_CLASSES.length];
-    const vendor = createForger(market, `x${String(i).padStart(3, '0')}`);
+    const cls = THREAT_CLASSES[i % THREAT_CLASSES.length];
+    const id = `x${String(i).padStart(3, '0')}`;
+    if (cls.kind === 'temporal') {
+      // Real clients, honestly placed: time is the only cheat of this class.
+      const vendor = createTemporalGamer(market, id, cls);
+      market.vendors.push(vendor);
+      classOf.set(vendor.id, cls);
+      vendorDomainOf(vendor);
+      for (const project of vendor.projects) placements.push({ vendor, project, domain: pickClient(Rng.for(seed, `threats:client:${project.caseStudyId}`)) });
+      continue;
+    }
+    const vendor = createForger(market, id);
     market.vendors.push(vendor);
     classOf.set(vendor.id, cls);
     const own = vendorDomainOf(vendor);
@@ -269,6 +315,32 @@ function createForger(market: Market, id: string): SimVendor {
   }
   // Forged records are marked adversarial for the market's bookkeeping only after generation, so that
   // addProject modelled honest claims and honest reviewers: identity is the only cheat of this class.
+  vendor.adversarial = true;
+  return vendor;
+}
+
+/**
+ * A temporal gamer: good and honest before its turn (`turnMonths` before now), poorer and inflating its
+ * claims after it; its history was loaded onto Assay at once `onboardedDaysAgo` before now. Its true
+ * quality, for the comparison with honest vendors, is its quality now (after the turn).
+ */
+function createTemporalGamer(market: Market, id: string, cls: TemporalClass): SimVendor {
+  const rng = Rng.for(market.seed, `vendor:${id}`);
+  const early = rng.beta(...TEMPORAL_RULES.earlyQuality);
+  const late = rng.beta(...TEMPORAL_RULES.lateQuality);
+  const vendor: SimVendor = { id, quality: early, adversarial: false, enteredMs: market.nowMs, projects: [], references: [], starReviews: [] };
+  const count = 1 + rng.poisson(5);
+  const historyMs = market.options.historyMonths * MONTH_MS;
+  const completions = Array.from({ length: count }, () => market.nowMs - rng.uniform(7 * DAY_MS, historyMs)).sort((a, b) => a - b);
+  const turnMs = market.nowMs - cls.turnMonths * MONTH_MS;
+  const onboardedMs = market.nowMs - TEMPORAL_RULES.onboardedDaysAgo * DAY_MS;
+  for (const completedMs of completions) {
+    const afterTurn = completedMs >= turnMs;
+    vendor.quality = afterTurn ? late : early;
+    const submittedMs = Math.max(onboardedMs + rng.uniform(0, 2) * DAY_MS, completedMs + rng.uniform(0, 30) * DAY_MS);
+    addProject(market, vendor, rng, { completedMs, submittedMs, verificationDelayDays: MARKET_RULES.verificationDelayDays, inflateClaims: afterTurn });
+  }
+  vendor.quality = late;
   vendor.adversarial = true;
   return vendor;
 }
@@ -380,7 +452,22 @@ function matchedHonestPercentile(quality: number, honest: readonly SimVendor[], 
   return matched.reduce((s, h) => s + (pct.get(h.id) ?? 0), 0) / matched.length;
 }
 
-const hasDomainFlag = (s: VendorSignals) => s.flags.some((f) => f.kind === 'client_domain_suspect');
+const hasCheatFlag = (s: VendorSignals) => s.flags.some((f) => CHEAT_FLAGS.has(f.kind));
+const hasBurstFlag = (s: VendorSignals) => s.flags.some((f) => f.kind === 'reference_burst' || f.kind === 'submission_burst');
+
+/** The evidence as it would be with no project date stated: @assay/signals then falls back to insert times. */
+function withoutProjectDates(e: VendorEvidence): VendorEvidence {
+  return {
+    ...e,
+    caseStudies: e.caseStudies.map((cs) => ({ ...cs, startedOn: undefined, endedOn: undefined, outcomes: cs.outcomes.map((o) => ({ ...o, measuredAt: undefined })) })),
+  };
+}
+
+function signalsWithoutProjectDates(market: Market): VendorSignals[] {
+  const all = marketEvidence(market).map(withoutProjectDates);
+  const context = computeMarketContext(all, DEFAULT_SIGNAL_CONFIG);
+  return all.map((e) => computeVendorSignals(e, DEFAULT_SIGNAL_CONFIG, { market: context, explanations: false }));
+}
 
 /** Runs the identity-forgery threat market at one adversary share. */
 export function identityThreat(seed: number, adversaryShare: number, vendorCount = 200): ThreatResult {
@@ -393,8 +480,14 @@ export function identityThreat(seed: number, adversaryShare: number, vendorCount
   const after = percentiles(signals);
   const byId = new Map(signals.map((s) => [s.vendorId, s]));
   const top10 = new Set(assayOrder(signals).slice(0, 10));
+  // Before issue 15: the same market with no project dates (evidence aged by insert time).
+  const undatedSignals = signalsWithoutProjectDates(market);
+  const undated = percentiles(undatedSignals);
+  const undatedById = new Map(undatedSignals.map((s) => [s.vendorId, s]));
+  const share = (vs: readonly SimVendor[], test: (s: VendorSignals) => boolean, by: ReadonlyMap<string, VendorSignals>) =>
+    vs.length === 0 ? 0 : vs.filter((v) => test(by.get(v.id) as VendorSignals)).length / vs.length;
 
-  const classes: ClassResult[] = IDENTITY_CLASSES.map((cls) => {
+  const classes: ClassResult[] = THREAT_CLASSES.map((cls) => {
     const members = market.vendors.filter((v) => classOf.get(v.id) === cls);
     const gain = (pct: ReadonlyMap<string, number>) =>
       members.length === 0 ? 0 : members.reduce((s, v) => s + (pct.get(v.id) ?? 0) - matchedHonestPercentile(v.quality, honest, pct), 0) / members.length;
@@ -404,8 +497,10 @@ export function identityThreat(seed: number, adversaryShare: number, vendorCount
       n: members.length,
       percentileGain: round4(gain(after)),
       percentileGainWithoutStanding: round4(gain(before)),
+      percentileGainWithoutProjectDates: round4(gain(undated)),
       inTop10: members.filter((v) => top10.has(v.id)).length,
-      flaggedShare: round4(members.length === 0 ? 0 : members.filter((v) => hasDomainFlag(byId.get(v.id) as VendorSignals)).length / members.length),
+      flaggedShare: round4(share(members, hasCheatFlag, byId)),
+      flaggedShareWithoutProjectDates: round4(share(members, hasCheatFlag, undatedById)),
     };
   });
   const position = new Map(assayOrder(signals).map((id, i, all) => [id, all.length - i]));
@@ -424,7 +519,10 @@ export function identityThreat(seed: number, adversaryShare: number, vendorCount
     adversaryShare,
     tauAll: round4(kendallTauB(score(market.vendors), market.vendors.map((v) => v.quality))),
     tauHonest: round4(kendallTauB(score(honest), honest.map((v) => v.quality))),
-    honestFlaggedShare: round4(honest.filter((v) => hasDomainFlag(byId.get(v.id) as VendorSignals)).length / honest.length),
+    honestFlaggedShare: round4(share(honest, hasCheatFlag, byId)),
+    honestFlaggedShareWithoutProjectDates: round4(share(honest, hasCheatFlag, undatedById)),
+    honestBurstFlaggedShare: round4(share(honest, hasBurstFlag, byId)),
+    honestBurstFlaggedShareWithoutProjectDates: round4(share(honest, hasBurstFlag, undatedById)),
     classes,
     market: {
       vendors: market.vendors.length,

@@ -2,7 +2,7 @@
 // own record of what it pushed, and the comparison with what the server materialised.
 //
 // From the record (the plan, and what the simulation did): every value, status, answer,
-// identity, source, date and handover level; whose verdict it was; each case study's
+// identity, source, date (the projects' start and end, each outcome's measured-at) and handover level; whose verdict it was; each case study's
 // status (by @assay/domain's `assessVerdict`, the published rule, on the pushed results);
 // reviewers' verdict counts and spot-check agreement (the admin's spot-check status
 // against the reviewer's, both by `assessVerdict`). Read back from the server: the ids it
@@ -145,6 +145,9 @@ function caseStudyEvidence(cs: PushedCaseStudy, reviewerUserIds: readonly string
     id: cs.id,
     title: p.title,
     submittedAt: cs.submittedAt,
+    // The project's own dates, as pushed (the server reads the same date columns back at UTC midnight).
+    startedOn: p.startedOn ? `${p.startedOn}T00:00:00Z` : undefined,
+    endedOn: p.endedOn ? `${p.endedOn}T00:00:00Z` : undefined,
     status,
     productionStatus: p.productionStatus,
     goLiveAt: p.productionSince ? `${p.productionSince}T00:00:00Z` : undefined,
@@ -161,6 +164,7 @@ function caseStudyEvidence(cs: PushedCaseStudy, reviewerUserIds: readonly string
       claimed: o.claimedValue,
       verifiedValue: verdict ? verdict.results[i].value : null,
       verificationStatus: verdict ? verdict.results[i].result : 'pending',
+      measuredAt: `${o.measuredAt}T00:00:00Z`,
       verifiedAt: verdict?.createdAt,
       reviewerId,
     })),

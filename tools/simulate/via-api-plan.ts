@@ -8,7 +8,7 @@
 // that moment. Server timestamps are the wall clock of the run, so everything the
 // market spread over four years reaches the server within minutes (see the report).
 import type { IdentityStrength } from '@assay/signals';
-import { type Market, MARKET_RULES, type SimOutcome, type SimProject, type SimReference, type SimVendor } from './market';
+import { type Market, MARKET_RULES, PROJECT_DAYS, type SimOutcome, type SimProject, type SimReference, type SimVendor } from './market';
 
 /** One password for every simulated account (they live in a scratch database). */
 export const SIMULATED_PASSWORD = 'lemons-market-via-api-2026!';
@@ -228,7 +228,7 @@ function plannedCaseStudy(market: Market, vendor: SimVendor, project: SimProject
     clientName,
     clientDomain: clientDomainOf(project.caseStudyId),
     // The market knows when a project ended; a quarter-long engagement before it is assumed.
-    startedOn: day(project.completedMs - 91 * DAY_MS),
+    startedOn: day(project.completedMs - PROJECT_DAYS * DAY_MS),
     endedOn: day(project.completedMs),
     productionStatus,
     productionSince: project.goLiveMs !== undefined ? day(project.goLiveMs) : null,

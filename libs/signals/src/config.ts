@@ -35,6 +35,15 @@ export interface SignalConfig {
     burstWeight: number;
   };
   clientOrganization: { answerWeight: number };
+  trend: {
+    recentWindowDays: number;
+    minOutcomesPerWindow: number;
+    minCaseStudiesPerWindow: number;
+    minDrop: number;
+    minZ: number;
+    varianceFloor: number;
+    earlierWeight: number;
+  };
   assayWeights: Record<ScoredSignalKey, number>;
   flags: {
     selfReferenceSeriousCount: number;
@@ -49,7 +58,7 @@ export interface SignalConfig {
 
 /** The configuration Assay publishes and uses. */
 export const DEFAULT_SIGNAL_CONFIG: SignalConfig = {
-  version: '2025.1',
+  version: '2025.2',
   credibleMass: 0.9,
   recency: { halfLifeDays: 730 },
   prior: { alpha: 1, beta: 1 },
@@ -77,6 +86,15 @@ export const DEFAULT_SIGNAL_CONFIG: SignalConfig = {
     burstWeight: 0.5,
   },
   clientOrganization: { answerWeight: 1 },
+  trend: {
+    recentWindowDays: 548,
+    minOutcomesPerWindow: 3,
+    minCaseStudiesPerWindow: 2,
+    minDrop: 0.2,
+    minZ: 2.33,
+    varianceFloor: 0.02,
+    earlierWeight: 0.5,
+  },
   assayWeights: {
     verifiedDelivery: 0.3,
     claimAccuracy: 0.15,
@@ -158,6 +176,17 @@ export const SIGNAL_CONFIG_DOCS: Record<ConfigPath<SignalConfig>, string> = {
   'references.burstWindowDays': 'Window for detecting a burst of nominated reference answers ...',
   'references.burstMinCount': '... at least this many nominated answers inside one window is a burst.',
   'references.burstWeight': 'Weight multiplier for nominated answers that arrived in a burst.',
+  'trend.recentWindowDays':
+    'Declining recent evidence: outcomes measured (by the project’s own dates) within this many days of now form the recent window, older ones the earlier window ...',
+  'trend.minOutcomesPerWindow': '... each window needs at least this many measured outcomes ...',
+  'trend.minCaseStudiesPerWindow': '... from at least this many case studies ...',
+  'trend.minDrop':
+    '... and the flag is raised when the recent window’s mean verified ÷ claimed improvement is at least this much below the earlier window’s ...',
+  'trend.minZ':
+    '... and the drop is at least this many standard errors (pooled spread of the shares within the windows, over the effective number of outcomes in each), so a few unlucky projects do not raise it (2.33: about a 1 % chance for a vendor whose quality did not change).',
+  'trend.varianceFloor': 'Smallest spread of the shares assumed within a window (a variance), so that a handful of identical shares cannot look certain.',
+  'trend.earlierWeight':
+    'When the flag is raised, verdicts on outcomes from the earlier window weigh × this in verified delivery and claim accuracy: the recent window weighs more.',
   'assayWeights.verifiedDelivery': 'Share of the Assay score given to verified delivery.',
   'assayWeights.claimAccuracy': 'Share of the Assay score given to claim accuracy.',
   'assayWeights.productionDurability': 'Share of the Assay score given to production durability.',

@@ -13,6 +13,7 @@ export { type ComputeOptions, computeMarketContext, computeVendorSignals } from 
 export { rankVendors } from './rank';
 export {
   clientDomainFlag,
+  decliningEvidenceFlag,
   detectIntegrityFlags,
   disputedVerdictFlag,
   type FlagDefinition,
@@ -36,6 +37,6 @@ export {
   type SignalMethod,
 } from './methodology';
 export { improvementHints } from './hints';
-export { isConcentrated, reviewerInformativeness, reviewerReliability } from './prepare';
+export { type EvidenceTrend, isConcentrated, outcomeEvidenceMs, projectDateMs, reviewerInformativeness, reviewerReliability, type TrendWindow } from './prepare';
 export { type DurabilityState } from './signals/durability';
 export { capExplanations, type CappedExplanations, EXPLANATION_ITEMS_PER_SIGNAL, type StoredVendorSignals, withoutExplanations } from './explanations';

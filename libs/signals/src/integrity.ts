@@ -73,12 +73,19 @@ export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): F
     },
     {
       kind: 'submission_burst',
-      title: 'Burst of case-study submissions',
-      trigger: `At least ${flags.submissionBurstMinCount} case studies submitted within ${flags.submissionBurstWindowDays} days.`,
+      title: 'Burst of projects dated the same week',
+      trigger: `At least ${flags.submissionBurstMinCount} case studies whose projects ended (or started, when no end is stated) within ${flags.submissionBurstWindowDays} days of each other; a case study with no project date counts at its submission. A vendor submitting its history at once is not a burst.`,
       severity: 'info',
-      effect:
-        'None: verification does not depend on when a case study was submitted (a new vendor often uploads its portfolio at once). Shown so buyers can see it.',
-      exampleSentence: '8 case studies were submitted within a week.',
+      effect: 'None: shown so buyers can see it.',
+      exampleSentence: '8 case studies describe projects that ended within a week of each other.',
+    },
+    {
+      kind: 'declining_recent_evidence',
+      title: 'Declining recent evidence',
+      trigger: `The outcomes of projects from the last ${Math.round(config.trend.recentWindowDays / 30.4375)} months (by the date each was measured, else the project’s end) verified on average at least ${Math.round(config.trend.minDrop * 100)} points less of the claimed improvement than the earlier ones, with at least ${config.trend.minOutcomesPerWindow} outcomes from ${config.trend.minCaseStudiesPerWindow} case studies on each side and a drop of at least ${config.trend.minZ} standard errors.`,
+      severity: 'warning',
+      effect: `Verdicts on the earlier outcomes weigh × ${config.trend.earlierWeight} in verified delivery and claim accuracy, so the recent window weighs more.`,
+      exampleSentence: 'Its projects since January 2024 verified 40 % of the claimed gain, against 85 % before; its earlier results count for less.',
     },
     {
       kind: 'verdict_disputed',
@@ -224,13 +231,32 @@ export function referenceBurstFlagOf(prep: PreparedEvidence): IntegrityFlag | nu
 export function submissionBurstFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
   const { submissionBurstWindowDays, submissionBurstMinCount } = prep.config.flags;
   const ids = burstMembers(
-    prep.caseStudies.map((c) => ({ id: c.source.id, ms: c.submittedMs })),
+    prep.caseStudies.map((c) => ({ id: c.source.id, ms: c.projectMs ?? c.submittedMs })),
     submissionBurstWindowDays * DAY_MS,
     submissionBurstMinCount,
   );
   if (ids.length === 0) return null;
-  const sentence = `${ids.length} case studies were submitted within ${submissionBurstWindowDays} days of each other.`;
+  const dated = ids.every((id) => prep.caseStudyById.get(id)?.projectMs !== undefined);
+  const sentence = dated
+    ? `${ids.length} case studies describe projects that ended within ${submissionBurstWindowDays} days of each other.`
+    : `${ids.length} case studies were submitted (or their projects ended) within ${submissionBurstWindowDays} days of each other.`;
   return flag(prep, 'submission_burst', 'info', sentence, ids);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "March 2024", in UTC (no locale: the sentence must be the same on every machine). */
+function monthYear(ms: number): string {
+  const d = new Date(ms);
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** The vendor's recent projects verify clearly less of what was claimed than its earlier ones. */
+export function decliningEvidenceFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const { trend } = prep;
+  if (!trend.declining) return null;
+  const sentence = `Its projects since ${monthYear(trend.cutoffMs)} verified ${pct(trend.recent.meanShare)} of the claimed gain, against ${pct(trend.earlier.meanShare)} before; its earlier results count for less.`;
+  return flag(prep, 'declining_recent_evidence', 'warning', sentence, trend.recentOutcomeIds);
 }
 
 /** Verdicts the vendor disputes. */
@@ -298,6 +324,7 @@ export function integrityFlagsOf(prep: PreparedEvidence, responseRate: SignalEst
     lowResponseRateFlagOf(prep, responseRate),
     staleVerificationFlagOf(prep),
     clientDomainFlagOf(prep),
+    decliningEvidenceFlagOf(prep),
   ].filter((f): f is IntegrityFlag => f !== null);
 }
 
@@ -330,6 +357,8 @@ export const submissionBurstFlag = single(submissionBurstFlagOf);
 export const disputedVerdictFlag = single(disputedVerdictFlagOf);
 /** A case study's client domain is suspect. */
 export const clientDomainFlag = single(clientDomainFlagOf);
+/** The vendor's recent evidence is clearly worse than its earlier evidence. */
+export const decliningEvidenceFlag = single(decliningEvidenceFlagOf);
 /** No verification in the configured window (24 months by default). */
 export const staleVerificationFlag = single(staleVerificationFlagOf);
 

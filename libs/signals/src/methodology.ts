@@ -58,8 +58,8 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       scale: '0–100 %',
       description:
         'Every outcome a reviewer has judged counts. A verified outcome is a full success; a partly verified one earns partial credit — the verified improvement divided by the claimed improvement; a refuted one is a failure; one the reviewer could not verify counts as a failure at reduced weight. Pending outcomes do not count yet.',
-      formula: `Beta(${c.prior.alpha} + Σ weight × credit, ${c.prior.beta} + Σ weight × (1 − credit)); weight = reviewer reliability × recency (× ${c.delivery.unverifiableWeight} if unverifiable).`,
-      constants: ['prior.alpha', 'prior.beta', 'delivery.unverifiableWeight', 'delivery.partialCreditWithoutValue', 'recency.halfLifeDays'],
+      formula: `Beta(${c.prior.alpha} + Σ weight × credit, ${c.prior.beta} + Σ weight × (1 − credit)); weight = reviewer reliability × recency (× ${c.delivery.unverifiableWeight} if unverifiable; × ${c.trend.earlierWeight} for earlier outcomes of a vendor with declining recent evidence).`,
+      constants: ['prior.alpha', 'prior.beta', 'delivery.unverifiableWeight', 'delivery.partialCreditWithoutValue', 'recency.halfLifeDays', 'trend.earlierWeight'],
       improve: [
         'Submit case studies with measurable outcomes and the evidence a reviewer needs (metrics exports, dashboards, client sign-off).',
         'State outcomes you can prove: an outcome verified at the value you claimed counts fully; an inflated one earns only the share that was verified.',
@@ -73,7 +73,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       description:
         'For every outcome a reviewer measured, the verified improvement divided by the claimed improvement (capped at 100 %). The typical (weighted median) share is shrunk toward the market median — the weighted median of every vendor’s verified shares, refreshed by the platform — so two or three outcomes cannot make a vendor look perfectly accurate. Outcomes the reviewer could not measure do not count here.',
       formula: `λ × weighted median + (1 − λ) × market median, λ = N / (N + ${c.claimAccuracy.priorStrength}), N = Σ weight. Interval: weighted quantiles at ½ ± z·½/√N shrunk the same way toward 0 and 100 %.`,
-      constants: ['claimAccuracy.priorStrength', 'claimAccuracy.defaultMarketMedian', 'recency.halfLifeDays'],
+      constants: ['claimAccuracy.priorStrength', 'claimAccuracy.defaultMarketMedian', 'recency.halfLifeDays', 'trend.earlierWeight'],
       improve: ['Claim what you measured, with the baseline and the measurement method; under-promising costs nothing here.'],
     },
     {
@@ -193,8 +193,18 @@ function sections(c: SignalConfig): MethodologySection[] {
         `Reviewer reliability. Independent spot checks re-review a sample of every reviewer’s verdicts. A reviewer’s reliability r is their agreement rate with spot checks, starting from a prior worth ${c.reviewer.priorAgreements + c.reviewer.priorDisagreements} spot checks at ${pct(newReviewer)} for a new reviewer. A verdict weighs 2r − 1: a reviewer who agrees with spot checks at rate r behaves like one who reports the truth with probability 2r − 1 and guesses otherwise, so a coin-flipper is worth nothing (a new reviewer: ${fixed(reviewerInformativeness(newReviewer), 2)}).`,
         `Reference identity and source. A contact on the client’s own domain weighs ${c.references.identityWeight.strong}, an unknown domain ${c.references.identityWeight.unknown}, a free-mail address ${c.references.identityWeight.weak}, and a contact on the vendor’s own domain ${c.references.identityWeight.self}: self-references never count. A reference drawn at random from the vendor’s client roster weighs ${c.references.sourceWeight.drawn}; one the vendor nominated ${c.references.sourceWeight.nominated}, because vendors nominate their happiest clients.`,
         `Client-domain standing. A contact on the client’s domain is only as good as the proof that the domain is the client’s, so such a reference is further multiplied by the standing of the case study’s client domain: confirmed ${dm.confirmed}, corroborated ${dm.corroborated}, unconfirmed ${dm.unconfirmed}, suspect ${dm.suspect} (see the next section).`,
-        `Recency. Evidence loses half its weight every ${days(c.recency.halfLifeDays)}.`,
+        `Recency. Evidence loses half its weight every ${days(c.recency.halfLifeDays)}, counted from the date of the fact it reports, not from when it reached Assay (see “The project’s own time”).`,
         `Integrity adjustments. A contact who vouched for other vendors too counts for less, the same person answering twice counts once, nominated answers that arrive in a burst weigh × ${c.references.burstWeight}, and verdicts by affiliated or over-concentrated reviewers weigh × ${c.reviewer.affiliatedWeight} and × ${c.reviewer.concentratedWeight} (see the flags below).`,
+      ],
+    },
+    {
+      id: 'time',
+      title: 'The project’s own time',
+      paragraphs: [
+        'Evidence is dated by the project it is about, so that a vendor loading years of history at once does not look as if all of it happened this week, and a vendor whose later projects got worse cannot hide behind its early ones. The evidence date of a verdict on an outcome is the date the outcome was measured, else the end of the case study’s project (its start when no end is stated); of a reviewer’s handover rating and of a project’s production fate, the project’s end, the due date of the follow-up check that decided it, or the retirement date, whichever is latest; of a reference answer, the date the reference answered.',
+        'A stated date after the case study was submitted is read as the submission date: a project cannot be reported before it happened. When a case study states no project date at all, its evidence falls back to the time the platform recorded it (the verdict, else the submission), as before project dates were used.',
+        `Bursts are measured on project dates too: nominated reference answers count toward a burst by the date of the project they speak about, and case studies by their project’s end, so a vendor submitting its history at once is not a burst. One flag keeps the platform’s clock on purpose: “no recent verification” says when a reviewer last checked the vendor’s evidence, so it reads the verdicts’ own dates.`,
+        `Declining recent evidence. Assay compares the outcomes measured in the last ${days(c.trend.recentWindowDays)} with the earlier ones: for each window, the mean share of the claimed improvement that reviewers verified, each outcome weighted by its reviewer. When each window holds at least ${c.trend.minOutcomesPerWindow} outcomes from ${c.trend.minCaseStudiesPerWindow} case studies, the recent mean is at least ${Math.round(c.trend.minDrop * 100)} points lower and the drop is at least ${c.trend.minZ} standard errors (the spread of the shares within the windows, at least a variance of ${c.trend.varianceFloor}, over the effective number of outcomes in each window), the vendor is flagged and the earlier outcomes weigh × ${c.trend.earlierWeight} in verified delivery and claim accuracy.`,
       ],
     },
     {
@@ -253,7 +263,7 @@ export function renderMethodologyMarkdown(m: Methodology): string {
   const out: string[] = [];
   out.push(`# ${m.title}`, '', `_Methodology version ${m.version}. Generated from \`methodology()\` in libs/signals — do not edit by hand._`, '', m.summary, '');
   const [reading, ...rest] = m.sections;
-  for (const section of [reading, rest[0], rest[1]]) {
+  for (const section of [reading, rest[0], rest[1], rest[2]]) {
     out.push(`## ${section.title}`, '', ...section.paragraphs.flatMap((p) => [p, '']));
   }
   out.push('## The signals', '');
@@ -267,7 +277,7 @@ export function renderMethodologyMarkdown(m: Methodology): string {
     out.push(`| ${escapeCell(f.title)} | ${escapeCell(f.trigger)} | ${escapeCell(f.severity)} | ${escapeCell(f.effect)} | ${escapeCell(f.exampleSentence)} |`);
   }
   out.push('');
-  for (const section of rest.slice(2)) {
+  for (const section of rest.slice(3)) {
     out.push(`## ${section.title}`, '', ...section.paragraphs.flatMap((p) => [p, '']));
   }
   out.push('## Every constant', '', '| constant | value | meaning |', '| --- | --- | --- |');

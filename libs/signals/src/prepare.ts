@@ -19,12 +19,15 @@ export const DAY_MS = 86_400_000;
 export interface PreparedOutcome {
   source: OutcomeEvidence;
   verifiedMs: number | undefined;
+  /** The outcome's evidence date (see `outcomeEvidenceMs`): what recency and trends read. */
+  evidenceMs: number;
   /** Memoised verdict weight (shared by the signals that read this outcome). */
   weight?: Weighted;
 }
 
 export interface PreparedFollowUp {
   source: FollowUpEvidence;
+  /** The due date of the check. */
   askedMs: number;
   answeredMs: number | undefined;
 }
@@ -32,6 +35,8 @@ export interface PreparedFollowUp {
 export interface PreparedCaseStudy {
   source: CaseStudyEvidence;
   submittedMs: number;
+  /** The project's own date (end, else start), never after submission; undefined when none was stated. */
+  projectMs: number | undefined;
   goLiveMs: number | undefined;
   retiredMs: number | undefined;
   outcomes: PreparedOutcome[];
@@ -44,6 +49,8 @@ export interface PreparedReference {
   source: ReferenceEvidence;
   requestedMs: number;
   answeredMs: number | undefined;
+  /** The date bursts are measured on: the project date of its case study, else when it answered. */
+  burstMs: number;
   /** Memoised answer weight (shared by the signals that read this reference). */
   weight?: Weighted;
 }
@@ -73,6 +80,8 @@ export interface PreparedEvidence {
   /** Ids of nominated answers that arrived in a burst. */
   burstReferenceIds: Set<string>;
   reviewerCache: Map<string, ReviewerAssessment>;
+  /** The vendor's recent evidence compared with its earlier evidence (declining_recent_evidence). */
+  trend: EvidenceTrend;
   /** Build explanation items (leave-one-out effects and sentences)? */
   explain: boolean;
 }
@@ -98,12 +107,38 @@ function byIdThenTime<T extends { source: { id: string } }>(time: (x: T) => numb
 
 const REVIEWED = new Set(['verified', 'partially_verified', 'refuted', 'unverifiable']);
 
+/**
+ * The project date of a case study: its stated end, else its start. A date after the case study was
+ * submitted is read as the submission (a project cannot be reported before it happened), so that a
+ * vendor cannot make old work look fresh by dating it in the future. Undefined when no date was stated.
+ */
+export function projectDateMs(cs: CaseStudyEvidence, submittedMs: number): number | undefined {
+  const stated = optionalMs(cs.endedOn ?? cs.startedOn);
+  return stated === undefined ? undefined : Math.min(stated, submittedMs);
+}
+
+/**
+ * The evidence date of an outcome, from the project's own dates first: when it was measured, else the
+ * case study's project date; only when neither was stated, the verdict's and then the submission's
+ * insert time (the documented fallback). Never after the case study's submission.
+ */
+export function outcomeEvidenceMs(outcome: OutcomeEvidence, projectMs: number | undefined, verifiedMs: number | undefined, submittedMs: number): number {
+  const measured = optionalMs(outcome.measuredAt);
+  if (measured !== undefined) return Math.min(measured, submittedMs);
+  return projectMs ?? verifiedMs ?? submittedMs;
+}
+
 /** Parses and sorts one vendor's evidence and precomputes shared lookups. */
 export function prepareEvidence(evidence: VendorEvidence, config: SignalConfig, explain = true): PreparedEvidence {
   const caseStudies = evidence.caseStudies
     .map((cs): PreparedCaseStudy => {
+      const submittedMs = toMs(cs.submittedAt);
+      const projectMs = projectDateMs(cs, submittedMs);
       const outcomes = cs.outcomes
-        .map((o) => ({ source: o, verifiedMs: optionalMs(o.verifiedAt) }))
+        .map((o) => {
+          const verifiedMs = optionalMs(o.verifiedAt);
+          return { source: o, verifiedMs, evidenceMs: outcomeEvidenceMs(o, projectMs, verifiedMs, submittedMs) };
+        })
         .sort(byIdThenTime((o) => o.verifiedMs ?? 0));
       let lastVerifiedMs: number | undefined;
       for (const o of outcomes) {
@@ -113,7 +148,8 @@ export function prepareEvidence(evidence: VendorEvidence, config: SignalConfig, 
       }
       return {
         source: cs,
-        submittedMs: toMs(cs.submittedAt),
+        submittedMs,
+        projectMs,
         goLiveMs: optionalMs(cs.goLiveAt),
         retiredMs: optionalMs(cs.retiredAt),
         outcomes,
@@ -125,8 +161,16 @@ export function prepareEvidence(evidence: VendorEvidence, config: SignalConfig, 
     })
     .sort(byIdThenTime((c) => c.submittedMs));
 
+  const caseStudyById = new Map(caseStudies.map((c) => [c.source.id, c]));
   const references = evidence.references
-    .map((r) => ({ source: r, requestedMs: toMs(r.requestedAt), answeredMs: optionalMs(r.answeredAt) }))
+    .map((r): PreparedReference => {
+      const requestedMs = toMs(r.requestedAt);
+      const answeredMs = optionalMs(r.answeredAt);
+      // A vendor that loads its history answers all its references within days; what it cannot
+      // choose is when its projects happened, so bursts are measured on those.
+      const burstMs = caseStudyById.get(r.caseStudyId)?.projectMs ?? answeredMs ?? requestedMs;
+      return { source: r, requestedMs, answeredMs, burstMs };
+    })
     .sort(byIdThenTime((r) => r.requestedMs));
 
   const answersPerContact = new Map<string, number>();
@@ -140,7 +184,7 @@ export function prepareEvidence(evidence: VendorEvidence, config: SignalConfig, 
   );
   const burstReferenceIds = new Set(
     burstMembers(
-      nominatedAnswers.map((r) => ({ id: r.source.id, ms: r.answeredMs ?? r.requestedMs })),
+      nominatedAnswers.map((r) => ({ id: r.source.id, ms: r.burstMs })),
       config.references.burstWindowDays * DAY_MS,
       config.references.burstMinCount,
     ),
@@ -149,20 +193,117 @@ export function prepareEvidence(evidence: VendorEvidence, config: SignalConfig, 
   const reviewers = new Map<string, ReviewerRecord>();
   for (const r of [...evidence.reviewers].sort(byId)) if (!reviewers.has(r.id)) reviewers.set(r.id, r);
 
-  return {
+  const prep: PreparedEvidence = {
     vendorId: evidence.vendorId,
     nowMs: toMs(evidence.now),
     config,
     caseStudies,
     references,
-    caseStudyById: new Map(caseStudies.map((c) => [c.source.id, c])),
+    caseStudyById,
     reviewers,
     otherVendorsByContact: evidence.otherVendorsByContact ?? {},
     answersPerContact,
     burstReferenceIds,
     reviewerCache: new Map(),
+    trend: NO_TREND,
     explain,
   };
+  prep.trend = evidenceTrend(prep);
+  return prep;
+}
+
+/** One window of the trend comparison. */
+export interface TrendWindow {
+  /** Measured outcomes and the case studies they belong to. */
+  outcomes: number;
+  caseStudies: number;
+  /** Weighted mean verified ÷ claimed improvement (0..1); NaN when the window is empty. */
+  meanShare: number;
+}
+
+/** A vendor's recent window (outcomes measured since `cutoffMs`) against its earlier one. */
+export interface EvidenceTrend {
+  cutoffMs: number;
+  recent: TrendWindow;
+  earlier: TrendWindow;
+  /** Standardised drop (earlier − recent) ÷ standard error; 0 when a window is too thin. */
+  z: number;
+  declining: boolean;
+  /** Ids of the recent window's outcomes (the flag's evidence). */
+  recentOutcomeIds: string[];
+}
+
+const EMPTY_WINDOW: TrendWindow = { outcomes: 0, caseStudies: 0, meanShare: Number.NaN };
+const NO_TREND: EvidenceTrend = { cutoffMs: 0, recent: EMPTY_WINDOW, earlier: EMPTY_WINDOW, z: 0, declining: false, recentOutcomeIds: [] };
+
+/** Delivered share of a measured verdict (verified ÷ claimed improvement), or undefined when the verdict measured nothing. */
+export function measuredShareOf(outcome: OutcomeEvidence, config: SignalConfig): number | undefined {
+  switch (outcome.verificationStatus) {
+    case 'verified':
+      return deliveredShare(outcome) ?? 1;
+    case 'partially_verified':
+      return deliveredShare(outcome) ?? config.delivery.partialCreditWithoutValue;
+    case 'refuted':
+      return deliveredShare(outcome) ?? 0;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Compares the delivered share of the vendor's recent outcomes (evidence date within
+ * `trend.recentWindowDays` of now) with its earlier ones, each outcome weighted by its reviewer
+ * (recency is left out: the windows already separate time). Declining when both windows hold
+ * enough outcomes and case studies, the recent mean is at least `minDrop` lower, and the drop is at
+ * least `minZ` standard errors (pooled within-window variance, floored, over Kish effective sizes).
+ */
+export function evidenceTrend(prep: PreparedEvidence): EvidenceTrend {
+  const { trend } = prep.config;
+  const cutoffMs = prep.nowMs - trend.recentWindowDays * DAY_MS;
+  interface Acc {
+    w: number;
+    w2: number;
+    wx: number;
+    wxx: number;
+    n: number;
+    cs: Set<string>;
+    ids: string[];
+  }
+  const acc = (): Acc => ({ w: 0, w2: 0, wx: 0, wxx: 0, n: 0, cs: new Set(), ids: [] });
+  const recent = acc();
+  const earlier = acc();
+  for (const cs of prep.caseStudies) {
+    if (cs.source.status === 'withdrawn') continue;
+    for (const o of cs.outcomes) {
+      const share = measuredShareOf(o.source, prep.config);
+      if (share === undefined) continue;
+      const w = assessReviewer(prep, o.source.reviewerId).weight;
+      const side = o.evidenceMs >= cutoffMs ? recent : earlier;
+      side.n++;
+      side.cs.add(cs.source.id);
+      side.ids.push(o.source.id);
+      if (w <= 0) continue;
+      side.w += w;
+      side.w2 += w * w;
+      side.wx += w * share;
+      side.wxx += w * share * share;
+    }
+  }
+  const windowOf = (a: Acc): TrendWindow => ({ outcomes: a.n, caseStudies: a.cs.size, meanShare: a.w > 0 ? a.wx / a.w : Number.NaN });
+  const r = windowOf(recent);
+  const e = windowOf(earlier);
+  const enough = (a: Acc) => a.n >= trend.minOutcomesPerWindow && a.cs.size >= trend.minCaseStudiesPerWindow && a.w > 0;
+  let z = 0;
+  if (enough(recent) && enough(earlier)) {
+    // Pooled within-window variance of the shares (each window about its own mean).
+    const within = recent.wxx - recent.wx * r.meanShare + (earlier.wxx - earlier.wx * e.meanShare);
+    const variance = Math.max(trend.varianceFloor, within / (recent.w + earlier.w));
+    const nRecent = (recent.w * recent.w) / recent.w2;
+    const nEarlier = (earlier.w * earlier.w) / earlier.w2;
+    z = (e.meanShare - r.meanShare) / Math.sqrt(variance * (1 / nRecent + 1 / nEarlier));
+  }
+  const declining = z >= trend.minZ && e.meanShare - r.meanShare >= trend.minDrop;
+  return { cutoffMs, recent: r, earlier: e, z, declining, recentOutcomeIds: [...recent.ids].sort() };
 }
 
 /** Ids of items that fall in some window of `windowMs` holding at least `minCount` items. */

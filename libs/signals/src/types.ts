@@ -31,6 +31,9 @@ export interface OutcomeEvidence {
   /** The value the reviewer could verify; null when nothing could be measured. */
   verifiedValue: number | null;
   verificationStatus: OutcomeVerificationStatus;
+  /** When the outcome was measured (a project fact); the evidence date of the verdict on it. */
+  measuredAt?: Instant;
+  /** When the verdict was recorded (the platform's clock); used only when no project date is known. */
   verifiedAt?: Instant;
   /** The reviewer who recorded the verdict; reliability comes from `VendorEvidence.reviewers`. */
   reviewerId?: string;
@@ -43,6 +46,7 @@ export type FollowUpSource = 'client' | 'reviewer' | 'vendor';
 export interface FollowUpEvidence {
   id: string;
   monthsAfter: 6 | 12;
+  /** The check's due date (go-live + 6 or 12 months): the date its answer speaks for. */
   askedAt: Instant;
   answeredAt?: Instant;
   stillInProduction?: boolean;
@@ -59,7 +63,11 @@ export interface CaseStudyEvidence {
   id: string;
   /** Title, used only to phrase explanations. */
   title?: string;
+  /** When the case study was submitted (the platform's clock). Evidence dates fall back to it. */
   submittedAt: Instant;
+  /** The project's own dates as stated on the case study: the evidence date is its end (or start). */
+  startedOn?: Instant;
+  endedOn?: Instant;
   status: CaseStudyStatus;
   productionStatus: ProductionStatus;
   goLiveAt?: Instant;
@@ -188,7 +196,8 @@ export type FlagKind =
   | 'verdict_disputed'
   | 'low_reference_response_rate'
   | 'no_recent_verification'
-  | 'client_domain_suspect';
+  | 'client_domain_suspect'
+  | 'declining_recent_evidence';
 
 export interface IntegrityFlag {
   kind: FlagKind;
@@ -219,7 +228,8 @@ export interface WeightFactor {
     | 'unreviewed'
     | 'follow_up_source'
     | 'client_domain'
-    | 'client_organization';
+    | 'client_organization'
+    | 'declining_trend';
   value: number;
 }
 

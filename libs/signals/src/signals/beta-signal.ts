@@ -39,6 +39,7 @@ const FACTOR_WORDS: Record<WeightFactor['factor'], string> = {
   follow_up_source: 'follow-up source',
   client_domain: 'client domain standing',
   client_organization: 'client organisation’s own answer',
+  declining_trend: 'earlier evidence of a declining vendor',
 };
 
 // The same factor list is shared by every signal that reads an item; format it once.

@@ -68,7 +68,8 @@ function latestAnswer(followUps: readonly PreparedFollowUp[], monthsAfter: 6 | 1
 export function durabilityState(prep: PreparedEvidence, cs: PreparedCaseStudy): { state: DurabilityState; decidedBy?: PreparedFollowUp } {
   const status = cs.source.productionStatus;
   if (status === 'poc_only') {
-    const young = prep.nowMs - cs.submittedMs < prep.config.durability.pocCensorDays * DAY_MS;
+    // Young by the project's own date: a proof of concept that ended years ago and was submitted today is not young.
+    const young = prep.nowMs - (cs.projectMs ?? cs.submittedMs) < prep.config.durability.pocCensorDays * DAY_MS;
     return { state: young ? 'censored_before_reach' : 'never_reached' };
   }
   const at12 = latestAnswer(cs.followUps, 12);
@@ -105,7 +106,8 @@ function durabilityItems(prep: PreparedEvidence): DurabilityItem[] {
     } else if (status === 'submitted' || status === 'in_verification') {
       factors.push({ factor: 'unreviewed', value: durability.unreviewedStatusWeight });
     }
-    const when = Math.max(cs.submittedMs, decidedBy?.answeredMs ?? 0, cs.retiredMs ?? 0);
+    // Dated by the project: its end (else the submission), the due date of the follow-up that decided it, its retirement.
+    const when = Math.max(cs.projectMs ?? cs.submittedMs, decidedBy?.askedMs ?? 0, cs.retiredMs ?? 0);
     factors.push({ factor: 'recency', value: recencyOf(prep, Math.min(when, prep.nowMs)) });
     items.push({ cs, state, weight: product(factors), factors });
   }

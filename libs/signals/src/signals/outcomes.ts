@@ -4,6 +4,7 @@ import {
   assessReviewer,
   caseStudyLabel,
   deliveredShare,
+  measuredShareOf,
   type PreparedCaseStudy,
   type PreparedEvidence,
   type PreparedOutcome,
@@ -21,10 +22,14 @@ function verdictWeight(prep: PreparedEvidence, cs: PreparedCaseStudy, outcome: P
   const reviewer = assessReviewer(prep, outcome.source.reviewerId);
   const factors: WeightFactor[] = [
     ...reviewer.factors,
-    { factor: 'recency', value: recencyOf(prep, outcome.verifiedMs ?? cs.submittedMs) },
+    { factor: 'recency', value: recencyOf(prep, outcome.evidenceMs) },
   ];
   if (outcome.source.verificationStatus === 'unverifiable') {
     factors.push({ factor: 'unverifiable', value: prep.config.delivery.unverifiableWeight });
+  }
+  // A vendor whose recent projects deliver clearly less than its earlier ones: the recent window weighs more.
+  if (prep.trend.declining && outcome.evidenceMs < prep.trend.cutoffMs) {
+    factors.push({ factor: 'declining_trend', value: prep.config.trend.earlierWeight });
   }
   outcome.weight = { weight: product(factors), factors };
   return outcome.weight;
@@ -108,16 +113,7 @@ interface RatioItem extends WeightedValue {
 
 /** Delivered share of a measured verdict, or undefined when the verdict measured nothing. */
 function measuredShare(prep: PreparedEvidence, outcome: PreparedOutcome['source']): number | undefined {
-  switch (outcome.verificationStatus) {
-    case 'verified':
-      return deliveredShare(outcome) ?? 1;
-    case 'partially_verified':
-      return deliveredShare(outcome) ?? prep.config.delivery.partialCreditWithoutValue;
-    case 'refuted':
-      return deliveredShare(outcome) ?? 0;
-    default:
-      return undefined;
-  }
+  return measuredShareOf(outcome, prep.config);
 }
 
 interface ShrunkMedian {

@@ -70,7 +70,7 @@ export function handoverSignal(prep: PreparedEvidence): SignalResult {
     const reviewer = assessReviewer(prep, cs.source.handoverReviewerId);
     const factors: WeightFactor[] = [
       ...reviewer.factors,
-      { factor: 'recency', value: recencyOf(prep, cs.lastVerifiedMs ?? cs.submittedMs) },
+      { factor: 'recency', value: recencyOf(prep, cs.projectMs ?? cs.lastVerifiedMs ?? cs.submittedMs) },
     ];
     items.push({
       evidenceId: `${cs.source.id}#handover`,
@@ -141,7 +141,7 @@ export function evidenceDepthSignal(prep: PreparedEvidence): SignalResult {
       const reviewer = assessReviewer(prep, outcome.source.reviewerId);
       const factors: WeightFactor[] = [
         ...reviewer.factors,
-        { factor: 'recency', value: recencyOf(prep, outcome.verifiedMs ?? cs.submittedMs) },
+        { factor: 'recency', value: recencyOf(prep, outcome.evidenceMs) },
       ];
       keep(`cs:${cs.source.id}`, {
         evidenceId: cs.source.id,

@@ -52,6 +52,7 @@ export class VendorEvidenceRepository {
     const of = (column: string) => (all ? 'true' : `${column} = ANY($1)`);
     const args = all ? [] : [[...vendorIds]];
     const caseStudyColumns = `c.id, c.vendor_id, c.title, c.status, c.production_status, c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.submitted_at,
+                c.started_on::text AS started_on, c.ended_on::text AS ended_on,
                 c.client_domain, c.client_domain_standing, c.client_domain_reason,
                 (SELECT json_build_object('id', a.id, 'answer', a.answer, 'at', a.created_at) FROM client_organization_answers a
                   WHERE a.case_study_id = c.id ORDER BY a.created_at DESC LIMIT 1) AS client_answer`;
@@ -74,7 +75,7 @@ export class VendorEvidenceRepository {
     }
     const caseStudies = options.market ? caseStudyRows.filter((c) => c.id !== null) : caseStudyRows;
     const outcomes: Array<Record<string, unknown>> = await m.query(
-        `SELECT o.id, o.case_study_id, o.metric_name, o.direction, o.baseline_value, o.claimed_value, o.verified_value, o.verification_status
+        `SELECT o.id, o.case_study_id, o.metric_name, o.direction, o.baseline_value, o.claimed_value, o.verified_value, o.verification_status, o.measured_at::text AS measured_at
            FROM outcome_claims o JOIN case_studies c ON c.id = o.case_study_id
           WHERE ${of('c.vendor_id')} AND c.status NOT IN ('draft', 'withdrawn') AND c.superseded_at IS NULL`,
         args,
@@ -151,6 +152,9 @@ export class VendorEvidenceRepository {
           id: c.id as string,
           title: c.title as string,
           submittedAt: (c.submitted_at as Date) ?? now,
+          // The project's own dates (calendar days, read as UTC midnight): evidence is aged from them.
+          startedOn: c.started_on ? `${c.started_on as string}T00:00:00Z` : undefined,
+          endedOn: c.ended_on ? `${c.ended_on as string}T00:00:00Z` : undefined,
           status: c.status as CaseStudyEvidence['status'],
           productionStatus: (verdict ? (c.production_status as string) : c.production_status) as CaseStudyEvidence['productionStatus'],
           goLiveAt: c.production_since ? `${c.production_since as string}T00:00:00Z` : undefined,
@@ -175,12 +179,14 @@ export class VendorEvidenceRepository {
             claimed: Number(o.claimed_value),
             verifiedValue: o.verified_value === null ? null : Number(o.verified_value),
             verificationStatus: o.verification_status as 'pending',
+            measuredAt: o.measured_at ? `${o.measured_at as string}T00:00:00Z` : undefined,
             verifiedAt: verdict ? (verdict.created_at as Date) : undefined,
             reviewerId: verdict ? (verdict.reviewer_id as string) : undefined,
           })),
           followUps: (followUpsByCs.get(c.id as string) ?? []).map((f) => ({
             id: f.id as string,
             monthsAfter: Number(f.months_after) as 6 | 12,
+            // The due date: the follow-up speaks for the project at go-live + 6 or 12 months.
             askedAt: f.due_at as Date,
             answeredAt: (f.answered_at as Date | null) ?? undefined,
             stillInProduction: f.still_in_production === null ? undefined : (f.still_in_production as boolean),
