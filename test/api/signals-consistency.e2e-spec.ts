@@ -479,7 +479,9 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
     /** Submits a case study (with a contact no other vendor uses, so no shared contact links the vendors) and records the judge's verdict on it. */
     async function judgeNewCaseStudy(vendor: { client: GraphQLClient; vendorId: string }, n: number): Promise<void> {
       await resetRateLimits();
-      const draft = await createDraft(vendor.client, vendor.vendorId);
+      // Each case study names its own client, so a new claim never changes another vendor's client-domain
+      // standing (that dependency has its own test in client-domain-standing.e2e-spec.ts): only the verdict moves.
+      const draft = await createDraft(vendor.client, vendor.vendorId, { client: { name: `Flip Client ${n}`, domain: `flip-client-${n}.example`, anonymised: false, descriptor: null } });
       expect((await nominate(vendor.client, draft.id, `contact-${n}@flip-client-${n}.example`)).errors).toBeUndefined();
       expect((await vendor.client.query(SUBMIT, { id: draft.id })).errors).toBeUndefined();
       const [task] = await t.dataSource.query(`SELECT id FROM verification_tasks WHERE case_study_id = $1 AND status = 'open'`, [draft.id]);

@@ -4,13 +4,13 @@
 // From the record (the plan, and what the simulation did): every value, status, answer,
 // identity, source, date (the projects' start and end, each outcome's measured-at) and handover level; whose verdict it was; each case study's
 // status (by @assay/domain's `assessVerdict`, the published rule, on the pushed results);
-// reviewers' verdict counts and spot-check agreement (the admin's spot-check status
-// against the reviewer's, both by `assessVerdict`). Read back from the server: the ids it
+// reviewers' verdict counts and spot-check agreement (the admin's spot check against the
+// reviewer's verdict, outcome by outcome, both by `assessVerdict` and `verdictsAgree`). Read back from the server: the ids it
 // assigned, and the instants it stamped (submission, reference request and answer, verdict,
 // and each row's `computed_at`) — the server takes them from its own clock; and each case
 // study's client-domain standing, which the server judges from outside facts (DNS, RDAP,
 // other vendors' claims) that the simulation does not have.
-import { assessVerdict, contactIdentityKey, type OutcomeVerification } from '@assay/domain';
+import { assessVerdict, contactIdentityKey, type OutcomeVerification, type VerdictFindings, verdictsAgree } from '@assay/domain';
 import {
   type CaseStudyEvidence,
   type ClientDomainStanding,
@@ -77,7 +77,8 @@ export interface PushRecord {
 export const HANDOVER_RATING: Record<Handover, number> = { client_alone: 5, joint: 3, vendor: 1 };
 
 /** The case-study status a verdict's results give, by the published rule. */
-export function verdictStatus(cs: PlannedCaseStudy, results: PushedVerdict['results']): 'verified' | 'partially_verified' | 'unverified' {
+/** The published rule's assessment of a pushed verdict: the case study's status and each outcome's result and verified share. */
+export function verdictAssessment(cs: PlannedCaseStudy, results: PushedVerdict['results']): VerdictFindings & { status: 'verified' | 'partially_verified' | 'unverified' } {
   const verifications = results.map((r): OutcomeVerification =>
     r.result === 'unverifiable'
       ? { result: 'unverifiable' }
@@ -87,7 +88,11 @@ export function verdictStatus(cs: PlannedCaseStudy, results: PushedVerdict['resu
   );
   const assessment = assessVerdict(cs.outcomes, verifications);
   if (!assessment.ok) throw new Error(`The plan holds an invalid verdict for ${cs.marketId}: ${assessment.errors[0].message}`);
-  return assessment.status;
+  return { status: assessment.status, outcomes: assessment.outcomes.map((o) => ({ result: o.result, verifiedShare: o.verifiedShare })) };
+}
+
+export function verdictStatus(cs: PlannedCaseStudy, results: PushedVerdict['results']): 'verified' | 'partially_verified' | 'unverified' {
+  return verdictAssessment(cs, results).status;
 }
 
 interface ReviewerTally {
@@ -108,7 +113,8 @@ function reviewerTallies(record: PushRecord): ReviewerTally[] {
       t.byVendor.set(v.id, (t.byVendor.get(v.id) ?? 0) + 1);
       if (cs.spotCheck) {
         t.total++;
-        if (verdictStatus(cs.plan, cs.verdict.results) === verdictStatus(cs.plan, cs.spotCheck.results)) t.agreed++;
+        // The server's rule: outcome by outcome, not only the overall status.
+        if (verdictsAgree(verdictAssessment(cs.plan, cs.verdict.results), verdictAssessment(cs.plan, cs.spotCheck.results))) t.agreed++;
       }
     }
   }

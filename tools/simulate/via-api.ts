@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { verdictsAgree } from '@assay/domain';
 import { computeMarketContext, computeVendorSignals, DEFAULT_MARKET_CONTEXT, DEFAULT_SIGNAL_CONFIG, type MarketContext, type VendorEvidence, type VendorSignals } from '@assay/signals';
 import { DataSource } from 'typeorm';
 import { createApp, startJobs } from '../../apps/api/src/bootstrap';
@@ -36,6 +37,7 @@ import {
   type PushRecord,
   type SignalMismatch,
   type StoredSignalsRow,
+  verdictAssessment,
   verdictStatus,
 } from './via-api-evidence';
 import { planMarketPush, type PlannedCaseStudy, type PlannedVendor, type PushPlan, SIMULATED_PASSWORD } from './via-api-plan';
@@ -580,7 +582,7 @@ class Pusher {
         cs.spotCheck = await this.submitVerdict(auditors[by].client, taskId, cs, results, cs.plan.verification.handover, cs.plan.verification.productionStatus, by, auditors[by].userId);
         this.expect(v.plan.marketId, `status of spot check on ${cs.plan.marketId}`, verdictStatus(cs.plan, results), cs.spotCheck.serverStatus);
         this.count('spotChecks');
-        if (verdictStatus(cs.plan, results) !== verdictStatus(cs.plan, cs.verdict.results)) this.count('spotChecksDisagreeing');
+        if (!verdictsAgree(verdictAssessment(cs.plan, results), verdictAssessment(cs.plan, cs.verdict.results))) this.count('spotChecksDisagreeing');
       }
     });
   }

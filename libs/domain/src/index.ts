@@ -14,3 +14,4 @@ export * from './names';
 export * from './client-domain-standing';
 export * from './client-organizations';
 export * from './anonymity-flags';
+export * from './verdict-agreement';

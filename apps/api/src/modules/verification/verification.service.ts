@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { assessVerdict, checkReviewerConflicts, emailDomain, reviewerConflict, transition, type OutcomeVerification } from '@assay/domain';
+import { assessVerdict, checkReviewerConflicts, emailDomain, reviewerConflict, transition, verdictsAgree, type OutcomeVerification, type OutcomeVerificationResult } from '@assay/domain';
 import { z } from 'zod';
 import { requirePlatformRole } from '../../common/authz';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -293,7 +293,17 @@ export class VerificationService implements OnModuleInit {
   private async recordSpotCheckAgreement(tx: RequestContext, checkedVerdictId: string, spot: VerdictEntity): Promise<string | null> {
     const original = await this.tx.repo(tx, VerdictEntity).findOneBy({ id: checkedVerdictId });
     if (!original) return null;
-    const agreed = original.status === spot.status;
+    // Outcome by outcome (result and verified share), not only the overall status: see libs/domain verdict-agreement.ts.
+    const rows: Array<{ verdict_id: string; result: OutcomeVerificationResult; verified_share: number }> = await this.tx.manager(tx).query(
+      `SELECT vo.verdict_id, vo.result, vo.verified_share FROM verdict_outcomes vo JOIN outcome_claims oc ON oc.id = vo.outcome_claim_id
+        WHERE vo.verdict_id = ANY($1::uuid[]) ORDER BY oc.position`,
+      [[original.id, spot.id]],
+    );
+    const findings = (v: VerdictEntity) => ({
+      status: v.status,
+      outcomes: rows.filter((r) => r.verdict_id === v.id).map((r) => ({ result: r.result, verifiedShare: Number(r.verified_share) })),
+    });
+    const agreed = verdictsAgree(findings(original), findings(spot));
     await this.tx.manager(tx).query(
       `UPDATE reviewer_profiles SET spot_checks_total = spot_checks_total + 1, spot_checks_agreed = spot_checks_agreed + $2 WHERE user_id = $1`,
       [original.reviewerId, agreed ? 1 : 0],
