@@ -105,6 +105,34 @@ describe('Client-domain standing (API e2e, real in-process DNS)', () => {
     expect((await standingOf(first, earlier))?.standing).toBe('corroborated');
   });
 
+  it('does not let a second vendor on the same servers corroborate a client: two vendors on one infrastructure are one controller', async () => {
+    for (const [domain, ns] of [
+      ['umbrella-corp.example', 'ns1.umbrella-corp.example'],
+      ['puppet-one.example', 'ns1.puppet-ops.example'],
+      ['puppet-two.example', 'ns1.puppet-ops.example'],
+      ['honest-third.example', 'ns1.honest-third.example'],
+    ]) {
+      dns.zones.set(domain, { ns: [ns], mx: [`mail.${domain}`], soa: { mname: ns, rname: `hostmaster.${domain}` } });
+    }
+    const standings = t.app.get(ClientDomainStandingService);
+    const one = await vendorWithOwner(t, 'owner@puppet-one.example', 'Puppet One');
+    await verifiedDomain(t.dataSource, one.vendorId, 'puppet-one.example');
+    const claimed = await submitted(one, 'Umbrella Corp', 'umbrella-corp.example');
+    // A second vendor with no member in common, but its domain on the first one's name servers.
+    const two = await vendorWithOwner(t, 'owner@puppet-two.example', 'Puppet Two');
+    await verifiedDomain(t.dataSource, two.vendorId, 'puppet-two.example');
+    const echo = await submitted(two, 'Umbrella Corp', 'umbrella-corp.example');
+    await standings.reassessRelated(RequestContext.system(), 'umbrella-corp.example', echo);
+    const standing = async () => (await one.client.query<{ caseStudy: { client: { domainStanding: { standing: string } } } }>(STANDING, { id: claimed })).data?.caseStudy.client.domainStanding.standing;
+    expect(await standing()).toBe('unconfirmed');
+    // A vendor on its own infrastructure does corroborate it.
+    const third = await vendorWithOwner(t, 'owner@honest-third.example', 'Honest Third');
+    await verifiedDomain(t.dataSource, third.vendorId, 'honest-third.example');
+    const independent = await submitted(third, 'Umbrella Corp', 'umbrella-corp.example');
+    await standings.reassessRelated(RequestContext.system(), 'umbrella-corp.example', independent);
+    expect(await standing()).toBe('corroborated');
+  });
+
   it('marks a client domain on the vendor’s own name servers suspect', async () => {
     const vendor = await vendorWithOwner(t, 'owner@shadyvendor.example', 'Shady Vendor');
     await verifiedDomain(t.dataSource, vendor.vendorId, 'shadyvendor.example');

@@ -287,6 +287,20 @@ export function sharedDnsControl(
 }
 
 /**
+ * Whether two vendors run on the same infrastructure: a verified domain of one uses the name
+ * servers, mail servers or DNS contact of one of the other's (shared providers aside). Two such
+ * vendors are one controller, so one cannot corroborate the other's client.
+ */
+export function sharesInfrastructure(
+  ours: ReadonlyArray<{ domain: string; dns: DnsLookup }>,
+  theirs: ReadonlyArray<{ domain: string; dns: DnsLookup }>,
+  providers: readonly string[] = SHARED_DNS_PROVIDER_SUFFIXES,
+  sharedHosts: ReadonlySet<string> = new Set(),
+): boolean {
+  return theirs.some((d) => d.dns.status === 'ok' && sharedDnsControl(d.domain, d.dns.facts, ours, providers, sharedHosts) !== null);
+}
+
+/**
  * The standing of a case study's client domain, with every reason found:
  * - `suspect`: the client organisation denied it, or its DNS shares name servers,
  *   mail servers or SOA contact with a vendor domain, or it was registered after

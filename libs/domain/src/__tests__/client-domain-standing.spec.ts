@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assessClientDomain, type ClientDomainFacts, type DnsLookup, lookAlikeBucketKey, lookAlikeKind, sharedInfrastructureHosts } from '../client-domain-standing';
+import { assessClientDomain, type ClientDomainFacts, type DnsLookup, lookAlikeBucketKey, lookAlikeKind, sharedInfrastructureHosts, sharesInfrastructure } from '../client-domain-standing';
 
 const T0 = new Date('2024-01-01T00:00:00Z');
 const LATER = new Date('2025-01-01T00:00:00Z');
@@ -186,5 +186,21 @@ describe(assessClientDomain.name, () => {
         expect(result.dnsChecked).toBe(false);
       }),
     );
+  });
+
+  describe('sharesInfrastructure (a second vendor on the same servers is the same controller)', () => {
+    const ours = [{ domain: 'shady-vendor.example', dns: ok(['ns1.shady-ops.example'], ['mx.shady-ops.example'], 'hostmaster.shady-ops.example') }];
+    it('finds own name servers, mail servers or DNS contact in common', () => {
+      expect(sharesInfrastructure(ours, [{ domain: 'sock-vendor.example', dns: ok(['ns1.shady-ops.example']) }])).toBe(true);
+      expect(sharesInfrastructure(ours, [{ domain: 'sock-vendor.example', dns: ok(['ns9.other.example'], ['mx.shady-ops.example']) }])).toBe(true);
+      expect(sharesInfrastructure(ours, [{ domain: 'sock-vendor.example', dns: ok(['ns9.other.example'], [], 'hostmaster.shady-ops.example') }])).toBe(true);
+    });
+    it('does not count a shared provider, another vendor’s own servers, or a vendor whose DNS did not answer', () => {
+      const hosted = [{ domain: 'a-vendor.example', dns: ok(['ada.ns.cloudflare.com', 'bob.ns.cloudflare.com'], [], 'hostmaster.a-vendor.example') }];
+      expect(sharesInfrastructure(hosted, [{ domain: 'b-vendor.example', dns: ok(['ada.ns.cloudflare.com'], [], 'hostmaster.b-vendor.example') }])).toBe(false);
+      expect(sharesInfrastructure(ours, [{ domain: 'honest-vendor.example', dns: ok(['ns1.honest-vendor.example'], ['mail.honest-vendor.example'], 'hostmaster.honest-vendor.example') }])).toBe(false);
+      expect(sharesInfrastructure(ours, [{ domain: 'sock-vendor.example', dns: { status: 'unreachable' } }])).toBe(false);
+      expect(sharesInfrastructure(ours, [])).toBe(false);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { assessClientDomain, type ClientDomainAssessment, type DnsLookup, type KnownDomain, lookAlikeBucketKey, normalizeDomain } from '@assay/domain';
+import { assessClientDomain, type ClientDomainAssessment, type DnsLookup, type KnownDomain, lookAlikeBucketKey, normalizeDomain, sharesInfrastructure } from '@assay/domain';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { JobsService } from '../jobs/jobs.service';
@@ -114,16 +114,25 @@ export class ClientDomainStandingService implements OnModuleInit {
       `SELECT min(coalesce(submitted_at, created_at)) AS at FROM case_studies WHERE client_domain = $1 AND status <> 'draft'`,
       [domain],
     );
-    const independent: Array<{ n: number }> = await m.query(
-      // Other vendors naming the domain (case studies or rosters) that share no member with this vendor.
-      `SELECT count(DISTINCT v.vendor_id)::int AS n FROM (
-          SELECT vendor_id FROM case_studies WHERE client_domain = $1 AND status NOT IN ('draft', 'withdrawn')
-          UNION SELECT vendor_id FROM roster_entries WHERE client_domain = $1
-        ) v
+    // Other vendors naming the domain (case studies or rosters): independent when they share no member, no reviewer and no infrastructure with this vendor.
+    const others: Array<{ vendor_id: string; shares_reviewer: boolean; domains: string[] | null }> = await m.query(
+      `SELECT v.vendor_id,
+              EXISTS (SELECT 1 FROM verdicts a JOIN verdicts b ON b.reviewer_id = a.reviewer_id WHERE a.vendor_id = v.vendor_id AND b.vendor_id = $2) AS shares_reviewer,
+              (SELECT array_agg(d.domain ORDER BY d.domain) FROM vendor_domains d WHERE d.organization_id = v.vendor_id AND d.verified_at IS NOT NULL) AS domains
+         FROM (SELECT vendor_id FROM case_studies WHERE client_domain = $1 AND status NOT IN ('draft', 'withdrawn')
+               UNION SELECT vendor_id FROM roster_entries WHERE client_domain = $1) v
         WHERE v.vendor_id <> $2
-          AND NOT EXISTS (SELECT 1 FROM memberships a JOIN memberships b ON a.user_id = b.user_id WHERE a.organization_id = v.vendor_id AND b.organization_id = $2)`,
+          AND NOT EXISTS (SELECT 1 FROM memberships a JOIN memberships b ON a.user_id = b.user_id WHERE a.organization_id = v.vendor_id AND b.organization_id = $2)
+        ORDER BY v.vendor_id`,
       [domain, cs.vendor_id],
     );
+    const ours = vendorDomains.map((d, i) => ({ domain: d, dns: vendorDns[i] as DnsLookup }));
+    let independentVendorCount = 0;
+    for (const other of others) {
+      if (other.shares_reviewer) continue;
+      const theirs = await Promise.all((other.domains ?? []).map(async (d) => ({ domain: d, dns: await this.facts.dns(d) })));
+      if (!sharesInfrastructure(ours, theirs)) independentVendorCount += 1;
+    }
     const answer: Array<{ name: string; answer: 'worked_with' | 'did_not_work_with' | 'outcome_wrong' }> = await m.query(
       `SELECT o.name, a.answer FROM client_organization_answers a
          JOIN organizations o ON o.id = a.organization_id
@@ -151,11 +160,11 @@ export class ClientDomainStandingService implements OnModuleInit {
       domain,
       firstSeenAt: firstSeen[0]?.at ? new Date(firstSeen[0].at) : (cs.submitted_at ?? cs.created_at),
       projectStartedAt: cs.started_on ? new Date(`${cs.started_on}T00:00:00Z`) : null,
-      vendorDomains: vendorDomains.map((d, i) => ({ domain: d, dns: vendorDns[i] as DnsLookup })),
+      vendorDomains: ours,
       dns: dns as DnsLookup,
       registeredAt: registeredAt as Date | null,
       knownDomains: known,
-      independentVendorCount: independent[0]?.n ?? 0,
+      independentVendorCount,
       clientOrganization: answer[0] ? { name: answer[0].name, answer: answer[0].answer } : null,
       accountReferenceFrom: accountReference[0]?.name ?? null,
     });
