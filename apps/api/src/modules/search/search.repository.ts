@@ -5,20 +5,10 @@ import type { VendorSignalsEntity } from '../signals/entities/vendor-signals.ent
 import { signalsEntityFromRow } from '../signals/signals.mapper';
 import { REFERENCE_SUMMARY_LATERAL, type ReferenceSummaryRow } from '../vendors/vendors.repository';
 import type { Facet, SearchFilters, SearchSort } from './search.filters';
-import { FacetCache, searchStatement, type SearchStatementRow } from './search.sql';
+import { FacetCache, searchStatement, type SearchStatementRow, type VendorProfileColumns } from './search.sql';
 
 /** A vendor with its profile and (when it has any) its stored signals, from one row. */
-export interface VendorSearchRow {
-  id: string;
-  name: string;
-  slug: string;
-  website: string | null;
-  description: string;
-  capabilities: string[];
-  industries: string[];
-  regions: string[];
-  team_size: number | null;
-  rate_band: string | null;
+export interface VendorSearchRow extends VendorProfileColumns {
   signals: VendorSignalsEntity | null;
 }
 

@@ -88,8 +88,8 @@ export interface SearchStatementInput {
   facets: boolean | string;
 }
 
-/** A page row as the statement returns it (JSON: timestamps inside `signals_row` are strings). */
-export interface SearchStatementPageRow {
+/** The profile fields of a vendor every search, page and comparison row carries (one definition). */
+export interface VendorProfileColumns {
   id: string;
   name: string;
   slug: string;
@@ -100,6 +100,10 @@ export interface SearchStatementPageRow {
   regions: string[];
   team_size: number | null;
   rate_band: string | null;
+}
+
+/** A page row as the statement returns it (JSON: timestamps inside `signals_row` are strings). */
+export interface SearchStatementPageRow extends VendorProfileColumns {
   sort_value: number;
   signals_row: Record<string, unknown> | null;
 }

@@ -1,9 +1,10 @@
 import { Accordion, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { IconLock, IconMail } from '@tabler/icons-react';
+import { IconMail } from '@tabler/icons-react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { EmptyMessage } from '../../../ui/EmptyMessage';
 import { formatDateTime } from '../../../ui/format';
+import { accessNotice } from '../../../ui/AccessNotice';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
@@ -48,20 +49,7 @@ function Outbox() {
           ))}
         </Stack>
       }
-      renderError={(description) =>
-        description.code === 'FORBIDDEN' ? (
-          <EmptyMessage
-            icon={<IconLock aria-hidden />}
-            title="Only admins can see the outbox"
-            description="The mail outbox holds other people’s invitations and links, so only Assay admins can open it."
-            actions={
-              <Button component={Link} to="/" variant="default">
-                Back to the home page
-              </Button>
-            }
-          />
-        ) : undefined
-      }
+      renderError={accessNotice('admins', 'The mail outbox holds other people’s invitations and links, so only Assay admins can open it.')}
       isEmpty={(outbox) => outbox.total === 0}
       empty={
         <EmptyMessage

@@ -1,9 +1,7 @@
-import { Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router-dom';
-import { EmptyMessage } from '../../../ui/EmptyMessage';
 import { formatDateTime } from '../../../ui/format';
+import { accessNotice } from '../../../ui/AccessNotice';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
@@ -40,20 +38,7 @@ function Pipeline() {
       data={data?.signalsPipeline}
       onRetry={() => void refetch()}
       skeleton={<Skeleton height={120} />}
-      renderError={(description) =>
-        description.code === 'FORBIDDEN' ? (
-          <EmptyMessage
-            icon={<IconLock aria-hidden />}
-            title="Only admins can see the signals pipeline"
-            description="It shows the platform's internal job queue."
-            actions={
-              <Button component={Link} to="/" variant="default">
-                Back to the home page
-              </Button>
-            }
-          />
-        ) : undefined
-      }
+      renderError={accessNotice('admins', 'It shows the platform’s internal job queue, so only Assay admins can open it.')}
     >
       {(p) => {
         const behind = p.pendingEvents > 0;

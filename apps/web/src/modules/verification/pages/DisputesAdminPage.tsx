@@ -8,7 +8,7 @@ import { formatDate } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { CardSkeletons, QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
-import { accessNotice } from '../components/AccessNotice';
+import { accessNotice } from '../../../ui/AccessNotice';
 import { ResolveDisputeForm } from '../components/ResolveDisputeForm';
 import { VerdictStatusBadge, VerdictSummary } from '../components/VerdictSummary';
 import { caseStudyVerdictsQuery } from '../graphql/case-study-verdicts.query';

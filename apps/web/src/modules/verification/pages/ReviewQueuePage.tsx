@@ -6,7 +6,7 @@ import { EmptyMessage } from '../../../ui/EmptyMessage';
 import { PageHeader } from '../../../ui/PageHeader';
 import { CardSkeletons, QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
-import { accessNotice } from '../components/AccessNotice';
+import { accessNotice } from '../../../ui/AccessNotice';
 import { MyTasksList } from '../components/MyTasksList';
 import { QueueList } from '../components/QueueList';
 import { myVerificationTasksQuery } from '../graphql/my-verification-tasks.query';

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
-import { accessNotice } from '../components/AccessNotice';
+import { accessNotice } from '../../../ui/AccessNotice';
 import { BackLink } from '../../../ui/BackLink';
 import { EvidenceList } from '../components/EvidenceList';
 import { leaseText } from '../components/MyTasksList';

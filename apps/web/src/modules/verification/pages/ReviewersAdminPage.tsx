@@ -5,7 +5,7 @@ import { EmptyMessage } from '../../../ui/EmptyMessage';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
-import { accessNotice } from '../components/AccessNotice';
+import { accessNotice } from '../../../ui/AccessNotice';
 import { AccreditReviewerForm } from '../components/AccreditReviewerForm';
 import { ReviewersTable } from '../components/ReviewersTable';
 import { reviewersQuery } from '../graphql/reviewers.query';

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
-import { AccessNotice, accessNotice } from '../components/AccessNotice';
+import { AccessNotice, accessNotice } from '../../../ui/AccessNotice';
 import { BackLink } from '../../../ui/BackLink';
 import { CaseStudyVerdicts } from '../components/CaseStudyVerdicts';
 import { RequireSpotCheckButton } from '../components/RequireSpotCheckButton';

@@ -1,8 +1,8 @@
 import { Button } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import type { ErrorDescription } from '../../../ui/errors/describe-error';
-import { EmptyMessage } from '../../../ui/EmptyMessage';
+import type { ErrorDescription } from './errors/describe-error';
+import { EmptyMessage } from './EmptyMessage';
 
 const AUDIENCE = {
   reviewers: {
@@ -17,14 +17,17 @@ const AUDIENCE = {
 
 type Audience = keyof typeof AUDIENCE;
 
-/** A calm page, instead of a red alert, for someone without the role a page needs. */
-export function AccessNotice({ audience, revoked = false }: { audience: Audience; revoked?: boolean }) {
+/**
+ * A calm page, instead of a red alert, for someone without the role a page needs: the one
+ * "only reviewers / only admins" notice of the app; `why` says what the page holds.
+ */
+export function AccessNotice({ audience, revoked = false, why }: { audience: Audience; revoked?: boolean; why?: string }) {
   const text = AUDIENCE[audience];
   return (
     <EmptyMessage
       icon={<IconLock aria-hidden />}
       title={text.title}
-      description={revoked ? 'Your reviewer accreditation was revoked, so you can no longer take verification tasks.' : text.description}
+      description={revoked ? 'Your reviewer accreditation was revoked, so you can no longer take verification tasks.' : (why ?? text.description)}
       actions={
         <Button component={Link} to="/" variant="default">
           Back to the home page
@@ -35,10 +38,10 @@ export function AccessNotice({ audience, revoked = false }: { audience: Audience
 }
 
 /** For `QueryState.renderError`: the notice when the API refused for lack of a role. */
-export function accessNotice(audience: Audience) {
+export function accessNotice(audience: Audience, why?: string) {
   return (description: ErrorDescription) => {
     const revoked = description.reason === 'ACCREDITATION_REVOKED';
     if (description.code !== 'FORBIDDEN' && !revoked) return undefined;
-    return <AccessNotice audience={audience} revoked={revoked} />;
+    return <AccessNotice audience={audience} revoked={revoked} why={why} />;
   };
 }
