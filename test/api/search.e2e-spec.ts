@@ -28,7 +28,7 @@ type SearchResult = {
     totalCount: number;
     hasNextPage: boolean;
     endCursor: string | null;
-    nodes: Array<{ id: string; name: string; signals: { assay: { lower: number } } | null }>;
+    nodes: Array<{ id: string; name: string; signals: { assay: { mean: number; lower: number } } | null }>;
     facets: Record<string, Array<{ key: string; count: number }>>;
   };
 };
@@ -114,9 +114,12 @@ describe('Buyer search and compare', () => {
     }
   });
 
-  it('ranks by the Assay lower bound by default, vendors without signals last', async () => {
+  it('ranks by the Assay score (point estimate) by default, vendors without signals last; the lower end on request', async () => {
     const res = await anonymous.query<SearchResult>(SEARCH, { input: { first: 20 } });
-    const lowers = res.data!.searchVendors.nodes.map((n) => n.signals?.assay.lower ?? -1);
+    const means = res.data!.searchVendors.nodes.map((n) => n.signals?.assay.mean ?? -1);
+    expect(means).toEqual([...means].sort((a, b) => b - a));
+    const cautious = await anonymous.query<SearchResult>(SEARCH, { input: { first: 20, sort: 'assay_lower' } });
+    const lowers = cautious.data!.searchVendors.nodes.map((n) => n.signals?.assay.lower ?? -1);
     expect(lowers).toEqual([...lowers].sort((a, b) => b - a));
     expect(res.data!.searchVendors.nodes[0].signals).not.toBeNull();
     expect(res.data!.searchVendors.nodes.at(-1)!.signals).toBeNull();

@@ -88,8 +88,8 @@ async function main(argv: readonly string[]): Promise<void> {
       distinctWinnersLast10: result.market.distinctHiredLast10.assay,
       finalMeanTrueQuality: finalOf('assay'),
       ceilingFinalMeanTrueQuality: finalOf('ceiling'),
-      pointEstimateDistinctWinnersLast10: result.market.distinctHiredLast10.assayMean,
-      pointEstimateFinalMeanTrueQuality: finalOf('assayMean'),
+      lowerEndDistinctWinnersLast10: result.market.distinctHiredLast10.assayLower,
+      lowerEndFinalMeanTrueQuality: finalOf('assayLower'),
       repeatedMarket: 'the repeated lemons market under the default ranking (the threat classes are simulated in the static market only)',
     };
     process.stdout.write(`${JSON.stringify({ ...(toJson(result) as object), threats: { ...threatsOut, market } })}\n`);
@@ -121,15 +121,15 @@ async function main(argv: readonly string[]): Promise<void> {
     if (!stat) continue;
     const assay = s === seed ? result.market.meanTrueQualityByRound.assay : repeatedMarket(s, 'assay', { rounds, vendorCount }).quality;
     const stars = s === seed ? result.market.meanTrueQualityByRound.meanStars : repeatedMarket(s, 'meanStars', { rounds, vendorCount }).quality;
-    const assayMean = s === seed ? result.market.meanTrueQualityByRound.assayMean : repeatedMarket(s, 'assayMean', { rounds, vendorCount }).quality;
+    const assayLower = s === seed ? result.market.meanTrueQualityByRound.assayLower : repeatedMarket(s, 'assayLower', { rounds, vendorCount }).quality;
     robustness.push({
       seed: s,
       assayTau: stat.signals.assay.kendallTau,
-      assayMeanTau: stat.assayComponents.assayMean.kendallTau,
+      assayLowerTau: stat.assayComponents.assayLower.kendallTau,
       ceilingTau: stat.signals.ceiling.kendallTau,
       starsTau: stat.signals.meanStars.kendallTau,
       assayFinal: assay[assay.length - 1],
-      assayMeanFinal: assayMean[assayMean.length - 1],
+      assayLowerFinal: assayLower[assayLower.length - 1],
       starsFinal: stars[stars.length - 1],
     });
     if (showProgress) process.stderr.write(`robustness: seed ${s} done\n`);

@@ -84,7 +84,7 @@ export function assaySignals(
   });
 }
 
-/** Vendor ids in Assay's order (by default the lower end of the Assay interval), via the library's ranking. */
-export function assayOrder(signals: readonly VendorSignals[], sort: RankSort = 'assay_lower'): string[] {
+/** Vendor ids in Assay's order (by default the product's: the Assay score's point estimate), via the library's ranking. */
+export function assayOrder(signals: readonly VendorSignals[], sort: RankSort = 'assay_mean'): string[] {
   return rankVendors(signals, sort).map((r) => r.vendorId);
 }

@@ -28,12 +28,12 @@ export interface StaticResult {
   adversaryShare: number;
   signals: Record<StaticSignalName, RankingQuality>;
   /** Each Assay component (and the Assay point estimate) ranked on its own, for the report. */
-  assayComponents: Record<ScoredSignalKey | 'assayMean' | 'evidenceDepth', RankingQuality>;
+  assayComponents: Record<ScoredSignalKey | 'assayLower' | 'evidenceDepth', RankingQuality>;
   vendors: number;
   adversaries: number;
 }
 
-export const MARKET_RANKINGS = ['assay', 'assayMean', 'meanStars', 'caseStudyCount', 'rawSuccessRatio', 'ceiling'] as const;
+export const MARKET_RANKINGS = ['assay', 'assayLower', 'meanStars', 'caseStudyCount', 'rawSuccessRatio', 'ceiling'] as const;
 export type MarketRanking = (typeof MARKET_RANKINGS)[number];
 
 export interface MarketResult {
@@ -77,7 +77,7 @@ export function staticComparison(seed: number, adversaryShare: number, opts: Par
   for (const b of BASELINES) result[b] = quality(market.vendors.map((v) => BASELINE_SCORE[b](v, market.nowMs)), q, tie(b));
   const component = (pick: (s: VendorSignals) => number, label: string): RankingQuality => quality(signals.map(pick), q, tie(label));
   const assayComponents = {
-    assayMean: component((s) => s.assay.mean, 'assayMean'),
+    assayLower: component((s) => s.assay.lower, 'assayLower'),
     evidenceDepth: component((s) => s.evidenceDepth.mean, 'evidenceDepth'),
   } as StaticResult['assayComponents'];
   for (const key of SCORED_SIGNAL_KEYS) assayComponents[key] = component((s) => s[key].lower, key);
@@ -92,9 +92,10 @@ export function staticComparison(seed: number, adversaryShare: number, opts: Par
 
 /** Orders active vendors for one round under a ranking; best first. */
 function roundOrder(ranking: MarketRanking, market: Market, active: readonly SimVendor[], everyone: readonly SimVendor[], nowMs: number, tieRng: Rng): SimVendor[] {
-  if (ranking === 'assay' || ranking === 'assayMean') {
+  if (ranking === 'assay' || ranking === 'assayLower') {
     const byId = new Map(active.map((v) => [v.id, v]));
-    const sort = ranking === 'assay' ? 'assay_lower' : 'assay_mean';
+    // `assay` is the product's default order (the point estimate); `assayLower` the cautious sort.
+    const sort = ranking === 'assay' ? 'assay_mean' : 'assay_lower';
     return assayOrder(assaySignals(market, active, nowMs, everyone), sort).map((id) => byId.get(id) as SimVendor);
   }
   const scores = active.map((v) => BASELINE_SCORE[ranking](v, nowMs));

@@ -159,7 +159,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       question: 'Overall, how well did they verifiably deliver?',
       scale: '0–100 %',
       description: `A weighted average of verified delivery (${pct(w.verifiedDelivery)}), claim accuracy (${pct(w.claimAccuracy)}), production durability (${pct(w.productionDurability)}), client endorsement (${pct(w.clientEndorsement)}) and handover (${pct(w.handover)}). Its interval is the same weighted average of the signals’ intervals: exact when the signals move together, as they do for a good vendor, and on the cautious side otherwise.`,
-      formula: 'Σ share × signal, for the point and for each end of the interval. Rankings sort by the lower end by default.',
+      formula: 'Σ share × signal, for the point and for each end of the interval. Rankings sort by the point estimate by default; the lower end is the cautious order buyers can choose.',
       constants: [
         'assayWeights.verifiedDelivery',
         'assayWeights.claimAccuracy',
@@ -167,7 +167,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
         'assayWeights.clientEndorsement',
         'assayWeights.handover',
       ],
-      improve: ['Improve the signals above; more verified evidence narrows the interval and raises its lower end, which is what rankings use.'],
+      improve: ['Improve the signals above; more verified evidence moves the point estimate away from the prior, which is what rankings use, and narrows the interval.'],
     },
   ];
 }
@@ -182,7 +182,7 @@ function sections(c: SignalConfig): MethodologySection[] {
       paragraphs: [
         `Every signal is an estimate with a ${pct(c.credibleMass)} credible interval: given the evidence, the true value lies inside the interval with ${pct(c.credibleMass)} probability. Before there is any evidence, the estimate says “we don’t know yet”: the interval covers almost the whole scale.`,
         'For verified delivery, client endorsement, handover and reference response rate the interval is the exact Beta posterior given the weighted evidence (an item of weight w counts as w observations). Claim accuracy and production durability use the approximations stated with them, and the Assay score combines the signals’ intervals as described under it.',
-        'Evidence narrows the interval. One glowing review cannot outrank thirty verified projects, because rankings sort by the lower end of the Assay interval: a vendor ranks high only when the evidence makes us confident that it is good.',
+        'Evidence narrows the interval and moves the point estimate away from the prior. Rankings sort by the point estimate: one glowing review is pulled toward the prior and does not outrank thirty verified projects, while an entrant with a few strong projects is not sent to the bottom for being new (ranking by the lower end of the interval, still a sort buyers can choose, kept incumbents in place in the simulated market; docs/simulation.md).',
       ],
     },
     {

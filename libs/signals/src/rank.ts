@@ -21,8 +21,12 @@ function compareBy(keys: readonly Key[]) {
   };
 }
 
-/** Ranks vendors by a sort (default: the lower end of the Assay interval); deterministic, evidence-only. */
-export function rankVendors(signals: readonly VendorSignals[], sort: RankSort = 'assay_lower'): RankedVendor[] {
+/**
+ * Ranks vendors by a sort (default: the Assay score's point estimate, in which thin evidence is
+ * pulled toward the prior rather than to the bottom, so an entrant can outrank an incumbent);
+ * deterministic, evidence-only. `assay_lower` is the cautious order.
+ */
+export function rankVendors(signals: readonly VendorSignals[], sort: RankSort = 'assay_mean'): RankedVendor[] {
   const keys = SORT_KEYS[sort];
   const compare = compareBy(keys);
   const ordered = [...signals].sort(

@@ -23,9 +23,9 @@ export const SEARCH_SORT_LABELS: Record<VendorSearchSort, string> = {
   recently_verified: 'Most recently verified',
 };
 
-/** The order a search uses when none is chosen (the API's rule: best match with text, else the cautious score). */
+/** The order a search uses when none is chosen (the API's rule: best match with text, else the Assay score's point estimate). */
 export function defaultSearchSort(text: string): VendorSearchSort {
-  return (text ? 'best_match' : 'assay_lower') as VendorSearchSort;
+  return (text ? 'best_match' : 'assay_mean') as VendorSearchSort;
 }
 
 /** The sorts a search can offer, as select options. */

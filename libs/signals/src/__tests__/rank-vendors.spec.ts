@@ -13,10 +13,17 @@ const oneGlowing = () =>
   vendor({ vendorId: 'lucky', caseStudies: [withOutcomes(outcome())], references: [reference({ handover: 5 })] });
 
 describe(rankVendors.name, () => {
-  it('ranks thirty verified outcomes above one glowing review (lower end of the interval)', () => {
+  it('ranks by the point estimate by default, and thirty verified outcomes still above one glowing review (thin evidence is pulled toward the prior)', () => {
     const ranked = rankVendors([computeVendorSignals(oneGlowing()), computeVendorSignals(thirtyVerified())]);
     expect(ranked.map((r) => r.vendorId)).toEqual(['steady', 'lucky']);
+    expect(ranked[0].sortValue).toBe(ranked[0].signals.assay.mean);
+  });
+
+  it('ranks by the lower end of the interval on request (the cautious order), where the gap between a long record and one project is widest', () => {
+    const ranked = rankVendors([computeVendorSignals(oneGlowing()), computeVendorSignals(thirtyVerified())], 'assay_lower');
+    expect(ranked.map((r) => r.vendorId)).toEqual(['steady', 'lucky']);
     expect(ranked[0].sortValue).toBe(ranked[0].signals.assay.lower);
+    expect(ranked[0].sortValue - ranked[1].sortValue).toBeGreaterThan(ranked[0].signals.assay.mean - ranked[1].signals.assay.mean);
   });
 
   it('sorts by the point estimate or by evidence depth on request', () => {

@@ -19,7 +19,7 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /** The order when none is asked for: how well the name matches a text query, otherwise the cautious score. */
 export function defaultSearchSort(text: string | null | undefined): SearchSort {
-  return text ? 'best_match' : 'assay_lower';
+  return text ? 'best_match' : 'assay_mean';
 }
 
 const list = <T extends string>(keys: readonly T[], what: string) =>

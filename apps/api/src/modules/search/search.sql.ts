@@ -27,7 +27,7 @@ const SORT_EXPRESSIONS: Record<Exclude<SearchSort, 'best_match'>, string> = {
  * candidates); MATERIALIZED so it runs once, with a row estimate the planner can join on.
  */
 function textMatch(text: string | null, p: Params, sort: SearchSort): { cte: string; from: string; sortValue: string } {
-  if (!text) return { cte: '', from: 'vendor_search v', sortValue: SORT_EXPRESSIONS[sort === 'best_match' ? 'assay_lower' : sort] };
+  if (!text) return { cte: '', from: 'vendor_search v', sortValue: SORT_EXPRESSIONS[sort === 'best_match' ? 'assay_mean' : sort] };
   const q = p.add(text);
   const lowered = p.add(text.toLowerCase());
   const cte = `matched AS MATERIALIZED (
@@ -36,13 +36,13 @@ function textMatch(text: string | null, p: Params, sort: SearchSort): { cte: str
              UNION SELECT vendor_id FROM vendor_search_text WHERE ${lowered} <% search_name),`;
   if (sort !== 'best_match') return { cte, from: 'matched JOIN vendor_search v USING (vendor_id)', sortValue: SORT_EXPRESSIONS[sort] };
   // Best match: how the name matches (exact 3, starts with the query 2, close to it 1, only the
-  // profile or case studies match 0), then the cautious score within a tier. One float, so the
-  // keyset paging works unchanged: tier × 4 + (lower bound + 1), where lower + 1 lies in 0..2.
+  // profile or case studies match 0), then the default score within a tier. One float, so the
+  // keyset paging works unchanged: tier × 4 + (point estimate + 1), where mean + 1 lies in 0..2.
   return {
     cte,
     from: 'matched JOIN vendor_search v USING (vendor_id) JOIN vendor_search_text t USING (vendor_id)',
     sortValue: `(CASE WHEN t.search_name = ${lowered} THEN 3 WHEN starts_with(t.search_name, ${lowered}) THEN 2
-                      WHEN t.search_name % ${lowered} OR ${lowered} <% t.search_name THEN 1 ELSE 0 END) * 4 + COALESCE(v.assay_lower, -1) + 1`,
+                      WHEN t.search_name % ${lowered} OR ${lowered} <% t.search_name THEN 1 ELSE 0 END) * 4 + COALESCE(v.assay_mean, -1) + 1`,
   };
 }
 

@@ -59,7 +59,7 @@ export function SearchPage() {
     <>
       <PageHeader
         title="Consultancies"
-        description="ML and AI consultancies on Assay, ranked by what they verifiably delivered. By default the strongest verified record comes first, so thin evidence does not outrank a long one; a search by name puts the best match first."
+        description="ML and AI consultancies on Assay, ranked by what they verifiably delivered. By default the highest Assay score comes first: thin evidence is pulled toward the average, so one lucky project does not outrank a long record and a newcomer is not buried; sort by “Strongest verified record” for the cautious order. A search by name puts the best match first."
       />
       <Grid gap="xl">
         {/* On a phone the filters wait in a drawer: the search box and the results come first. */}

@@ -110,8 +110,9 @@ function SignalsContent({ signals, hints, names, vendorName, vendorId }: { signa
               <Stat label="Computed" value={formatDateTime(signals.computedAt)} />
             </SimpleGrid>
             <Text size="sm" c="dimmed">
-              By default buyers see the strongest verified record first: <Term term="cautious">the low end of the Assay range</Term>, yours {formatShare(signals.assay.lower)}. More
-              verified evidence narrows the <Term term="interval">interval</Term> and raises that
+              By default buyers see the consultancies in the order of the <Term term="estimate">Assay score</Term>, yours {formatShare(signals.assay.mean)}; buyers who
+              want the cautious order sort by <Term term="cautious">the low end of the range</Term>, yours {formatShare(signals.assay.lower)}. More verified evidence
+              narrows the <Term term="interval">interval</Term> and raises that
               end. Methodology version {signals.configVersion};{' '}
               <Anchor component={Link} to="/methodology" size="sm" underline="always">
                 read how each signal is computed
