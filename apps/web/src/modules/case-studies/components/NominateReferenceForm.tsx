@@ -5,9 +5,9 @@ import { useMutation } from '@apollo/client/react';
 import { IconUserPlus } from '@tabler/icons-react';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { validateEmail } from '../../accounts/components/validation';
-import { caseStudyQuery } from '../graphql/case-study.query';
 import { nominateReferenceMutation } from '../graphql/nominate-reference.mutation';
 import { refusalLabel } from './labels';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 interface Values {
   contactName: string;
@@ -17,10 +17,7 @@ interface Values {
 
 /** Nominates a client contact; a self-reference comes back refused, with the reason shown in the list. */
 export function NominateReferenceForm({ caseStudyId }: { caseStudyId: string }) {
-  const [nominate] = useMutation(nominateReferenceMutation, {
-    refetchQueries: [{ query: caseStudyQuery, variables: { id: caseStudyId } }],
-    awaitRefetchQueries: true,
-  });
+  const [nominate] = useMutation(nominateReferenceMutation, refetchAfter('nominateReference', { caseStudyId }));
   const form = useForm<Values>({
     name: 'nominate-reference',
     mode: 'uncontrolled',

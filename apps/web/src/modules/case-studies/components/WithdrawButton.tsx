@@ -6,16 +6,14 @@ import { useMutation } from '@apollo/client/react';
 import { IconArchive } from '@tabler/icons-react';
 import { describeError } from '../../../ui/errors/describe-error';
 import { FormErrorAlert } from '../../../ui/forms';
-import { caseStudyRevisionsQuery } from '../graphql/case-study-revisions.query';
 import { withdrawCaseStudyMutation } from '../graphql/withdraw-case-study.mutation';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 /** "Withdraw", with a confirmation that says what it means: hidden from buyers, kept on record. */
 export function WithdrawButton({ caseStudyId, title }: { caseStudyId: string; title: string }) {
   const [opened, modal] = useDisclosure(false);
   const [error, setError] = useState<ReturnType<typeof describeError> | null>(null);
-  const [withdraw, { loading }] = useMutation(withdrawCaseStudyMutation, {
-    refetchQueries: [{ query: caseStudyRevisionsQuery, variables: { id: caseStudyId } }],
-  });
+  const [withdraw, { loading }] = useMutation(withdrawCaseStudyMutation, refetchAfter('withdrawCaseStudy', { caseStudyId }));
 
   const confirm = async () => {
     setError(null);

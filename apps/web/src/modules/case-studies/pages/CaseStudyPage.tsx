@@ -30,6 +30,7 @@ import { CaseStudyVerdicts } from '../../verification/components/CaseStudyVerdic
 import { VerificationPanel } from '../../verification/components/VerificationPanel';
 import { ClientAnswerCard } from '../../client-confirmations/components/ClientAnswerCard';
 import { AnonymityFlagsNotice } from '../../verification/components/AnonymityFlagsNotice';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 type CaseStudy = CaseStudyQuery['caseStudy'];
 
@@ -159,9 +160,7 @@ function CaseStudyDetails({ cs }: { cs: CaseStudy }) {
 /** Edit and Submit for drafts; Start a revision for submitted ones; Withdraw for anything not withdrawn. */
 function MemberActions({ cs, onSubmitError }: { cs: CaseStudy; onSubmitError: (error: ErrorDescription | null) => void }) {
   const navigate = useNavigate();
-  const [submit, submitState] = useMutation(submitCaseStudyMutation, {
-    refetchQueries: [{ query: caseStudyRevisionsQuery, variables: { id: cs.id } }],
-  });
+  const [submit, submitState] = useMutation(submitCaseStudyMutation, refetchAfter('submitCaseStudy', { caseStudyId: cs.id }));
   const [revise, reviseState] = useMutation(reviseCaseStudyMutation);
   const [reviseError, setReviseError] = useState<ErrorDescription | null>(null);
   const canRevise = cs.status !== 'draft' && cs.status !== 'withdrawn' && !cs.supersededAt;

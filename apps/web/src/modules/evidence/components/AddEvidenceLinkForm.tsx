@@ -5,14 +5,11 @@ import { useMutation } from '@apollo/client/react';
 import { IconLink } from '@tabler/icons-react';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { addEvidenceLinkMutation } from '../graphql/add-evidence-link.mutation';
-import { caseStudyEvidenceQuery } from '../graphql/case-study-evidence.query';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 /** Adds a link (https only) to a draft's evidence: a public model card, a dashboard, a paper. */
 export function AddEvidenceLinkForm({ caseStudyId }: { caseStudyId: string }) {
-  const [addLink] = useMutation(addEvidenceLinkMutation, {
-    refetchQueries: [{ query: caseStudyEvidenceQuery, variables: { caseStudyId } }],
-    awaitRefetchQueries: true,
-  });
+  const [addLink] = useMutation(addEvidenceLinkMutation, refetchAfter('addEvidenceLink', { caseStudyId }));
   const form = useForm<{ title: string; url: string }>({
     name: 'add-evidence-link',
     mode: 'uncontrolled',

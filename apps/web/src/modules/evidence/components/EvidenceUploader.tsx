@@ -14,6 +14,7 @@ import { EvidenceDropZone } from './EvidenceDropZone';
 import { EvidenceList, type EvidenceItem } from './EvidenceList';
 import { formatBytes } from './format-bytes';
 import { UploadRow } from './UploadRow';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 type Evidence = CaseStudyEvidenceQuery['caseStudyEvidence'];
 
@@ -49,10 +50,7 @@ function EvidenceEditor({ evidence, refetch }: { evidence: Evidence; refetch: ()
   const onUploaded = useCallback(() => refetch(), [refetch]);
   const uploads = useEvidenceUploads(caseStudyId, { maxFileBytes: evidence.maxFileBytes, freeBytes: evidence.maxTotalBytes - evidence.totalBytes }, onUploaded);
   const [removingId, setRemovingId] = useState<string | null>(null);
-  const [removeEvidence] = useMutation(removeEvidenceMutation, {
-    refetchQueries: [{ query: caseStudyEvidenceQuery, variables: { caseStudyId } }],
-    awaitRefetchQueries: true,
-  });
+  const [removeEvidence] = useMutation(removeEvidenceMutation, refetchAfter('removeEvidence', { caseStudyId }));
 
   const remove = async (item: EvidenceItem) => {
     setRemovingId(item.id);

@@ -5,8 +5,8 @@ import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router-dom';
 import type { OrganizationKind } from '../../../gql/graphql';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
-import { meQuery } from '../../accounts/graphql/me.query';
 import { createOrganizationMutation } from '../graphql/create-organization.mutation';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 interface Values {
   name: string;
@@ -17,11 +17,7 @@ interface Values {
 /** Name, kind (consultancy or buyer) and an optional website; you become the owner. */
 export function CreateOrganizationForm() {
   const navigate = useNavigate();
-  const [createOrganization] = useMutation(createOrganizationMutation, {
-    // `me.memberships` lists the new organization.
-    refetchQueries: [{ query: meQuery }],
-    awaitRefetchQueries: true,
-  });
+  const [createOrganization] = useMutation(createOrganizationMutation, refetchAfter('createOrganization'));
   const form = useForm<Values>({
     name: 'create-organization',
     mode: 'uncontrolled',

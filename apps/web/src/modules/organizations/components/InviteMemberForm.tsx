@@ -6,14 +6,11 @@ import type { MembershipRole } from '../../../gql/graphql';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { validateEmail } from '../../accounts/components/validation';
 import { inviteMemberMutation } from '../graphql/invite-member.mutation';
-import { organizationQuery } from '../graphql/organization.query';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 /** Owners invite a colleague by email; the invitation appears under "Pending invitations". */
 export function InviteMemberForm({ organizationId }: { organizationId: string }) {
-  const [inviteMember] = useMutation(inviteMemberMutation, {
-    refetchQueries: [{ query: organizationQuery, variables: { id: organizationId } }],
-    awaitRefetchQueries: true,
-  });
+  const [inviteMember] = useMutation(inviteMemberMutation, refetchAfter('inviteMember', { organizationId }));
   const form = useForm<{ email: string; role: MembershipRole }>({
     name: 'invite-member',
     mode: 'uncontrolled',

@@ -8,11 +8,11 @@ import { describeError, type ErrorDescription } from '../../../ui/errors/describ
 import { EmptyMessage } from '../../../ui/EmptyMessage';
 import { PageHeader } from '../../../ui/PageHeader';
 import { LoadingSkeleton } from '../../../ui/QueryState';
-import { meQuery } from '../../accounts/graphql/me.query';
 import { signInPath } from '../../accounts/hooks/safe-next';
 import { useCurrentUser, type CurrentUser } from '../../accounts/hooks/use-current-user';
 import { useSignOut } from '../../accounts/hooks/use-sign-out';
 import { acceptInvitationMutation } from '../graphql/accept-invitation.mutation';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 /**
  * `/invitations/accept?token=…`, the link in an invitation email. Signed out, it
@@ -71,10 +71,7 @@ function AcceptAsUser({ me, token }: { me: CurrentUser; token: string }) {
   const location = useLocation();
   const { signOut, signingOut } = useSignOut();
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
-  const [acceptInvitation, { loading }] = useMutation(acceptInvitationMutation, {
-    refetchQueries: [{ query: meQuery }],
-    awaitRefetchQueries: true,
-  });
+  const [acceptInvitation, { loading }] = useMutation(acceptInvitationMutation, refetchAfter('acceptInvitation'));
 
   const accept = async () => {
     setFailure(null);

@@ -10,6 +10,7 @@ import { useCurrentUser } from '../../accounts/hooks/use-current-user';
 import { addToShortlistMutation } from '../graphql/add-to-shortlist.mutation';
 import { createShortlistMutation } from '../graphql/create-shortlist.mutation';
 import { myShortlistsQuery } from '../graphql/my-shortlists.query';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 const NEW = '__new__';
 
@@ -51,7 +52,7 @@ function SaveForm({ vendor, buyerOrgs, onDone }: { vendor: { id: string; name: s
   const form = useForm<Values>({ initialValues: { shortlistId: '', name: '', organizationId: buyerOrgs[0]?.id ?? '', note: '' } });
   const { formError, handleError } = useServerFormError(form);
   const [createShortlist] = useMutation(createShortlistMutation);
-  const [addToShortlist, { loading }] = useMutation(addToShortlistMutation, { refetchQueries: [myShortlistsQuery] });
+  const [addToShortlist, { loading }] = useMutation(addToShortlistMutation, refetchAfter('addToShortlist'));
   const chosen = form.values.shortlistId || (options[0]?.id ?? NEW);
 
   if (buyerOrgs.length === 0) {

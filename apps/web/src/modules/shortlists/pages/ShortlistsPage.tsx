@@ -13,6 +13,7 @@ import { formatInterval, formatShare } from '../../signals';
 import { ShortlistItemNote } from '../components/ShortlistItemNote';
 import { myShortlistsQuery } from '../graphql/my-shortlists.query';
 import { removeFromShortlistMutation } from '../graphql/remove-from-shortlist.mutation';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 /** `/shortlists`: the shortlists of the buyer organizations the user belongs to, shared with colleagues. */
 export function ShortlistsPage() {
@@ -22,7 +23,7 @@ export function ShortlistsPage() {
 
 function Shortlists() {
   const { data, loading, error, refetch } = useQuery(myShortlistsQuery, { fetchPolicy: 'cache-and-network' });
-  const [remove] = useMutation(removeFromShortlistMutation, { refetchQueries: [myShortlistsQuery] });
+  const [remove] = useMutation(removeFromShortlistMutation, refetchAfter('removeFromShortlist'));
   return (
     <>
       <PageHeader title="Shortlists" description="Your organization’s shortlists: every member sees the same lists and notes. Each week, members get an email when a shortlisted consultancy’s signals or flags change." />

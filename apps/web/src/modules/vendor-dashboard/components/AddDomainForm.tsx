@@ -5,14 +5,11 @@ import { useMutation } from '@apollo/client/react';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { validateEmail } from '../../accounts/components/validation';
 import { addVendorDomainMutation } from '../graphql/add-vendor-domain.mutation';
-import { vendorDomainsQuery } from '../graphql/vendor-domains.query';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 /** Claims a domain by an address there; the verification link goes to that address. */
 export function AddDomainForm({ vendorId }: { vendorId: string }) {
-  const [addDomain] = useMutation(addVendorDomainMutation, {
-    refetchQueries: [{ query: vendorDomainsQuery, variables: { vendorId } }],
-    awaitRefetchQueries: true,
-  });
+  const [addDomain] = useMutation(addVendorDomainMutation, refetchAfter('addVendorDomain', { vendorId }));
   const form = useForm({
     name: 'add-vendor-domain',
     mode: 'uncontrolled',

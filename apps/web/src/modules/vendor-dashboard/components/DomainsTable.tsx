@@ -7,8 +7,8 @@ import { formatDate } from '../../../ui/format';
 import { TableScroll } from '../../../ui/TableScroll';
 import { addVendorDomainMutation } from '../graphql/add-vendor-domain.mutation';
 import { removeVendorDomainMutation } from '../graphql/remove-vendor-domain.mutation';
-import { vendorDomainsQuery } from '../graphql/vendor-domains.query';
 import { ConfirmButton } from './ConfirmButton';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 type Domain = VendorDomainsQuery['vendorDomains'][number];
 
@@ -35,9 +35,8 @@ function statusDetail(domain: Domain): string {
 
 /** The vendor's domains with their status; pending and expired ones can be re-sent or removed. */
 export function DomainsTable({ vendorId, domains }: { vendorId: string; domains: Domain[] }) {
-  const refetch = { refetchQueries: [{ query: vendorDomainsQuery, variables: { vendorId } }], awaitRefetchQueries: true };
-  const [removeDomain] = useMutation(removeVendorDomainMutation, refetch);
-  const [resend, { loading: resending }] = useMutation(addVendorDomainMutation, refetch);
+  const [removeDomain] = useMutation(removeVendorDomainMutation, refetchAfter('removeVendorDomain', { vendorId }));
+  const [resend, { loading: resending }] = useMutation(addVendorDomainMutation, refetchAfter('addVendorDomain', { vendorId }));
 
   const remove = async (domain: Domain) => {
     try {

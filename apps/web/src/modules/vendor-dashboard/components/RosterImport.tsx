@@ -8,6 +8,7 @@ import { plural } from '../../../ui/format';
 import { TableScroll } from '../../../ui/TableScroll';
 import { importRosterMutation } from '../graphql/import-roster.mutation';
 import { previewRosterCsv, ROSTER_COLUMNS, ROSTER_LIMITS, ROSTER_TEMPLATE, rosterRowProblems, type RosterPreview, type RosterRowProblem } from './roster-csv';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(ROSTER_TEMPLATE)}`;
 
@@ -18,7 +19,7 @@ export function RosterImport({ vendorId }: { vendorId: string }) {
   const [localError, setLocalError] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ error: ErrorDescription; problems: RosterRowProblem[] } | null>(null);
   const resetFile = useRef<() => void>(null);
-  const [importRoster, { loading }] = useMutation(importRosterMutation, { refetchQueries: ['RosterEntries'], awaitRefetchQueries: true });
+  const [importRoster, { loading }] = useMutation(importRosterMutation, refetchAfter('importRoster'));
 
   const preview = useMemo(() => previewRosterCsv(text), [text]);
   const tooLarge = !!preview && preview.bytes > ROSTER_LIMITS.maxBytes;

@@ -7,12 +7,13 @@ import { TableScroll } from '../../../ui/TableScroll';
 import { removeRosterEntryMutation } from '../graphql/remove-roster-entry.mutation';
 import { ConfirmButton } from './ConfirmButton';
 import { formatCalendarDate } from './format';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 type Entry = RosterEntriesQuery['rosterEntries']['nodes'][number];
 
 /** One page of the roster: client, contact, project dates; members can remove an engagement. */
 export function RosterTable({ entries }: { entries: Entry[] }) {
-  const [removeEntry] = useMutation(removeRosterEntryMutation, { refetchQueries: ['RosterEntries'], awaitRefetchQueries: true });
+  const [removeEntry] = useMutation(removeRosterEntryMutation, refetchAfter('removeRosterEntry'));
   const remove = async (entry: Entry) => {
     try {
       await removeEntry({ variables: { input: { id: entry.id } } });

@@ -5,11 +5,11 @@ import { useMutation } from '@apollo/client/react';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { validateEmail } from '../../accounts/components/validation';
 import { accreditReviewerMutation } from '../graphql/accredit-reviewer.mutation';
-import { reviewersQuery } from '../graphql/reviewers.query';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 /** Admins accredit an existing account as a reviewer by its email. */
 export function AccreditReviewerForm() {
-  const [accredit] = useMutation(accreditReviewerMutation, { refetchQueries: [{ query: reviewersQuery }], awaitRefetchQueries: true });
+  const [accredit] = useMutation(accreditReviewerMutation, refetchAfter('accreditReviewer'));
   const form = useForm({
     name: 'accredit-reviewer',
     mode: 'uncontrolled',

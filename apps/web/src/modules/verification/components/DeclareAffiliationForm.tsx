@@ -7,7 +7,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { affiliationVendorSearchQuery } from '../graphql/affiliation-vendor-search.query';
 import { declareAffiliationMutation } from '../graphql/declare-affiliation.mutation';
-import { myAffiliationsQuery } from '../graphql/my-affiliations.query';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 interface Values {
   kind: 'domain' | 'organization';
@@ -20,7 +20,7 @@ const DOMAIN = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 /** A reviewer declares a consultancy on Assay, or an email domain, they are affiliated with. */
 export function DeclareAffiliationForm() {
-  const [declare] = useMutation(declareAffiliationMutation, { refetchQueries: [{ query: myAffiliationsQuery }], awaitRefetchQueries: true });
+  const [declare] = useMutation(declareAffiliationMutation, refetchAfter('declareAffiliation'));
   const form = useForm<Values>({
     name: 'declare-affiliation',
     mode: 'controlled',

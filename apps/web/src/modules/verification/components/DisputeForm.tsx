@@ -4,10 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@apollo/client/react';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { formatDate } from '../../../ui/format';
-import { caseStudyVerdictsQuery } from '../graphql/case-study-verdicts.query';
 import { disputeVerdictMutation } from '../graphql/dispute-verdict.mutation';
-import { verificationTimelineQuery } from '../graphql/verification-timeline.query';
 import { withPlainWords } from './review-errors';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 interface DisputeFormProps {
   verdictId: string;
@@ -19,13 +18,7 @@ interface DisputeFormProps {
 
 /** The vendor's challenge to a verdict; an Assay admin decides it. */
 export function DisputeForm({ verdictId, caseStudyId, closesOn, onDone }: DisputeFormProps) {
-  const [dispute] = useMutation(disputeVerdictMutation, {
-    refetchQueries: [
-      { query: caseStudyVerdictsQuery, variables: { caseStudyId } },
-      { query: verificationTimelineQuery, variables: { id: caseStudyId } },
-    ],
-    awaitRefetchQueries: true,
-  });
+  const [dispute] = useMutation(disputeVerdictMutation, refetchAfter('disputeVerdict', { caseStudyId }));
   const form = useForm({
     name: `dispute-${verdictId}`,
     mode: 'uncontrolled',

@@ -7,11 +7,11 @@ import { useNavigate } from 'react-router-dom';
 import type { VerificationQueueQuery } from '../../../gql/graphql';
 import { formatDate, plural } from '../../../ui/format';
 import { claimTaskMutation } from '../graphql/claim-task.mutation';
-import { myVerificationTasksQuery } from '../graphql/my-verification-tasks.query';
 import { verificationQueueQuery } from '../graphql/verification-queue.query';
 import { errorReason, reviewErrorMessage } from './review-errors';
 import { TaskKindBadge } from './TaskKindBadge';
 import { waitingFor } from './time';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 type QueuedTask = VerificationQueueQuery['verificationQueue'][number];
 
@@ -32,9 +32,7 @@ function QueuedTaskItem({ task }: { task: QueuedTask }) {
   const navigate = useNavigate();
   const client = useApolloClient();
   const [error, setError] = useState<string | null>(null);
-  const [claim, { loading }] = useMutation(claimTaskMutation, {
-    refetchQueries: [{ query: verificationQueueQuery }, { query: myVerificationTasksQuery }],
-  });
+  const [claim, { loading }] = useMutation(claimTaskMutation, refetchAfter('claimTask'));
   const reasonId = `task-${task.id}-conflict`;
   const errorId = `task-${task.id}-error`;
 

@@ -3,13 +3,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@apollo/client/react';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
-import { caseStudyVerdictsQuery } from '../graphql/case-study-verdicts.query';
 import { replyToVerdictMutation } from '../graphql/reply-to-verdict.mutation';
 import { withPlainWords } from './review-errors';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 /** The vendor's public reply to a verdict (right of reply, shown to buyers next to it). */
 export function ReplyForm({ verdictId, caseStudyId, onDone }: { verdictId: string; caseStudyId: string; onDone: () => void }) {
-  const [reply] = useMutation(replyToVerdictMutation, { refetchQueries: [{ query: caseStudyVerdictsQuery, variables: { caseStudyId } }], awaitRefetchQueries: true });
+  const [reply] = useMutation(replyToVerdictMutation, refetchAfter('replyToVerdict', { caseStudyId }));
   const form = useForm({
     name: `reply-${verdictId}`,
     mode: 'uncontrolled',

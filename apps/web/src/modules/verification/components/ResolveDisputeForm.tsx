@@ -4,13 +4,12 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@apollo/client/react';
 import type { VerdictDetailFragment } from '../../../gql/graphql';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
-import { caseStudyVerdictsQuery } from '../graphql/case-study-verdicts.query';
-import { openDisputesQuery } from '../graphql/open-disputes.query';
 import { resolveDisputeMutation } from '../graphql/resolve-dispute.mutation';
 import { FindingsFields } from './FindingsFields';
 import { focusField } from './focus-field';
 import { withPlainWords } from './review-errors';
 import { findingsFromVerdict, toFindingsInput, validateFindings, type ClaimForFinding, type FindingsValues } from './verdict-form-model';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 interface ResolveValues extends FindingsValues {
   /** Empty until the admin chooses: no outcome is preselected for them. */
@@ -28,10 +27,7 @@ interface ResolveDisputeFormProps {
 
 /** Admins: uphold the disputed verdict with a note, or amend it with corrected per-outcome results. */
 export function ResolveDisputeForm({ disputeId, caseStudyId, verdict, claims }: ResolveDisputeFormProps) {
-  const [resolve] = useMutation(resolveDisputeMutation, {
-    refetchQueries: [{ query: openDisputesQuery }, { query: caseStudyVerdictsQuery, variables: { caseStudyId } }],
-    awaitRefetchQueries: true,
-  });
+  const [resolve] = useMutation(resolveDisputeMutation, refetchAfter('resolveDispute', { caseStudyId }));
   const form = useForm<ResolveValues>({
     name: `resolve-${disputeId}`,
     mode: 'controlled',

@@ -5,10 +5,10 @@ import type { ReviewersQuery } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
 import { TableScroll } from '../../../ui/TableScroll';
 import { ConfirmButton } from '../../vendor-dashboard/components/ConfirmButton';
-import { reviewersQuery } from '../graphql/reviewers.query';
 import { revokeReviewerMutation } from '../graphql/revoke-reviewer.mutation';
 import { AffiliationLabel } from './AffiliationLabel';
 import { reviewErrorMessage } from './review-errors';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 type Reviewer = ReviewersQuery['reviewers'][number];
 
@@ -20,7 +20,7 @@ export function spotCheckRecord(agreed: number, total: number): string {
 
 /** Accredited reviewers with affiliations, spot-check agreement, and "Revoke". */
 export function ReviewersTable({ reviewers }: { reviewers: readonly Reviewer[] }) {
-  const [revoke] = useMutation(revokeReviewerMutation, { refetchQueries: [{ query: reviewersQuery }], awaitRefetchQueries: true });
+  const [revoke] = useMutation(revokeReviewerMutation, refetchAfter('revokeReviewer'));
   const revokeNow = async (reviewer: Reviewer) => {
     try {
       await revoke({ variables: { userId: reviewer.userId } });

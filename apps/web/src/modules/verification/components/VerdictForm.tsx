@@ -4,13 +4,13 @@ import { IconGavel, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@apollo/client/react';
 import type { VerdictDetailFragment } from '../../../gql/graphql';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
-import { myVerificationTasksQuery } from '../graphql/my-verification-tasks.query';
 import { submitVerdictMutation } from '../graphql/submit-verdict.mutation';
 import { FindingsFields } from './FindingsFields';
 import { focusField } from './focus-field';
 import { verdictStatus } from '../../../ui/labels';
 import { withPlainWords } from './review-errors';
 import { emptyFindings, previewVerdictStatus, toFindingsInput, validateVerdictForm, type ClaimForFinding, type VerdictFormValues } from './verdict-form-model';
+import { refetchAfter } from '../../../app/refetch-policy';
 
 interface VerdictFormProps {
   taskId: string;
@@ -20,7 +20,7 @@ interface VerdictFormProps {
 
 /** The leaseholder's verdict: findings, a conflict-of-interest declaration, and "Submit verdict". */
 export function VerdictForm({ taskId, claims, onRecorded }: VerdictFormProps) {
-  const [submitVerdict] = useMutation(submitVerdictMutation, { refetchQueries: [{ query: myVerificationTasksQuery }] });
+  const [submitVerdict] = useMutation(submitVerdictMutation, refetchAfter('submitVerdict'));
   const form = useForm<VerdictFormValues>({
     name: 'verdict',
     mode: 'controlled',

@@ -5,17 +5,14 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsShuffle } from '@tabler/icons-react';
 import type { ReferenceDetailFragment } from '../../../../gql/graphql';
 import { describeError } from '../../../../ui/errors/describe-error';
-import { caseStudyQuery } from '../../graphql/case-study.query';
 import { removeReferenceMutation } from '../../graphql/remove-reference.mutation';
 import { NominateReferenceForm } from '../NominateReferenceForm';
 import { ReferenceList } from '../ReferenceList';
+import { refetchAfter } from '../../../../app/refetch-policy';
 
 /** Step 5: nominate client contacts; Assay adds its own random draws from the roster on submission. */
 export function ReferencesStep({ caseStudyId, references }: { caseStudyId: string; references: readonly ReferenceDetailFragment[] }) {
-  const [removeReference] = useMutation(removeReferenceMutation, {
-    refetchQueries: [{ query: caseStudyQuery, variables: { id: caseStudyId } }],
-    awaitRefetchQueries: true,
-  });
+  const [removeReference] = useMutation(removeReferenceMutation, refetchAfter('removeReference', { caseStudyId }));
   const [removingId, setRemovingId] = useState<string | null>(null);
 
   const remove = async (ref: ReferenceDetailFragment) => {
