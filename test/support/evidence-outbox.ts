@@ -1,4 +1,4 @@
-import { REASSESS_RELATED_STANDINGS_JOB } from '../../apps/api/src/modules/identity/client-domain-standing.service';
+import { ClientDomainStandingService, REASSESS_RELATED_STANDINGS_JOB } from '../../apps/api/src/modules/identity/client-domain-standing.service';
 import { JobsService } from '../../apps/api/src/modules/jobs/jobs.service';
 import { EvidenceEventsService } from '../../apps/api/src/modules/signals/evidence-events.service';
 import type { TestApp } from './test-app';
@@ -11,18 +11,13 @@ import type { TestApp } from './test-app';
  */
 export async function waitForEvidenceDrained(t: TestApp, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const jobs = t.app.get(JobsService);
-  const standingsIdle = async () => {
-    const state = await jobs.queueState(REASSESS_RELATED_STANDINGS_JOB);
-    return state.waiting + state.active === 0;
-  };
+  const standings = t.app.get(ClientDomainStandingService);
+  const left = () => Math.max(1, deadline - Date.now());
   for (;;) {
-    while (!(await standingsIdle())) {
-      if (Date.now() > deadline) throw new Error(`Client-domain standings did not settle in ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await t.app.get(EvidenceEventsService).waitUntilDrained(Math.max(1, deadline - Date.now()));
-    if (await standingsIdle()) return;
+    await standings.waitUntilIdle(left());
+    await t.app.get(EvidenceEventsService).waitUntilDrained(left());
+    const state = await t.app.get(JobsService).queueState(REASSESS_RELATED_STANDINGS_JOB);
+    if (state.waiting + state.active === 0) return;
   }
 }
 

@@ -15,8 +15,7 @@ import { computeMarketContext, computeVendorSignals, DEFAULT_MARKET_CONTEXT, DEF
 import { DataSource } from 'typeorm';
 import { createApp, startJobs } from '../../apps/api/src/bootstrap';
 import { EvidenceEventsService } from '../../apps/api/src/modules/signals/evidence-events.service';
-import { JobsService } from '../../apps/api/src/modules/jobs/jobs.service';
-import { REASSESS_RELATED_STANDINGS_JOB } from '../../apps/api/src/modules/identity/client-domain-standing.service';
+import { ClientDomainStandingService } from '../../apps/api/src/modules/identity/client-domain-standing.service';
 import type { ClientDomainStanding } from '@assay/signals';
 import { ensureAdminAccount } from '../../apps/api/src/cli/admin-account';
 import { loadConfig } from '../../apps/api/src/config/config';
@@ -319,7 +318,7 @@ class Pusher {
 
     // Standings re-assessed by the identity job may still change; read them back once it is idle.
     this.log('waiting for the client-domain standings to settle');
-    await this.standingsSettled();
+    await this.app.get(ClientDomainStandingService).waitUntilIdle(120_000);
     this.log('reading back server timestamps');
     await this.readBack(vendors, owners);
     return { plan: this.plan, reviewerUserIds: reviewers.map((r) => r.userId), vendors };
@@ -585,18 +584,6 @@ class Pusher {
         if (!verdictsAgree(verdictAssessment(cs.plan, results), verdictAssessment(cs.plan, cs.verdict.results))) this.count('spotChecksDisagreeing');
       }
     });
-  }
-
-  /** Resolves when no re-assessment of client-domain standings is waiting or running. */
-  private async standingsSettled(timeoutMs = 120_000): Promise<void> {
-    const jobs = this.app.get(JobsService);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const state = await jobs.queueState(REASSESS_RELATED_STANDINGS_JOB);
-      if (state.waiting + state.active === 0) return;
-      if (Date.now() > deadline) throw new Error(`Client-domain standings did not settle in ${timeoutMs} ms: ${JSON.stringify(state)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }
 
   /** The instants the server stamped, and a last look at every status the record expects. */

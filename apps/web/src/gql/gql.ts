@@ -14,11 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  fragment CurrentUser on User {\n    id\n    email\n    displayName\n    platformRoles\n    emailVerified\n    memberships {\n      role\n      organization {\n        id\n        name\n        slug\n        kind\n        website\n        createdAt\n      }\n    }\n  }\n": typeof types.CurrentUserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...CurrentUser\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n    }\n  }\n": typeof types.SignUpDocument,
-    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ...CurrentUser\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  query Outbox($limit: Int!, $offset: Int!) {\n    outbox(limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        to\n        subject\n        text\n        status\n        transport\n        attempts\n        createdAt\n        sentAt\n      }\n    }\n  }\n": typeof types.OutboxDocument,
     "\n  query SignalsPipeline {\n    signalsPipeline {\n      pendingEvents\n      pendingVendors\n      oldestPendingAt\n      oldestPendingAgeSeconds\n      drainJobsWaiting\n      drainJobsActive\n      lastRefreshAt\n      vendorsWithSignals\n    }\n  }\n": typeof types.SignalsPipelineDocument,
     "\n  query CaseStudyRevisions($id: ID!) {\n    caseStudyRevisions(id: $id) {\n      id\n      revision\n      status\n      title\n      createdAt\n      submittedAt\n      supersededAt\n      withdrawnAt\n    }\n  }\n": typeof types.CaseStudyRevisionsDocument,
@@ -104,11 +105,12 @@ type Documents = {
     "\n  query VerificationTimeline($id: ID!) {\n    caseStudy(id: $id) {\n      id\n      status\n      submittedAt\n      verifiedAt\n      withdrawnAt\n      references {\n        id\n        source\n        status\n        contactName\n        clientName\n        sentAt\n        answeredAt\n      }\n    }\n    caseStudyVerdicts(caseStudyId: $id) {\n      id\n      kind\n      status\n      createdAt\n      supersedesId\n      disputes {\n        id\n        status\n        createdAt\n        resolvedAt\n      }\n    }\n  }\n": typeof types.VerificationTimelineDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n": types.MeDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  fragment CurrentUser on User {\n    id\n    email\n    displayName\n    platformRoles\n    emailVerified\n    memberships {\n      role\n      organization {\n        id\n        name\n        slug\n        kind\n        website\n        createdAt\n      }\n    }\n  }\n": types.CurrentUserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...CurrentUser\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      message\n    }\n  }\n": types.SignUpDocument,
-    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ...CurrentUser\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  query Outbox($limit: Int!, $offset: Int!) {\n    outbox(limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        to\n        subject\n        text\n        status\n        transport\n        attempts\n        createdAt\n        sentAt\n      }\n    }\n  }\n": types.OutboxDocument,
     "\n  query SignalsPipeline {\n    signalsPipeline {\n      pendingEvents\n      pendingVendors\n      oldestPendingAt\n      oldestPendingAgeSeconds\n      drainJobsWaiting\n      drainJobsActive\n      lastRefreshAt\n      vendorsWithSignals\n    }\n  }\n": types.SignalsPipelineDocument,
     "\n  query CaseStudyRevisions($id: ID!) {\n    caseStudyRevisions(id: $id) {\n      id\n      revision\n      status\n      title\n      createdAt\n      submittedAt\n      supersededAt\n      withdrawnAt\n    }\n  }\n": types.CaseStudyRevisionsDocument,
@@ -211,11 +213,15 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CurrentUser on User {\n    id\n    email\n    displayName\n    platformRoles\n    emailVerified\n    memberships {\n      role\n      organization {\n        id\n        name\n        slug\n        kind\n        website\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CurrentUser on User {\n    id\n    email\n    displayName\n    platformRoles\n    emailVerified\n    memberships {\n      role\n      organization {\n        id\n        name\n        slug\n        kind\n        website\n        createdAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...CurrentUser\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...CurrentUser\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -227,7 +233,7 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      id\n      email\n      displayName\n      platformRoles\n      emailVerified\n      memberships {\n        role\n        organization {\n          id\n          name\n          slug\n          kind\n          website\n          createdAt\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ...CurrentUser\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      ...CurrentUser\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,8 @@
 // and the buyer's vendor page. (Signal names come from the API: `useSignalNames`.)
 import type {
   CaseStudyStatus,
+  ClientAnswerKind,
+  PublicTextField,
   Handover,
   IdentityStrength,
   MeasurementMethod,
@@ -153,3 +155,13 @@ export const HANDOVER_RUN_BY: Record<Handover, string> = {
   joint: 'the client and the consultancy together',
   vendor: 'the consultancy',
 };
+
+/** What a client organisation can say about a case study that names it: the badge buyers read and the button the client presses. */
+export const CLIENT_ANSWER: Record<ClientAnswerKind, { label: string; button: string; color: string }> = {
+  worked_with: { label: 'Confirmed by the client', button: 'We worked with them', color: 'teal' },
+  did_not_work_with: { label: 'Denied by the client', button: 'We did not work with them', color: 'red' },
+  outcome_wrong: { label: 'Outcome disputed by the client', button: 'The outcome stated is wrong', color: 'orange' },
+};
+
+/** The public texts of a case study, as a reviewer's leak flag names them. */
+export const PUBLIC_TEXT_FIELD: Record<PublicTextField, string> = { title: 'Title', problem: 'Problem', approach: 'Approach' };

@@ -85,6 +85,21 @@ function caseStudyFromListRow(r: CaseStudyListRow): CaseStudyWithVendor {
   });
 }
 
+/** A case study row with its vendor's name and its outcomes as JSON, in one row (no entity hydration). */
+const LIST_SELECT = `SELECT c.id, c.vendor_id, v.name AS vendor_name, c.lineage_id, c.revision, c.supersedes_id, c.superseded_at, c.status, c.title,
+                  c.client_name, c.client_domain, c.client_anonymised, c.client_descriptor, c.problem, c.approach,
+                  c.client_domain_standing, c.client_domain_reason, c.client_domain_dns_checked, c.client_domain_checked_at,
+                  c.started_on::text AS started_on, c.ended_on::text AS ended_on, c.team_size, c.stack_tags, c.production_status,
+                  c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.handover, c.submitted_at, c.verified_at,
+                  c.withdrawn_at, c.created_by_id, c.created_at, c.updated_at, c.version,
+                  COALESCE((SELECT json_agg(json_build_object(
+                             'id', o.id, 'caseStudyId', o.case_study_id, 'position', o.position, 'metricName', o.metric_name, 'unit', o.unit,
+                             'direction', o.direction, 'baselineValue', o.baseline_value, 'claimedValue', o.claimed_value, 'measuredAt', o.measured_at,
+                             'measurementMethod', o.measurement_method, 'methodNote', o.method_note, 'verifiedValue', o.verified_value,
+                             'verificationStatus', o.verification_status) ORDER BY o.position)
+                     FROM outcome_claims o WHERE o.case_study_id = c.id), '[]') AS outcomes
+             FROM case_studies c JOIN organizations v ON v.id = c.vendor_id`;
+
 @Injectable()
 export class CaseStudiesRepository {
   constructor(private readonly tx: TransactionService) {}
@@ -114,19 +129,7 @@ export class CaseStudiesRepository {
       ctx,
       (m) =>
         m.query(
-          `SELECT c.id, c.vendor_id, v.name AS vendor_name, c.lineage_id, c.revision, c.supersedes_id, c.superseded_at, c.status, c.title,
-                  c.client_name, c.client_domain, c.client_anonymised, c.client_descriptor, c.problem, c.approach,
-                  c.client_domain_standing, c.client_domain_reason, c.client_domain_dns_checked, c.client_domain_checked_at,
-                  c.started_on::text AS started_on, c.ended_on::text AS ended_on, c.team_size, c.stack_tags, c.production_status,
-                  c.production_since::text AS production_since, c.retired_on::text AS retired_on, c.handover, c.submitted_at, c.verified_at,
-                  c.withdrawn_at, c.created_by_id, c.created_at, c.updated_at, c.version,
-                  COALESCE((SELECT json_agg(json_build_object(
-                             'id', o.id, 'caseStudyId', o.case_study_id, 'position', o.position, 'metricName', o.metric_name, 'unit', o.unit,
-                             'direction', o.direction, 'baselineValue', o.baseline_value, 'claimedValue', o.claimed_value, 'measuredAt', o.measured_at,
-                             'measurementMethod', o.measurement_method, 'methodNote', o.method_note, 'verifiedValue', o.verified_value,
-                             'verificationStatus', o.verification_status) ORDER BY o.position)
-                     FROM outcome_claims o WHERE o.case_study_id = c.id), '[]') AS outcomes
-             FROM case_studies c JOIN organizations v ON v.id = c.vendor_id
+          `${LIST_SELECT}
             WHERE c.vendor_id = $1 AND c.superseded_at IS NULL ${includeDrafts ? '' : `AND c.status NOT IN ('draft', 'withdrawn')`}
             ORDER BY c.created_at DESC, c.id`,
           [vendorId],
@@ -134,6 +137,14 @@ export class CaseStudiesRepository {
       { ownerOf: [vendorId] },
     );
     return rows.map(caseStudyFromListRow);
+  }
+
+  /** These case studies, in the order of `ids` (missing ones left out), in one statement. */
+  async findManyByIds(ctx: RequestContext, ids: readonly string[]): Promise<CaseStudyWithVendor[]> {
+    if (ids.length === 0) return [];
+    const rows: CaseStudyListRow[] = await this.tx.manager(ctx).query(`${LIST_SELECT} WHERE c.id = ANY($1::uuid[])`, [[...ids]]);
+    const byId = new Map(rows.map((r) => [r.id, caseStudyFromListRow(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async revisions(ctx: RequestContext, lineageId: string): Promise<CaseStudyWithVendor[]> {

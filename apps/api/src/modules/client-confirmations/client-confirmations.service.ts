@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { decideClientAnswer, domainChallengeRecord, emailDomain, isDenial, isFreeMailDomain, normalizeDomain, txtProvesDomain, type ClientAnswer } from '@assay/domain';
-import { QueryFailedError } from 'typeorm';
 import { z } from 'zod';
 import { requireMembership, requireVerifiedUser } from '../../common/authz';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -8,6 +7,7 @@ import type { RequestContext } from '../../common/request-context';
 import { newToken } from '../../common/tokens';
 import { parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { CaseStudiesRepository, type CaseStudyWithVendor } from '../case-studies/case-studies.repository';
 import { ClientDomainStandingService } from '../identity/client-domain-standing.service';
 import { DOMAIN_FACTS, type DomainFacts } from '../identity/domain-facts.port';
@@ -63,11 +63,6 @@ export interface ClientAnswerView {
   row: ClientAnswerRow;
   /** Hide the organisation's name: the case study is anonymised and the viewer is not its vendor, the client or an admin. */
   hideName: boolean;
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
 }
 
 /**
@@ -169,8 +164,7 @@ export class ClientConfirmationsService {
     const proven = (await this.repo.domainsOf(ctx, organizationId)).filter((d) => d.verified_at).map((d) => d.domain);
     const ids = await this.repo.caseStudiesNaming(ctx, proven, MAX_CLIENT_CASE_STUDIES);
     const answers = new Map((await this.repo.answersOf(ctx, organizationId, ids)).map((a) => [a.case_study_id, a]));
-    const loaded = await Promise.all(ids.map((caseStudyId) => this.caseStudies.findById(ctx, caseStudyId)));
-    return loaded.flatMap((cs) => (cs ? [{ caseStudy: cs, answer: answers.get(cs.id) ?? null }] : []));
+    return (await this.caseStudies.findManyByIds(ctx, ids)).map((cs) => ({ caseStudy: cs, answer: answers.get(cs.id) ?? null }));
   }
 
   /** A member of a buyer organisation answers for it, once, about a case study naming its proven domain. */

@@ -56,6 +56,21 @@ export class ClientDomainStandingService implements OnModuleInit {
     await this.jobs.send(ctx, REASSESS_RELATED_STANDINGS_JOB, { domain: normalized, ...(exceptCaseStudyId ? { exceptCaseStudyId } : {}) }, { singletonKey: normalized });
   }
 
+  /**
+   * Resolves once no re-assessment is waiting or running (the job workers do the work; this only
+   * watches). For tests and the simulation, before they read standings or wait for the evidence
+   * outbox: a re-assessment can record new evidence events.
+   */
+  async waitUntilIdle(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await this.jobs.queueState(REASSESS_RELATED_STANDINGS_JOB);
+      if (state.waiting + state.active === 0) return;
+      if (Date.now() > deadline) throw new Error(`Client-domain standings did not settle in ${timeoutMs} ms: ${JSON.stringify(state)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Re-assesses every current case study naming `domain` or one in its look-alike bucket (other than `exceptCaseStudyId`). */
   async reassessRelated(ctx: RequestContext, domain: string, exceptCaseStudyId?: string): Promise<number> {
     const bucket = lookAlikeBucketKey(domain);

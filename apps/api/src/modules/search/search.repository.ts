@@ -5,7 +5,8 @@ import type { VendorSignalsEntity } from '../signals/entities/vendor-signals.ent
 import { signalsEntityFromRow } from '../signals/signals.mapper';
 import { REFERENCE_SUMMARY_LATERAL, type ReferenceSummaryRow } from '../vendors/vendors.repository';
 import type { Facet, SearchFilters, SearchSort } from './search.filters';
-import { FacetCache, searchStatement, type SearchStatementRow, type VendorProfileColumns } from './search.sql';
+import type { VendorProfileColumns } from '../vendors/vendors.repository';
+import { FacetCache, searchStatement, type SearchStatementRow } from './search.sql';
 
 /** A vendor with its profile and (when it has any) its stored signals, from one row. */
 export interface VendorSearchRow extends VendorProfileColumns {

@@ -1,6 +1,7 @@
 // The buyer search statement, free of Nest and TypeORM so the benchmark's raw-SQL floor
 // (tools/bench/floor-server.ts) runs exactly the SQL the API runs.
 import { type Facet, type SearchFilters, type SearchSort, SHARE_THRESHOLDS, TEAM_SIZE_BUCKETS, VERIFIED_CASE_STUDY_THRESHOLDS } from './search.filters';
+import type { VendorProfileColumns } from '../vendors/vendors.repository';
 
 /** Collects positional parameters while a statement is assembled. */
 export class Params {
@@ -86,20 +87,6 @@ export interface SearchStatementInput {
    * counts them only if some search row changed since that snapshot; true always counts them.
    */
   facets: boolean | string;
-}
-
-/** The profile fields of a vendor every search, page and comparison row carries (one definition). */
-export interface VendorProfileColumns {
-  id: string;
-  name: string;
-  slug: string;
-  website: string | null;
-  description: string;
-  capabilities: string[];
-  industries: string[];
-  regions: string[];
-  team_size: number | null;
-  rate_band: string | null;
 }
 
 /** A page row as the statement returns it (JSON: timestamps inside `signals_row` are strings). */

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isFreeMailDomain, normalizeEmail } from '@assay/domain';
-import { QueryFailedError } from 'typeorm';
 import { z } from 'zod';
 import { hasPlatformRole, requireUser, requireVerifiedUser } from '../../common/authz';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -8,6 +7,7 @@ import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionService } from '../../database/transaction.service';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { hashToken, newToken } from '../../common/tokens';
 import { RateLimitService } from '../rate-limits/rate-limit.service';
 import { MailService } from '../mail/mail.service';
@@ -47,11 +47,6 @@ export function toVendorDomainObject(d: VendorDomainEntity, now = new Date()): V
     verifiedAt: d.verifiedAt,
     linkExpiresAt: d.verifiedAt ? null : d.tokenExpiresAt,
   };
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
 }
 
 const claimedElsewhere = (domain: string) =>

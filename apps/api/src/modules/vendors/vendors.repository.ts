@@ -3,7 +3,8 @@ import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { VendorProfileEntity } from './entities/vendor-profile.entity';
 
-export interface VendorRow {
+/** The profile fields of a vendor that every listing, search and comparison row carries (one definition). */
+export interface VendorProfileColumns {
   id: string;
   name: string;
   slug: string;
@@ -14,6 +15,9 @@ export interface VendorRow {
   regions: string[];
   team_size: number | null;
   rate_band: string | null;
+}
+
+export interface VendorRow extends VendorProfileColumns {
   total_count: string;
 }
 

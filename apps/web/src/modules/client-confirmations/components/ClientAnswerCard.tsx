@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { formatDate } from '../../../ui/format';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
 import { caseStudyClientAnswerQuery, replyToClientAnswerMutation } from '../graphql/client-confirmations';
-import { CLIENT_ANSWER } from './labels';
+import { CLIENT_ANSWER } from '../../../ui/labels';
 
 /**
  * The client organisation's own answer about a case study, on the case study's page, with

@@ -20,7 +20,7 @@ import {
   clientConfirmationsQuery,
   proveOrganizationDomainMutation,
 } from '../graphql/client-confirmations';
-import { CLIENT_ANSWER } from '../components/labels';
+import { CLIENT_ANSWER } from '../../../ui/labels';
 
 type Data = ClientConfirmationsQuery;
 type Domain = Data['organizationDomains'][number];

@@ -2,9 +2,9 @@ import { Alert, List, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconEyeExclamation } from '@tabler/icons-react';
 import { formatDate } from '../../../ui/format';
+import { PUBLIC_TEXT_FIELD } from '../../../ui/labels';
 import { caseStudyAnonymityFlagsQuery } from '../graphql/anonymity-flags';
 
-const FIELD_LABEL = { title: 'the title', problem: 'the problem', approach: 'the approach' } as const;
 
 /** For the vendor: open flags that the text of an anonymised case study names its client; a new revision fixes them. */
 export function AnonymityFlagsNotice({ caseStudyId }: { caseStudyId: string }) {
@@ -16,7 +16,7 @@ export function AnonymityFlagsNotice({ caseStudyId }: { caseStudyId: string }) {
       <List size="sm" spacing={4}>
         {open.map((f) => (
           <List.Item key={f.id}>
-            In {f.fields.map((field) => FIELD_LABEL[field]).join(' and ')} ({formatDate(f.createdAt)}): {f.note}
+            In the {f.fields.map((field) => PUBLIC_TEXT_FIELD[field].toLowerCase()).join(' and the ')} ({formatDate(f.createdAt)}): {f.note}
           </List.Item>
         ))}
       </List>

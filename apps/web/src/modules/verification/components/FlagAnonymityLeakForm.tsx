@@ -5,13 +5,10 @@ import { useMutation } from '@apollo/client/react';
 import { IconEyeExclamation } from '@tabler/icons-react';
 import type { PublicTextField } from '../../../gql/graphql';
 import { FormErrorAlert, useServerFormError } from '../../../ui/forms';
+import { PUBLIC_TEXT_FIELD } from '../../../ui/labels';
 import { flagAnonymityLeakMutation } from '../graphql/anonymity-flags';
 
-const FIELDS: Array<{ value: PublicTextField; label: string }> = [
-  { value: 'title', label: 'Title' },
-  { value: 'problem', label: 'Problem' },
-  { value: 'approach', label: 'Approach' },
-];
+const FIELDS = Object.entries(PUBLIC_TEXT_FIELD).map(([value, label]) => ({ value: value as PublicTextField, label }));
 
 /**
  * On an anonymised case study's task: the reviewer says where the text names the client.
