@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import {
   computeVendorSignals,
+  decliningEvidenceFlag,
   DEFAULT_SIGNAL_CONFIG,
   rankVendors,
   SIGNAL_KEYS,
+  type OutcomeEvidence,
   type SignalConfig,
   type VendorEvidence,
   type VendorSignals,
@@ -74,17 +76,42 @@ describe('signal properties', () => {
     );
   });
 
-  it('never lowers verified delivery when a fully verified outcome is added', () => {
+  // A fully verified outcome is good news, with one exception that is the design: earlier evidence
+  // counts less once the vendor's recent evidence is clearly worse (declining_recent_evidence), so an
+  // success (or a success that fills a thin window) can reveal a decline hidden before and lower the
+  // score. The properties pin that down: never lower without the trend rule; with it, lower only when
+  // the added outcome is what switches the declining flag on.
+  const addVerified = (evidence: VendorEvidence, extra: OutcomeEvidence, pick: number): VendorEvidence => {
+    const verified = { ...extra, id: 'o-extra', verificationStatus: 'verified' as const, verifiedValue: extra.claimed };
+    const caseStudies =
+      evidence.caseStudies.length === 0
+        ? [{ id: 'cs-extra', submittedAt: daysAgo(10), status: 'verified' as const, productionStatus: 'poc_only' as const, disputed: false, outcomes: [verified], followUps: [] }]
+        : evidence.caseStudies.map((cs, i) => (i === pick % evidence.caseStudies.length ? { ...cs, outcomes: [...cs.outcomes, verified] } : cs));
+    return { ...evidence, caseStudies };
+  };
+  const noTrend: SignalConfig = { ...DEFAULT_SIGNAL_CONFIG, trend: { ...DEFAULT_SIGNAL_CONFIG.trend, earlierWeight: 1 } };
+
+  it('never lowers verified delivery when a fully verified outcome is added (earlier evidence not discounted)', () => {
     fc.assert(
       fc.property(vendorEvidenceArb, outcomeArb, fc.nat(), (evidence, extra, pick) => {
-        const before = computeVendorSignals(evidence).verifiedDelivery.mean;
-        const verified = { ...extra, id: 'o-extra', verificationStatus: 'verified' as const, verifiedValue: extra.claimed };
-        const caseStudies =
-          evidence.caseStudies.length === 0
-            ? [{ id: 'cs-extra', submittedAt: daysAgo(10), status: 'verified' as const, productionStatus: 'poc_only' as const, disputed: false, outcomes: [verified], followUps: [] }]
-            : evidence.caseStudies.map((cs, i) => (i === pick % evidence.caseStudies.length ? { ...cs, outcomes: [...cs.outcomes, verified] } : cs));
-        const after = computeVendorSignals({ ...evidence, caseStudies }).verifiedDelivery.mean;
+        const before = computeVendorSignals(evidence, noTrend).verifiedDelivery.mean;
+        const after = computeVendorSignals(addVerified(evidence, extra, pick), noTrend).verifiedDelivery.mean;
         expect(after).toBeGreaterThanOrEqual(before - EPS);
+      }),
+      RUNS,
+    );
+  });
+
+  it('lowers verified delivery on an added verified outcome only when that outcome reveals a decline', () => {
+    fc.assert(
+      fc.property(vendorEvidenceArb, outcomeArb, fc.nat(), (evidence, extra, pick) => {
+        const withExtra = addVerified(evidence, extra, pick);
+        const before = computeVendorSignals(evidence).verifiedDelivery.mean;
+        const after = computeVendorSignals(withExtra).verifiedDelivery.mean;
+        if (after < before - EPS) {
+          expect(decliningEvidenceFlag(evidence)).toBeNull();
+          expect(decliningEvidenceFlag(withExtra)).not.toBeNull();
+        }
       }),
       RUNS,
     );
