@@ -16,6 +16,7 @@ import { AddVendorSignalSnapshots1796179915541 } from './1796179915541-AddVendor
 import { AddAnonymityLeakFlags1796190835542 } from './1796190835542-AddAnonymityLeakFlags';
 import { AddVendorSignalsConcentratedReviewers1796200000000 } from './1796200000000-AddVendorSignalsConcentratedReviewers';
 import { AddIdentityProofs1796250000000 } from './1796250000000-AddIdentityProofs';
+import { AssignReviewerTasks1796300000000 } from './1796300000000-AssignReviewerTasks';
 
 /** Every migration, in order. The data source reads this list; nothing else changes the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   AddAnonymityLeakFlags1796190835542,
   AddVendorSignalsConcentratedReviewers1796200000000,
   AddIdentityProofs1796250000000,
+  AssignReviewerTasks1796300000000,
 ];

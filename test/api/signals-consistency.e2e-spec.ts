@@ -144,6 +144,19 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
     return client;
   }
 
+  const reviewerIds = new Map<GraphQLClient, string>();
+  /**
+   * The reviewer takes the task: an admin offers it to them (the draw is random and this suite
+   * replays its events) and they accept it. Returns the accepted task, or the refusal.
+   */
+  type Claimed = { claimTask: { caseStudy: { outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }> } } };
+  async function take(reviewer: GraphQLClient, taskId: string): Promise<GraphQLResponse<Claimed>> {
+    if (!reviewerIds.has(reviewer)) reviewerIds.set(reviewer, (await reviewer.query<{ me: { id: string } }>(`{ me { id } }`)).data!.me.id);
+    const offered = await admin.query(`mutation($taskId: ID!, $reviewerId: ID!) { assignTask(taskId: $taskId, reviewerId: $reviewerId) { id } }`, { taskId, reviewerId: reviewerIds.get(reviewer) });
+    if (offered.errors) return { errors: offered.errors, status: offered.status };
+    return reviewer.query<Claimed>(CLAIM, { taskId });
+  }
+
   /** Rate limits guard real users; this suite is one busy user on one address, so it starts every step with fresh points. */
   const resetRateLimits = () => t.dataSource.query('DELETE FROM rate_limits');
 
@@ -255,12 +268,12 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
       }
       case 'verdict': {
         const task = await choose<{ id: string }>(
-          `SELECT t.id FROM verification_tasks t JOIN case_studies c ON c.id = t.case_study_id WHERE c.vendor_id = ANY($1) AND t.status = 'open' ORDER BY t.created_at, t.id`,
+          `SELECT t.id FROM verification_tasks t JOIN case_studies c ON c.id = t.case_study_id WHERE c.vendor_id = ANY($1) AND t.status IN ('open', 'offered') AND t.kind = 'primary' ORDER BY t.created_at, t.id`,
         );
         if (!task) return;
         for (let k = 0; k < reviewers.length; k++) {
           const reviewer = reviewers[(event.reviewer + k) % reviewers.length];
-          const claimed = await reviewer.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }> } } }>(CLAIM, { taskId: task.id });
+          const claimed = await take(reviewer, task.id);
           if (!accepted(claimed, 'claimTask')) continue;
           const input = {
             taskId: task.id,
@@ -404,13 +417,13 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
     // Reviewer 0 judges a case study of vendor 0 and one of vendor 1; then a spot check of vendor 0's verdict disagrees.
     for (const v of [0, 1]) await apply({ kind: 'submit', vendor: v, nominees: [0], selfReference: false, twoOutcomes: false, pocOnly: false }, vendors);
     const tasks: Array<{ id: string; vendor_id: string }> = await t.dataSource.query(
-      `SELECT t.id, c.vendor_id FROM verification_tasks t JOIN case_studies c ON c.id = t.case_study_id WHERE c.vendor_id = ANY($1) AND t.status = 'open' ORDER BY c.vendor_id = $2 DESC`,
+      `SELECT t.id, c.vendor_id FROM verification_tasks t JOIN case_studies c ON c.id = t.case_study_id WHERE c.vendor_id = ANY($1) AND t.status IN ('open', 'offered') ORDER BY c.vendor_id = $2 DESC`,
       [vendors.slice(0, 2).map((v) => v.vendorId), vendors[0].vendorId],
     );
     expect(tasks).toHaveLength(2);
     const judge = reviewers[0];
     for (const task of tasks) {
-      const claimed = await judge.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }> } } }>(CLAIM, { taskId: task.id });
+      const claimed = await take(judge, task.id);
       expect(claimed.errors).toBeUndefined();
       const input = { taskId: task.id, outcomes: verdictOutcomes(claimed.data!.claimTask.caseStudy.outcomes, [{ result: 'verified', share: 1 }]), productionStatus: 'in_production', handover: 'joint', rubric: RUBRIC, notes: '', conflictDeclaration: 'None.', noConflictOfInterest: true };
       expect((await judge.query(VERDICT, { input })).errors).toBeUndefined();
@@ -429,7 +442,7 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
     const spot = await admin.query<{ requireSpotCheck: string }>(SPOT_CHECK, { id: checked.case_study_id });
     expect(spot.errors).toBeUndefined();
     const checker = reviewers[1];
-    const claimed = await checker.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }> } } }>(CLAIM, { taskId: spot.data!.requireSpotCheck });
+    const claimed = await take(checker, spot.data!.requireSpotCheck);
     expect(claimed.errors).toBeUndefined();
     const input = { taskId: spot.data!.requireSpotCheck, outcomes: verdictOutcomes(claimed.data!.claimTask.caseStudy.outcomes, [{ result: 'refuted', share: 0 }]), productionStatus: 'in_production', handover: 'joint', rubric: RUBRIC, notes: '', conflictDeclaration: 'None.', noConflictOfInterest: true };
     expect((await checker.query(VERDICT, { input })).errors).toBeUndefined();
@@ -484,8 +497,8 @@ describe('Signals consistency: incremental refresh = full recompute (API e2e)', 
       const draft = await createDraft(vendor.client, vendor.vendorId, { client: { name: `Flip Client ${n}`, domain: `flip-client-${n}.example`, anonymised: false, descriptor: null } });
       expect((await nominate(vendor.client, draft.id, `contact-${n}@flip-client-${n}.example`)).errors).toBeUndefined();
       expect((await vendor.client.query(SUBMIT, { id: draft.id })).errors).toBeUndefined();
-      const [task] = await t.dataSource.query(`SELECT id FROM verification_tasks WHERE case_study_id = $1 AND status = 'open'`, [draft.id]);
-      const claimed = await judge.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string; baselineValue: number; claimedValue: number }> } } }>(CLAIM, { taskId: task.id });
+      const [task] = await t.dataSource.query(`SELECT id FROM verification_tasks WHERE case_study_id = $1 AND kind = 'primary' AND status IN ('open', 'offered')`, [draft.id]);
+      const claimed = await take(judge, task.id);
       expect(claimed.errors).toBeUndefined();
       const input = { taskId: task.id, outcomes: verdictOutcomes(claimed.data!.claimTask.caseStudy.outcomes, [{ result: 'verified', share: 1 }]), productionStatus: 'in_production', handover: 'joint', rubric: RUBRIC, notes: '', conflictDeclaration: 'None.', noConflictOfInterest: true };
       expect((await judge.query(VERDICT, { input })).errors).toBeUndefined();

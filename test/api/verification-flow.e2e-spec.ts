@@ -6,7 +6,9 @@ import { countRows, createTestApp, GraphQLClient, TestApp } from '../support/tes
 const SUBMIT = `mutation($id: ID!) { submitCaseStudy(id: $id) { id status } }`;
 const QUESTIONNAIRE = `query($token: String!) { referenceQuestionnaire(token: $token) { vendorName caseStudyTitle clientName outcomes { id metricName claimedValue } } }`;
 const ANSWER = `mutation($token: String!, $input: ReferenceAnswerInput!) { answerReference(token: $token, input: $input) }`;
-const QUEUE = `{ verificationQueue { id caseStudyId title conflictReason } }`;
+const OFFERS = `{ myTaskOffers { id caseStudyId title checkReasons } }`;
+const ASSIGN = `mutation($taskId: ID!, $reviewerId: ID!) { assignTask(taskId: $taskId, reviewerId: $reviewerId) { id status offeredToId } }`;
+const TASK_VIEW = `query($id: ID!) { verificationTask(id: $id) { kind checkReasons caseStudy { status outcomes { verificationStatus verifiedValue } } } }`;
 const CLAIM = `mutation($taskId: ID!) { claimTask(taskId: $taskId) { id status caseStudy { id client { name } outcomes { id } } references { status answer { wouldHireAgain outcomes { achieved } } } } }`;
 const VERDICT = `mutation($input: SubmitVerdictInput!) { submitVerdict(input: $input) { id status outcomes { result verifiedShare } } }`;
 const STATUS = `query($id: ID!) { caseStudy(id: $id) { status outcomes { verifiedValue verificationStatus } } }`;
@@ -62,6 +64,24 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
     return client;
   }
 
+  async function userId(client: GraphQLClient): Promise<string> {
+    return (await client.query<{ me: { id: string } }>(`{ me { id } }`)).data!.me.id;
+  }
+
+  /** The case study's task of `kind` not yet done. */
+  async function taskOf(caseStudyId: string, kind = 'primary'): Promise<{ id: string; status: string; offered_to_id: string | null; check_reasons: string[] }> {
+    const rows = await t.dataSource.query(`SELECT id, status, offered_to_id, check_reasons FROM verification_tasks WHERE case_study_id = $1 AND kind = $2 AND status <> 'completed' ORDER BY created_at DESC LIMIT 1`, [caseStudyId, kind]);
+    return rows[0];
+  }
+
+  /** An admin offers the task to this reviewer (tests must know who holds what), who accepts it. */
+  async function assignAndAccept(taskId: string, to: GraphQLClient) {
+    expect((await admin.query(ASSIGN, { taskId, reviewerId: await userId(to) })).errors).toBeUndefined();
+    const claimed = await to.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string }> } } }>(CLAIM, { taskId });
+    expect(claimed.errors).toBeUndefined();
+    return claimed.data!.claimTask.caseStudy.outcomes.map((o) => o.id);
+  }
+
   async function submittedCaseStudy(vendorEmail: string, vendorName: string, referenceEmail: string) {
     const { client, vendorId } = await vendorWithOwner(t, vendorEmail, vendorName);
     const draft = await createDraft(client, vendorId);
@@ -71,8 +91,11 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
     return { vendor: client, vendorId, caseStudyId: draft.id };
   }
 
-  it('runs the whole flow: submission → reference mail over SMTP → answer → claim → verdict → status', async () => {
+  it('runs the whole flow: submission → drawn reviewer → reference mail over SMTP → answer → acceptance → verdict → status', async () => {
+    // The only reviewer is drawn: the task is offered to them at submission, with a mail.
+    const rui = await reviewer('rui@independent-review.example');
     const { caseStudyId, vendorId } = await submittedCaseStudy('owner@kestrel-flow.example', 'Kestrel Flow', 'jane@acme-retail.example');
+    expect((await smtp.waitFor('rui@independent-review.example', /offered to you/)).text).toMatch(/drew you at random/);
 
     const mail = await smtp.waitFor('jane@acme-retail.example', /confirm what was delivered/);
     expect(mail.text).toContain('http://assay.test/r/');
@@ -90,10 +113,9 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'TOKEN_USED' });
     expect(await countRows(t.dataSource, 'reference_responses')).toBe(1);
 
-    const rui = await reviewer('rui@independent-review.example');
-    const queue = await rui.query<{ verificationQueue: Array<{ id: string; caseStudyId: string; conflictReason: string | null }> }>(QUEUE);
-    const task = queue.data!.verificationQueue.find((x) => x.caseStudyId === caseStudyId)!;
-    expect(task.conflictReason).toBeNull();
+    const offers = await rui.query<{ myTaskOffers: Array<{ id: string; caseStudyId: string; checkReasons: string[] }> }>(OFFERS);
+    const task = offers.data!.myTaskOffers.find((x) => x.caseStudyId === caseStudyId)!;
+    expect(task.checkReasons).toEqual([]);
     const claimed = await rui.query<{ claimTask: { caseStudy: { client: { name: string } }; references: Array<{ answer: { wouldHireAgain: boolean } | null }> } }>(CLAIM, { taskId: task.id });
     expect(claimed.errors).toBeUndefined();
     expect(claimed.data!.claimTask.caseStudy.client.name).toBe('Acme Retail');
@@ -140,36 +162,103 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
     expect(await countRows(t.dataSource, 'reference_requests', `contact_email = 'no@decline-client.example' AND status = 'declined'`)).toBe(1);
   }, 60_000);
 
-  it('refuses a reviewer affiliated with the vendor, with the reason, and takes nothing', async () => {
+  it('refuses a reviewer affiliated with the vendor, with the reason, and offers them nothing', async () => {
     const { caseStudyId, vendorId } = await submittedCaseStudy('owner@conflict.example', 'Conflict Analytics', 'c@conflict-client.example');
     const friend = await reviewer('friend@reviewers.example');
     expect((await friend.query(`mutation($input: AffiliationInput!) { declareAffiliation(input: $input) { id } }`, { input: { organizationId: vendorId, note: 'Former employee' } })).errors).toBeUndefined();
-    const queue = await friend.query<{ verificationQueue: Array<{ id: string; caseStudyId: string; conflictReason: string | null }> }>(QUEUE);
-    const task = queue.data!.verificationQueue.find((x) => x.caseStudyId === caseStudyId)!;
-    expect(task.conflictReason).toMatch(/affiliat/i);
+    const task = await taskOf(caseStudyId);
+    const before = await countRows(t.dataSource, 'task_offers', 'task_id = $1', [task.id]);
+    const named = await admin.query(ASSIGN, { taskId: task.id, reviewerId: await userId(friend) });
+    expect(named.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'REVIEWER_AFFILIATED_WITH_VENDOR' });
     const res = await friend.query(CLAIM, { taskId: task.id });
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'REVIEWER_AFFILIATED_WITH_VENDOR' });
-    expect(await countRows(t.dataSource, 'verification_tasks', `id = $1 AND status = 'open'`, [task.id])).toBe(1);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TASK_NOT_OFFERED' });
+    expect(await countRows(t.dataSource, 'task_offers', 'task_id = $1', [task.id])).toBe(before);
+    expect(await countRows(t.dataSource, 'task_offers', 'reviewer_id = $1', [await userId(friend)])).toBe(0);
   }, 60_000);
 
-  it('gives a task to exactly one of two reviewers claiming at the same time', async () => {
-    const { caseStudyId } = await submittedCaseStudy('owner@race.example', 'Race Labs', 'r@race-client.example');
+  it('refuses a reviewer a task that was not offered to them, and lets the one it was offered to accept it once', async () => {
     const [a, b] = await Promise.all([reviewer('a@review-race.example'), reviewer('b@review-race.example')]);
-    const taskId = (await a.query<{ verificationQueue: Array<{ id: string; caseStudyId: string }> }>(QUEUE)).data!.verificationQueue.find((x) => x.caseStudyId === caseStudyId)!.id;
-    const results = await Promise.all([a.query(CLAIM, { taskId }), b.query(CLAIM, { taskId })]);
-    const winners = results.filter((r) => !r.errors);
-    const losers = results.filter((r) => r.errors);
-    expect(winners).toHaveLength(1);
-    expect(losers[0].errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'TASK_TAKEN' });
-    expect(await countRows(t.dataSource, 'verification_tasks', `id = $1 AND status = 'leased'`, [taskId])).toBe(1);
+    const { caseStudyId } = await submittedCaseStudy('owner@race.example', 'Race Labs', 'r@race-client.example');
+    const task = await taskOf(caseStudyId);
+    expect((await admin.query(ASSIGN, { taskId: task.id, reviewerId: await userId(a) })).errors).toBeUndefined();
+    const stolen = await b.query(CLAIM, { taskId: task.id });
+    expect(stolen.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TASK_NOT_OFFERED' });
+    expect(stolen.errors?.[0].message).toMatch(/drawn at random/);
+    const results = await Promise.all([a.query(CLAIM, { taskId: task.id }), a.query(CLAIM, { taskId: task.id })]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(await countRows(t.dataSource, 'verification_tasks', `id = $1 AND status = 'leased' AND leased_to_id = $2`, [task.id, await userId(a)])).toBe(1);
+    expect(await countRows(t.dataSource, 'task_offers', `task_id = $1 AND outcome = 'accepted'`, [task.id])).toBe(1);
+  }, 60_000);
+
+  it('records a decline with its reason, moves the task to another drawn reviewer, and limits declines', async () => {
+    const decliner = await reviewer('decliner@review-decline.example');
+    const { caseStudyId } = await submittedCaseStudy('owner@declines.example', 'Declines Ltd', 'x@declines-client.example');
+    const task = await taskOf(caseStudyId);
+    expect((await admin.query(ASSIGN, { taskId: task.id, reviewerId: await userId(decliner) })).errors).toBeUndefined();
+    const DECLINE = `mutation($input: DeclineTaskInput!) { declineTask(input: $input) }`;
+    const empty = await decliner.query(DECLINE, { input: { taskId: task.id, reason: '' } });
+    expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await decliner.query(DECLINE, { input: { taskId: task.id, reason: 'On leave until next month.' } })).errors).toBeUndefined();
+    const offers: Array<{ reviewer_id: string; outcome: string; decline_reason: string | null }> = await t.dataSource.query(`SELECT reviewer_id, outcome, decline_reason FROM task_offers WHERE task_id = $1 ORDER BY offered_at`, [task.id]);
+    const declinerId = await userId(decliner);
+    expect(offers.find((o) => o.reviewer_id === declinerId)).toMatchObject({ outcome: 'declined', decline_reason: 'On leave until next month.' });
+    const after = await taskOf(caseStudyId);
+    // Another reviewer of this suite was drawn (never the one who declined).
+    expect(after.status).toBe('offered');
+    expect(after.offered_to_id).not.toBe(await userId(decliner));
+    // Five declines in 30 days is the limit: the sixth is refused and changes nothing.
+    await t.dataSource.query(
+      `INSERT INTO task_offers (task_id, reviewer_id, expires_at, outcome, decline_reason, resolved_at) SELECT $1, $2, now(), 'declined', 'earlier', now() FROM generate_series(1, 4)`,
+      [task.id, await userId(decliner)],
+    );
+    const next = await submittedCaseStudy('owner@declines2.example', 'Declines Two', 'y@declines-client.example');
+    const nextTask = await taskOf(next.caseStudyId);
+    expect((await admin.query(ASSIGN, { taskId: nextTask.id, reviewerId: await userId(decliner) })).errors).toBeUndefined();
+    const refused = await decliner.query(DECLINE, { input: { taskId: nextTask.id, reason: 'Too busy.' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DECLINE_LIMIT' });
+    expect((await taskOf(next.caseStudyId)).offered_to_id).toBe(await userId(decliner));
+  }, 60_000);
+
+  it('checks a new reviewer’s verdict blind; a disagreement on one outcome goes to a third reviewer and the admins', async () => {
+    const first = await reviewer('first@review-blind.example');
+    const second = await reviewer('second@review-blind.example');
+    await reviewer('third@review-blind.example');
+    const { caseStudyId } = await submittedCaseStudy('owner@blind.example', 'Blind Check Co', 'b@blind-client.example');
+    const primary = await taskOf(caseStudyId);
+    const ids = await assignAndAccept(primary.id, first);
+    const recorded = await first.query<{ submitVerdict: { id: string } }>(VERDICT, { input: verdictInput(primary.id, ids) });
+    expect(recorded.errors).toBeUndefined();
+
+    // A new reviewer's verdict is always checked, by another drawn reviewer, never its author.
+    const check = await taskOf(caseStudyId, 'spot_check');
+    expect(check.check_reasons).toContain('new_reviewer');
+    expect(check.offered_to_id).not.toBe(await userId(first));
+    const checkOutcomes = await assignAndAccept(check.id, second);
+    const view = await second.query<{ verificationTask: { checkReasons: string[]; caseStudy: { status: string; outcomes: Array<{ verificationStatus: string; verifiedValue: number | null }> } } }>(TASK_VIEW, { id: check.id });
+    // Blind: the checker sees the claims and the evidence, not what the first verdict found.
+    expect(view.data!.verificationTask.caseStudy.status).toBe('in_verification');
+    expect(view.data!.verificationTask.caseStudy.outcomes).toEqual([{ verificationStatus: 'pending', verifiedValue: null }]);
+
+    // The check finds half the claimed improvement on the one outcome: a disagreement.
+    const disagreeing = await second.query(VERDICT, { input: { ...verdictInput(check.id, checkOutcomes), outcomes: checkOutcomes.map((id) => ({ outcomeClaimId: id, result: 'partially_verified', verifiedValue: 27 })) } });
+    expect(disagreeing.errors).toBeUndefined();
+    const tieBreak = await taskOf(caseStudyId, 'spot_check');
+    expect(tieBreak.id).not.toBe(check.id);
+    expect(tieBreak.check_reasons).toEqual(['tie_break']);
+    expect(tieBreak.status).toBe('offered');
+    expect([await userId(first), await userId(second)]).not.toContain(tieBreak.offered_to_id);
+    const mail = await smtp.waitFor('admin@assay.test', /Reviewers disagree/);
+    expect(mail.text).toMatch(/third reviewer/);
+    // The first reviewer's record counts the disagreement.
+    const [profile] = await t.dataSource.query(`SELECT spot_checks_total, spot_checks_agreed FROM reviewer_profiles WHERE user_id = $1`, [await userId(first)]);
+    expect(profile).toEqual({ spot_checks_total: 1, spot_checks_agreed: 0 });
   }, 60_000);
 
   it('lets the vendor reply and dispute within 30 days, and an admin uphold it', async () => {
     const { vendor, caseStudyId } = await submittedCaseStudy('owner@dispute.example', 'Dispute Partners', 'd@dispute-client.example');
     const rev = await reviewer('judge@review-dispute.example');
-    const taskId = (await rev.query<{ verificationQueue: Array<{ id: string; caseStudyId: string }> }>(QUEUE)).data!.verificationQueue.find((x) => x.caseStudyId === caseStudyId)!.id;
-    const claimed = await rev.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string }> } } }>(CLAIM, { taskId });
-    const ids = claimed.data!.claimTask.caseStudy.outcomes.map((o) => o.id);
+    const taskId = (await taskOf(caseStudyId)).id;
+    const ids = await assignAndAccept(taskId, rev);
     const verdict = await rev.query<{ submitVerdict: { id: string; status: string } }>(VERDICT, { input: { ...verdictInput(taskId, ids), outcomes: ids.map((id) => ({ outcomeClaimId: id, result: 'refuted', verifiedValue: 31 })) } });
     expect(verdict.data!.submitVerdict.status).toBe('unverified');
     const verdictId = verdict.data!.submitVerdict.id;

@@ -195,12 +195,33 @@ async function answeredOfA(f: FixtureContext, overrides: Record<string, unknown>
   return submitted;
 }
 
-/** Its verification task (after the reference answered), claimed by the `reviewer` role or by `reviewerId`. */
+/**
+ * Offers a task to a named reviewer through the admin's `assignTask` (the draw is random; the
+ * matrix needs to know who holds what). Refused for anyone who could not take it.
+ */
+async function assign(f: FixtureContext, taskId: string | number, reviewerId: string | number): Promise<void> {
+  await mutate(await as(f, (await f.get('admin')).userId), 'mutation($taskId: ID!, $reviewerId: ID!) { assignTask(taskId: $taskId, reviewerId: $reviewerId) { id } }', { taskId, reviewerId });
+}
+
+/** Its verification task (after the reference answered), offered to and accepted by the `reviewer` role or by `reviewerId`. */
 async function leasedOfA(f: FixtureContext, reviewerId?: string | number, overrides: Record<string, unknown> = {}): Promise<FixtureValues> {
   const submitted = await answeredOfA(f, overrides);
   const holder = reviewerId ?? (await f.get('reviewer')).userId;
+  await assign(f, submitted.taskId, holder);
   await mutate(await as(f, holder), 'mutation($taskId: ID!) { claimTask(taskId: $taskId) { id } }', { taskId: submitted.taskId });
   return { ...submitted, reviewerId: holder };
+}
+
+/**
+ * A submitted case study of vendor A whose task is offered to the acting role when they could take
+ * it (a reviewer without a conflict); for anyone else the offer is refused and it stays with the draw.
+ */
+async function offeredToActorOfA(f: FixtureContext): Promise<FixtureValues> {
+  const submitted = await submittedOfA(f);
+  if (f.actor && f.actor !== 'anonymous') {
+    await assign(f, submitted.taskId, (await f.get(f.actor)).userId).catch(() => undefined);
+  }
+  return submitted;
 }
 
 export function verdictInput(taskId: string | number, outcomeId: string | number): Record<string, unknown> {
@@ -367,6 +388,8 @@ export const FIXTURES: Record<string, Fixture> = {
   sharedDraftOfA: run(draftOfA),
   draftWithReferenceOfA: cell(draftWithReferenceOfA),
   submittedOfA: cell(submittedOfA),
+  /** Its task offered to the acting role, when they are a reviewer who may take it. */
+  offeredToActorOfA: cell(offeredToActorOfA, { dependsOnActor: true }),
   sharedSubmittedOfA: run(submittedOfA),
   leasedOfA: cell((f) => leasedOfA(f)),
   sharedLeasedOfA: run((f) => leasedOfA(f)),

@@ -113,12 +113,8 @@ export async function verifiedCaseStudyFor(
   const token = await flow.mailedToken(t, referenceEmail, '/r/');
   const answered = await t.client().query(flow.ANSWER, { token, input: flow.answerInput(outcomeIds) });
   if (answered.errors) throw new Error(`answer: ${answered.errors[0].message}`);
-  const queue = await reviewer.query<{ verificationQueue: Array<{ id: string; caseStudyId: string }> }>(flow.QUEUE);
-  const task = queue.data?.verificationQueue.find((x) => x.caseStudyId === draft.id);
-  if (!task) throw new Error(`no task for ${draft.id}: ${JSON.stringify(queue.errors)}`);
-  const claimed = await reviewer.query(flow.CLAIM, { taskId: task.id });
-  if (claimed.errors) throw new Error(`claim: ${claimed.errors[0].message}`);
-  const verdict = await reviewer.query(flow.VERDICT, { input: flow.verdictInput(task.id, outcomeIds, result) });
+  const task = await flow.takeTask(t, reviewer, draft.id);
+  const verdict = await reviewer.query(flow.VERDICT, { input: flow.verdictInput(task.taskId, outcomeIds, result) });
   if (verdict.errors) throw new Error(`verdict: ${JSON.stringify(verdict.errors)}`);
   return { caseStudyId: draft.id, outcomeIds };
 }

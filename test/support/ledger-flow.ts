@@ -2,13 +2,42 @@ import { createDraft, nominate, vendorWithOwner } from './factories';
 import { linkToken } from './smtp';
 import { GraphQLClient, TEST_PASSWORD, TestApp } from './test-app';
 
-// Drives the real flow (submission → reference answer → claim → verdict) without
+// Drives the real flow (submission → reference answer → offer → acceptance → verdict) without
 // SMTP: mail stays in the outbox table, and links are read from it.
 
 export const SUBMIT = `mutation($id: ID!) { submitCaseStudy(id: $id) { id status } }`;
 export const ANSWER = `mutation($token: String!, $input: ReferenceAnswerInput!) { answerReference(token: $token, input: $input) }`;
-export const QUEUE = `{ verificationQueue { id caseStudyId } }`;
 export const CLAIM = `mutation($taskId: ID!) { claimTask(taskId: $taskId) { id caseStudy { outcomes { id } } } }`;
+export const ASSIGN = `mutation($taskId: ID!, $reviewerId: ID!) { assignTask(taskId: $taskId, reviewerId: $reviewerId) { id } }`;
+
+const admins = new WeakMap<TestApp, Promise<GraphQLClient>>();
+/** One administrator per test app, for the admin-only steps of a flow. */
+export function testAdmin(t: TestApp): Promise<GraphQLClient> {
+  let admin = admins.get(t);
+  if (!admin) {
+    admin = t.signedInClient({ email: `flow-admin-${Math.random().toString(36).slice(2, 8)}@assay.example`, platformRoles: ['admin'] });
+    admins.set(t, admin);
+  }
+  return admin;
+}
+
+/**
+ * The case study's waiting task of `kind`, offered to this reviewer by an admin (`assignTask`:
+ * the draw is random, and a test must know who holds what) and accepted by them (`claimTask`).
+ */
+export async function takeTask(t: TestApp, reviewer: GraphQLClient, caseStudyId: string, kind: 'primary' | 'spot_check' = 'primary'): Promise<{ taskId: string; outcomeIds: string[] }> {
+  const rows: Array<{ id: string }> = await t.dataSource.query(
+    `SELECT id FROM verification_tasks WHERE case_study_id = $1 AND kind = $2 AND status IN ('open', 'offered') ORDER BY created_at DESC LIMIT 1`,
+    [caseStudyId, kind],
+  );
+  if (!rows[0]) throw new Error(`no waiting ${kind} task for ${caseStudyId}`);
+  const me = await reviewer.query<{ me: { id: string } }>(`{ me { id } }`);
+  const assigned = await (await testAdmin(t)).query(ASSIGN, { taskId: rows[0].id, reviewerId: me.data!.me.id });
+  if (assigned.errors) throw new Error(`assignTask: ${assigned.errors[0].message}`);
+  const claimed = await reviewer.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string }> } } }>(CLAIM, { taskId: rows[0].id });
+  if (claimed.errors) throw new Error(`claimTask: ${claimed.errors[0].message}`);
+  return { taskId: rows[0].id, outcomeIds: claimed.data!.claimTask.caseStudy.outcomes.map((o) => o.id) };
+}
 export const VERDICT = `mutation($input: SubmitVerdictInput!) { submitVerdict(input: $input) { id status } }`;
 
 export function answerInput(outcomeIds: string[]) {
@@ -78,12 +107,8 @@ export async function verifiedCaseStudy(t: TestApp, reviewer: GraphQLClient, slu
   const answered = await t.client().query(ANSWER, { token, input: answerInput(outcomeIds) });
   if (answered.errors) throw new Error(`answer: ${answered.errors[0].message}`);
 
-  const queue = await reviewer.query<{ verificationQueue: Array<{ id: string; caseStudyId: string }> }>(QUEUE);
-  const task = queue.data?.verificationQueue.find((x) => x.caseStudyId === draft.id);
-  if (!task) throw new Error(`no task for ${draft.id}: ${JSON.stringify(queue.errors)}`);
-  const claimed = await reviewer.query(CLAIM, { taskId: task.id });
-  if (claimed.errors) throw new Error(`claim: ${claimed.errors[0].message}`);
-  const verdict = await reviewer.query<{ submitVerdict: { id: string } }>(VERDICT, { input: verdictInput(task.id, outcomeIds, result) });
+  const task = await takeTask(t, reviewer, draft.id);
+  const verdict = await reviewer.query<{ submitVerdict: { id: string } }>(VERDICT, { input: verdictInput(task.taskId, outcomeIds, result) });
   if (!verdict.data) throw new Error(`verdict: ${JSON.stringify(verdict.errors)}`);
   return { vendor, vendorId, caseStudyId: draft.id, verdictId: verdict.data.submitVerdict.id, referenceEmail, outcomeIds };
 }

@@ -15,3 +15,4 @@ export * from './client-domain-standing';
 export * from './client-organizations';
 export * from './anonymity-flags';
 export * from './verdict-agreement';
+export * from './reviewer-assignment';

@@ -13,7 +13,7 @@ import { EvidenceItemEntity } from '../modules/evidence/entities/evidence-item.e
 import { ReferenceRequestEntity } from '../modules/references/entities/reference-request.entity';
 import { ReferenceResponseEntity } from '../modules/references/entities/reference-response.entity';
 import { ReviewerAffiliationEntity, ReviewerProfileEntity } from '../modules/verification/entities/reviewer.entity';
-import { VerificationTaskEntity } from '../modules/verification/entities/verification-task.entity';
+import { TaskOfferEntity, VerificationTaskEntity } from '../modules/verification/entities/verification-task.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from '../modules/verification/entities/verdict.entity';
 import { DisputeEntity, VerdictReplyEntity } from '../modules/disputes/entities/dispute.entity';
 import { FollowUpCheckEntity } from '../modules/follow-ups/entities/follow-up-check.entity';
@@ -44,6 +44,7 @@ export const ENTITIES = [
   ReviewerProfileEntity,
   ReviewerAffiliationEntity,
   VerificationTaskEntity,
+  TaskOfferEntity,
   VerdictEntity,
   VerdictOutcomeEntity,
   VerdictReplyEntity,

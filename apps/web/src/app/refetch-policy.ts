@@ -11,7 +11,7 @@ import { myAffiliationsQuery } from '../modules/verification/graphql/my-affiliat
 import { myVerificationTasksQuery } from '../modules/verification/graphql/my-verification-tasks.query';
 import { openDisputesQuery } from '../modules/verification/graphql/open-disputes.query';
 import { reviewersQuery } from '../modules/verification/graphql/reviewers.query';
-import { verificationQueueQuery } from '../modules/verification/graphql/verification-queue.query';
+import { myTaskOffersQuery } from '../modules/verification/graphql/my-task-offers.query';
 import { verificationTimelineQuery } from '../modules/verification/graphql/verification-timeline.query';
 
 type Refetch = { query: DocumentNode; variables?: Record<string, unknown> } | DocumentNode | string;
@@ -53,7 +53,8 @@ const POLICY = {
   addEvidenceLink: rule(({ caseStudyId }: { caseStudyId: string }) => [{ query: caseStudyEvidenceQuery, variables: { caseStudyId } }]),
   removeEvidence: rule(({ caseStudyId }: { caseStudyId: string }) => [{ query: caseStudyEvidenceQuery, variables: { caseStudyId } }]),
   // Verification.
-  claimTask: rule(() => [{ query: verificationQueueQuery }, { query: myVerificationTasksQuery }], false),
+  claimTask: rule(() => [{ query: myTaskOffersQuery }, { query: myVerificationTasksQuery }], false),
+  declineTask: rule(() => [{ query: myTaskOffersQuery }]),
   submitVerdict: rule(() => [{ query: myVerificationTasksQuery }], false),
   declareAffiliation: rule(() => [{ query: myAffiliationsQuery }]),
   accreditReviewer: rule(() => [{ query: reviewersQuery }]),

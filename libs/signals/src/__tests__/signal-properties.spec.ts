@@ -81,7 +81,7 @@ describe('signal properties', () => {
   // success (or a success that fills a thin window) can reveal a decline hidden before and lower the
   // score. The properties pin that down: never lower without the trend rule; with it, lower only when
   // the added outcome is what switches the declining flag on.
-  const addVerified = (evidence: VendorEvidence, extra: OutcomeEvidence, pick: number): VendorEvidence => {
+  const addVerified = (evidence: VendorEvidence, extra: Omit<OutcomeEvidence, 'id'>, pick: number): VendorEvidence => {
     const verified = { ...extra, id: 'o-extra', verificationStatus: 'verified' as const, verifiedValue: extra.claimed };
     const caseStudies =
       evidence.caseStudies.length === 0

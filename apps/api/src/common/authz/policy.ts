@@ -99,10 +99,13 @@ export const OPERATION_POLICY: Record<string, OperationRule> = {
   'Mutation.answerFollowUp': anyone(SINGLE_USE_LINK),
 
   // Verification
-  'Query.verificationQueue': reviewer('tasks offered to the caller, never to a conflicted reviewer'),
+  'Query.verificationQueue': admin('every task not yet done; reviewers never pick a task from a list'),
+  'Query.myTaskOffers': reviewer('the tasks Assay drew the caller for'),
+  'Mutation.declineTask': reviewer('a task offered to the caller; at most 5 declines in 30 days'),
+  'Mutation.assignTask': admin('offers a task to a named reviewer; conflicts and eligibility still apply'),
   'Query.verificationTask': reviewer('a task offered or leased to the caller, or any for an admin; never to a reviewer conflicted with its vendor or client'),
   'Query.myVerificationTasks': reviewer('the caller’s own tasks'),
-  'Mutation.claimTask': reviewer('a task offered to the caller (not conflicted)'),
+  'Mutation.claimTask': reviewer('a task offered to the caller by the draw (or by an admin), not conflicted; TASK_NOT_OFFERED otherwise'),
   'Mutation.submitVerdict': reviewer('the task leased to the caller (admins included: only the leaseholder), not conflicted with its vendor or client'),
   'Mutation.flagAnonymityLeak': reviewer('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder; not conflicted'),
   'Query.caseStudyAnonymityFlags': signedIn(VENDOR_MEMBER_OR_ADMIN),

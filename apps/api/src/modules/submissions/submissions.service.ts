@@ -9,7 +9,7 @@ import { CaseStudiesService } from '../case-studies/case-studies.service';
 import { submissionGaps } from '../case-studies/case-study.rules';
 import { ReferenceChecksService } from '../references/reference-checks.service';
 import { ReferencesService } from '../references/references.service';
-import { VerificationTasksRepository } from '../verification/verification-tasks.repository';
+import { TaskAssignmentService } from '../verification/task-assignment.service';
 
 /**
  * Sending a draft for verification: the one use case that spans case studies, references and
@@ -22,12 +22,12 @@ export class SubmissionsService {
     private readonly caseStudies: CaseStudiesService,
     private readonly references: ReferencesService,
     private readonly referenceChecks: ReferenceChecksService,
-    private readonly tasks: VerificationTasksRepository,
+    private readonly assignment: TaskAssignmentService,
     private readonly caseStudyRows: CaseStudiesRepository,
     private readonly standings: ClientDomainStandingService,
   ) {}
 
-  /** Checks the draft, sends its reference requests, queues its verification task and marks it submitted, atomically. */
+  /** Checks the draft, sends its reference requests, offers its verification task to a drawn reviewer and marks it submitted, atomically. */
   async submit(ctx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
     // Buyers and reviewers rely on a submission: only a confirmed account may make one.
     await requireVerifiedUser(ctx);
@@ -38,7 +38,7 @@ export class SubmissionsService {
       if (gaps.length) throw badInput(`This draft is not ready to submit: ${gaps.map((g) => g.message.replace(/\.$/, '').toLowerCase()).join('; ')}.`, gaps, 'CASE_STUDY_INCOMPLETE');
       const references = await this.references.prepareForSubmission(tx, cs);
       await this.referenceChecks.sendRequests(tx, cs, references);
-      await this.tasks.createPrimary(tx, cs.id);
+      await this.assignment.createPrimary(tx, cs.id);
       return this.caseStudies.markSubmitted(tx, cs);
     });
     // After the commit: DNS and RDAP may take seconds and must not hold the transaction.

@@ -3,6 +3,7 @@ import { Ctx } from '../../common/graphql-context';
 import type { RequestContext } from '../../common/request-context';
 import {
   AffiliationInput,
+  DeclineTaskInput,
   QueuedTaskObject,
   ReviewerAffiliationObject,
   ReviewerObject,
@@ -11,7 +12,8 @@ import {
   VerificationTaskObject,
 } from './graphql/verification.object';
 import { ReviewersService } from './reviewers.service';
-import { toTaskObject, toVerdictObject } from './verification.mapper';
+import { TaskAssignmentService } from './task-assignment.service';
+import { toQueuedTaskObject, toTaskObject, toVerdictObject } from './verification.mapper';
 import { VerificationService } from './verification.service';
 
 /** Reviewers, the task queue and verdicts. Each operation maps GraphQL to one service call. */
@@ -20,6 +22,7 @@ export class VerificationResolver {
   constructor(
     private readonly reviewerAccounts: ReviewersService,
     private readonly verification: VerificationService,
+    private readonly assignment: TaskAssignmentService,
   ) {}
 
   // Reviewers and affiliations
@@ -58,9 +61,25 @@ export class VerificationResolver {
 
   // Queue, tasks, verdicts
 
-  @Query(() => [QueuedTaskObject], { description: 'Reviewers: tasks waiting for a reviewer, oldest first.' })
+  @Query(() => [QueuedTaskObject], { description: 'Admins: every task not yet done, oldest first, with whom it is offered to or held by.' })
   async verificationQueue(@Ctx() ctx: RequestContext): Promise<QueuedTaskObject[]> {
-    return (await this.verification.queue(ctx)).map((t) => ({ id: t.id, kind: t.kind, caseStudyId: t.caseStudyId, title: t.title, vendorName: t.vendorName, clientName: t.clientName, outcomeCount: t.outcomeCount, createdAt: t.createdAt, conflictReason: t.conflictReason }));
+    return (await this.verification.queue(ctx)).map(toQueuedTaskObject);
+  }
+
+  @Query(() => [QueuedTaskObject], { description: 'Reviewers: the tasks Assay drew you for, waiting for you to accept or decline.' })
+  async myTaskOffers(@Ctx() ctx: RequestContext): Promise<QueuedTaskObject[]> {
+    return (await this.verification.myOffers(ctx)).map(toQueuedTaskObject);
+  }
+
+  @Mutation(() => Boolean, { description: 'Reviewers: declines a task offered to you, with a reason (recorded; at most 5 in 30 days). The task goes to another drawn reviewer.' })
+  declineTask(@Ctx() ctx: RequestContext, @Args('input') input: DeclineTaskInput): Promise<boolean> {
+    return this.assignment.decline(ctx, input);
+  }
+
+  @Mutation(() => QueuedTaskObject, { description: 'Admins: offers a task to a named reviewer instead of the draw (conflicts and eligibility still apply; recorded).' })
+  async assignTask(@Ctx() ctx: RequestContext, @Args('taskId', { type: () => ID }) taskId: string, @Args('reviewerId', { type: () => ID }) reviewerId: string): Promise<QueuedTaskObject> {
+    const task = await this.assignment.assign(ctx, taskId, reviewerId);
+    return (await this.verification.queue(ctx)).map(toQueuedTaskObject).find((t) => t.id === task.id)!;
   }
 
   @Query(() => [VerificationTaskObject], { description: 'Reviewers: the tasks you hold.' })
@@ -73,7 +92,7 @@ export class VerificationResolver {
     return toTaskObject(await this.verification.taskView(ctx, id));
   }
 
-  @Mutation(() => VerificationTaskObject, { description: 'Reviewers: takes a task for 72 hours.' })
+  @Mutation(() => VerificationTaskObject, { description: 'Reviewers: accepts a task offered to you and holds it for 72 hours. A task that was not offered to you is refused (TASK_NOT_OFFERED).' })
   async claimTask(@Ctx() ctx: RequestContext, @Args('taskId', { type: () => ID }) taskId: string): Promise<VerificationTaskObject> {
     await this.verification.claim(ctx, taskId);
     return toTaskObject(await this.verification.taskView(ctx, taskId));

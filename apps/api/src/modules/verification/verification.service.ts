@@ -1,32 +1,29 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { assessVerdict, checkReviewerConflicts, emailDomain, reviewerConflict, transition, verdictsAgree, type OutcomeVerification, type OutcomeVerificationResult } from '@assay/domain';
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { answerShare, assessVerdict, secondVerdictReasons, SECOND_VERDICT_REASON_TEXT, transition, verdictsAgree, type OutcomeVerification, type OutcomeVerificationResult } from '@assay/domain';
 import { z } from 'zod';
 import { requirePlatformRole } from '../../common/authz';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
-import { RequestContext } from '../../common/request-context';
+import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import { CaseStudiesRepository, type CaseStudyWithVendor } from '../case-studies/case-studies.repository';
 import { CaseStudiesService } from '../case-studies/case-studies.service';
 import { CaseStudyEntity } from '../case-studies/entities/case-study.entity';
 import { OutcomeClaimEntity } from '../case-studies/entities/outcome-claim.entity';
-import { JobsService } from '../jobs/jobs.service';
+import { MailService } from '../mail/mail.service';
 import { ReferenceRequestEntity } from '../references/entities/reference-request.entity';
 import { ReferenceResponseEntity } from '../references/entities/reference-response.entity';
-import { VendorDomainsRepository } from '../vendors/vendor-domains.repository';
 import { EvidenceEventsService } from '../signals/evidence-events.service';
 import { ReviewerProfileEntity } from './entities/reviewer.entity';
 import type { VerificationTaskEntity } from './entities/verification-task.entity';
 import { VerdictEntity, VerdictOutcomeEntity } from './entities/verdict.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
-import { membershipFactsOf } from '../identity/membership-facts';
 import { ReviewersService } from './reviewers.service';
-import { VerificationTasksRepository } from './verification-tasks.repository';
-
-export const RELEASE_LEASES_JOB = 'verification.release-expired-leases';
-/** A reviewer may verify the same vendor at most this many times in 12 months. */
-export const MAX_VERDICTS_PER_VENDOR_PER_YEAR = 3;
+import { ReviewerEligibilityService } from './reviewer-eligibility.service';
+import { TaskAssignmentService } from './task-assignment.service';
+import { VerificationTasksRepository, type QueuedTask } from './verification-tasks.repository';
 
 const tri = z.boolean().nullable();
 export const verdictSchema = z.object({
@@ -70,43 +67,31 @@ export interface TaskView {
 }
 
 @Injectable()
-export class VerificationService implements OnModuleInit {
-  private readonly logger = new Logger('Verification');
-
+export class VerificationService {
   constructor(
     private readonly tx: TransactionService,
     private readonly tasks: VerificationTasksRepository,
     private readonly caseStudies: CaseStudiesRepository,
     private readonly caseStudyAccess: CaseStudiesService,
-    private readonly domains: VendorDomainsRepository,
     private readonly reviewers: ReviewersService,
+    private readonly eligibility: ReviewerEligibilityService,
+    private readonly assignment: TaskAssignmentService,
     private readonly followUps: FollowUpsService,
-    private readonly jobs: JobsService,
+    private readonly mail: MailService,
     private readonly evidenceEvents: EvidenceEventsService,
     private readonly ledger: LedgerService,
   ) {}
 
-  onModuleInit(): void {
-    this.jobs.define<object>({
-      name: RELEASE_LEASES_JOB,
-      cron: '*/5 * * * *',
-      handler: async () => {
-        const released = await this.tasks.releaseExpiredLeases(RequestContext.system());
-        if (released) this.logger.log(`Returned ${released} tasks with expired leases to the queue`);
-      },
-    });
+  /** Admins: every task not yet done, with whom it is offered to or held by. */
+  async queue(ctx: RequestContext): Promise<QueuedTask[]> {
+    await requirePlatformRole(ctx, 'admin');
+    return this.tasks.pending(ctx, 200);
   }
 
-  /** Open tasks, each with the reason this reviewer may not take it (if any). */
-  async queue(ctx: RequestContext): Promise<Array<Awaited<ReturnType<VerificationTasksRepository['queue']>>[number] & { conflictReason: string | null }>> {
+  /** Reviewers: the tasks offered to them, waiting for an answer. */
+  async myOffers(ctx: RequestContext): Promise<QueuedTask[]> {
     const reviewer = await this.reviewers.requireAccredited(ctx);
-    const tasks = await this.tasks.queue(ctx, 100);
-    const out = [];
-    for (const task of tasks) {
-      const check = await this.conflicts(ctx, reviewer, task.vendorId, task.clientName, task.clientDomain, task);
-      out.push({ ...task, conflictReason: check.ok ? null : check.message });
-    }
-    return out;
+    return this.tasks.pending(ctx, 100, reviewer.id);
   }
 
   async myTasks(ctx: RequestContext): Promise<VerificationTaskEntity[]> {
@@ -114,25 +99,12 @@ export class VerificationService implements OnModuleInit {
     return this.tasks.leasedTo(ctx, reviewer.id);
   }
 
-  /** Claims a task for 72 h. Conflicted reviewers are refused with the reason; of two claims at once, one wins. */
-  async claim(ctx: RequestContext, taskId: string): Promise<VerificationTaskEntity> {
-    const reviewer = await this.reviewers.requireAccredited(ctx);
-    if (!z.uuid().safeParse(taskId).success) throw notFound('This task');
-    return this.tx.run(ctx, async (tx) => {
-      const task = await this.tasks.findById(tx, taskId);
-      if (!task) throw notFound('This task');
-      const cs = await this.caseStudies.findById(tx, task.caseStudyId);
-      if (!cs) throw notFound('This case study');
-      const check = await this.conflicts(tx, reviewer, cs.vendorId, cs.clientName, cs.clientDomain, task);
-      if (!check.ok) throw forbidden(check.message, check.code);
-      const claimed = await this.tasks.claim(tx, taskId, reviewer.id);
-      if (!claimed) throw conflict('Another reviewer has already taken this task.', 'TASK_TAKEN');
-      if (task.kind === 'primary' && cs.status === 'submitted') {
-        const next = transition(cs.status, { type: 'start_verification' });
-        if (next.ok) await this.caseStudies.update(tx, cs.id, { status: next.to });
-      }
-      return claimed;
-    });
+  /**
+   * Accepts a task offered to the caller (TASK_NOT_OFFERED otherwise: tasks are drawn, never
+   * picked) and holds it for 72 h; a primary task starts the case study's verification.
+   */
+  claim(ctx: RequestContext, taskId: string): Promise<VerificationTaskEntity> {
+    return this.assignment.accept(ctx, taskId);
   }
 
   /** Everything the leaseholder needs side by side: claims, references and their answers. */
@@ -160,7 +132,7 @@ export class VerificationService implements OnModuleInit {
       if (task.status !== 'leased' || task.leasedToId !== reviewer.id) throw forbidden('Only the reviewer who holds this task can record its verdict.', 'NOT_LEASEHOLDER');
       if (task.leaseExpiresAt && task.leaseExpiresAt.getTime() < Date.now()) throw conflict('Your lease on this task expired; claim it again if it is still open.', 'LEASE_EXPIRED');
       const cs = (await this.caseStudies.findById(tx, task.caseStudyId, true))!;
-      const check = await this.conflicts(tx, reviewer, cs.vendorId, cs.clientName, cs.clientDomain, task);
+      const check = await this.eligibility.check(tx, reviewer, cs, task);
       if (!check.ok) throw forbidden(check.message, check.code);
       const { status, rows } = this.assess(cs.outcomes, data.outcomes);
 
@@ -188,10 +160,12 @@ export class VerificationService implements OnModuleInit {
       if (task.kind === 'primary') {
         await this.applyToCaseStudy(tx, cs, verdict, rows, { type: 'record_verdict', status });
         await this.evidenceEvents.record(tx, { vendorId: cs.vendorId, reviewerId: reviewer.id, cause: 'verdict_recorded' });
+        await this.maybeSecondVerdict(tx, cs, verdict, rows);
       } else if (task.checksVerdictId) {
-        // A spot check moves the checked reviewer's reliability, which weighs every vendor they judged;
-        // the spot-check verdict is a verdict row of the checker's, which moves their verdict totals.
-        const checked = await this.recordSpotCheckAgreement(tx, task.checksVerdictId, verdict);
+        // A check moves the checked reviewer's reliability, which weighs every vendor they judged;
+        // the check's verdict is a verdict row of the checker's, which moves their verdict totals.
+        const { reviewerId: checked, agreed } = await this.recordSpotCheckAgreement(tx, task.checksVerdictId, verdict);
+        if (checked && !agreed && !task.checkReasons.includes('tie_break')) await this.escalateDisagreement(tx, cs, task, verdict);
         await this.evidenceEvents.record(
           tx,
           { vendorId: cs.vendorId, reviewerId: reviewer.id, cause: 'verdict_recorded' },
@@ -211,9 +185,9 @@ export class VerificationService implements OnModuleInit {
     return this.tx.run(ctx, async (tx) => {
       const verdict = await this.currentVerdict(tx, caseStudyId);
       if (!verdict) throw conflict('This case study has no verdict to check yet.', 'NO_VERDICT');
-      const open: Array<{ n: number }> = await this.tx.manager(tx).query(`SELECT count(*)::int AS n FROM verification_tasks WHERE checks_verdict_id = $1 AND status IN ('open', 'leased')`, [verdict.id]);
-      if (open[0].n > 0) throw conflict('A spot check of this verdict is already in the queue.', 'SPOT_CHECK_PENDING');
-      return this.tasks.createSpotCheck(tx, caseStudyId, verdict.id, admin.id);
+      const open: Array<{ n: number }> = await this.tx.manager(tx).query(`SELECT count(*)::int AS n FROM verification_tasks WHERE checks_verdict_id = $1 AND status IN ('open', 'offered', 'leased')`, [verdict.id]);
+      if (open[0].n > 0) throw conflict('A check of this verdict is already waiting for its reviewer.', 'SPOT_CHECK_PENDING');
+      return this.assignment.createCheck(tx, caseStudyId, verdict.id, ['admin'], admin.id);
     });
   }
 
@@ -289,10 +263,10 @@ export class VerificationService implements OnModuleInit {
 
 
 
-  /** Counts the spot check for the checked reviewer; returns that reviewer (null when the verdict is gone). */
-  private async recordSpotCheckAgreement(tx: RequestContext, checkedVerdictId: string, spot: VerdictEntity): Promise<string | null> {
+  /** Counts the check for the checked reviewer; returns that reviewer (null when the verdict is gone) and whether the two agreed. */
+  private async recordSpotCheckAgreement(tx: RequestContext, checkedVerdictId: string, spot: VerdictEntity): Promise<{ reviewerId: string | null; agreed: boolean }> {
     const original = await this.tx.repo(tx, VerdictEntity).findOneBy({ id: checkedVerdictId });
-    if (!original) return null;
+    if (!original) return { reviewerId: null, agreed: true };
     // Outcome by outcome (result and verified share), not only the overall status: see libs/domain verdict-agreement.ts.
     const rows: Array<{ verdict_id: string; result: OutcomeVerificationResult; verified_share: number }> = await this.tx.manager(tx).query(
       `SELECT vo.verdict_id, vo.result, vo.verified_share FROM verdict_outcomes vo JOIN outcome_claims oc ON oc.id = vo.outcome_claim_id
@@ -308,69 +282,62 @@ export class VerificationService implements OnModuleInit {
       `UPDATE reviewer_profiles SET spot_checks_total = spot_checks_total + 1, spot_checks_agreed = spot_checks_agreed + $2 WHERE user_id = $1`,
       [original.reviewerId, agreed ? 1 : 0],
     );
-    return original.reviewerId;
+    return { reviewerId: original.reviewerId, agreed };
   }
 
-  private async conflicts(ctx: RequestContext, reviewer: { id: string; email: string }, vendorId: string, clientName: string, clientDomain: string, task: VerificationTaskEntity) {
-    if (task.kind === 'spot_check' && task.checksVerdictId) {
-      const original = await this.tx.repo(ctx, VerdictEntity).findOneBy({ id: task.checksVerdictId });
-      if (original?.reviewerId === reviewer.id) {
-        return { ok: false as const, code: 'REVIEWER_CHECKS_OWN_VERDICT', message: 'A spot check must be independent: you recorded the verdict it checks.' };
-      }
-    }
-    const affiliations = await this.reviewers.affiliationsOf(ctx, reviewer.id);
-    const past: Array<{ created_at: Date }> = await this.tx
-      .manager(ctx)
-      .query(`SELECT created_at FROM verdicts WHERE reviewer_id = $1 AND vendor_id = $2 AND created_at > now() - interval '13 months'`, [reviewer.id, vendorId]);
-    const result = checkReviewerConflicts({
-      reviewer: {
-        emailDomain: emailDomain(reviewer.email) ?? '',
-        affiliatedOrganizationIds: affiliations.map((a) => a.organizationId).filter((x): x is string => !!x),
-        affiliatedDomains: affiliations.map((a) => a.domain).filter((x): x is string => !!x),
-        // Facts, not only declarations: a member of the vendor's (or client's) organisation is conflicted.
-        memberships: await membershipFactsOf(this.tx, ctx, reviewer.id),
-      },
-      vendor: { organizationId: vendorId, name: await this.organizationName(ctx, vendorId), verifiedDomains: await this.domains.verifiedDomains(ctx, vendorId) },
-      client: { name: clientName, domain: clientDomain, organizationId: await this.clientOrganizationOf(ctx, clientDomain) },
-      pastVerdictDatesForVendor: past.map((p) => new Date(p.created_at)),
-      maxVerdictsPer12Months: MAX_VERDICTS_PER_VENDOR_PER_YEAR,
-      now: new Date(),
-    });
-    return result.ok ? { ok: true as const } : { ok: false as const, code: result.code as string, message: result.message };
+  /** Refuses a person conflicted with a case study's vendor or client (the dispute path asks for its admin). */
+  assertUnconflicted(ctx: RequestContext, person: { id: string; email: string }, cs: { vendorId: string; clientName: string; clientDomain: string }): Promise<void> {
+    return this.eligibility.assertUnconflicted(ctx, person, cs);
   }
 
   /**
-   * Refuses a person conflicted with a case study's vendor or client, by the one rule
-   * (`reviewerConflict`: memberships, verified email domain, declarations). The dispute
-   * path calls it for the admin who resolves.
+   * A blind second verdict when a rule selects this verdict (libs/domain reviewer-assignment.ts):
+   * one in ten at random, every verdict of a new reviewer, one much more favourable than the other
+   * evidence on the vendor, a high-impact claim. Offered to another drawn reviewer.
    */
-  async assertUnconflicted(ctx: RequestContext, person: { id: string; email: string }, cs: { vendorId: string; clientName: string; clientDomain: string }): Promise<void> {
-    const affiliations = await this.reviewers.affiliationsOf(ctx, person.id);
-    const result = reviewerConflict({
-      reviewer: {
-        memberships: await membershipFactsOf(this.tx, ctx, person.id),
-        verifiedEmailDomains: [emailDomain(person.email) ?? ''],
-        declaredOrganizationIds: affiliations.map((a) => a.organizationId).filter((x): x is string => !!x),
-        declaredDomains: affiliations.map((a) => a.domain).filter((x): x is string => !!x),
-      },
-      vendor: { organizationId: cs.vendorId, name: await this.organizationName(ctx, cs.vendorId), domains: await this.domains.verifiedDomains(ctx, cs.vendorId) },
-      client: { organizationId: await this.clientOrganizationOf(ctx, cs.clientDomain), name: cs.clientName, domains: [cs.clientDomain] },
-      now: new Date(),
+  private async maybeSecondVerdict(tx: RequestContext, cs: CaseStudyWithVendor, verdict: VerdictEntity, rows: Array<{ outcomeClaimId: string; verifiedShare: number }>): Promise<void> {
+    const m = this.tx.manager(tx);
+    const prior: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM verdicts WHERE reviewer_id = $1 AND id <> $2`, [verdict.reviewerId, verdict.id]);
+    const answers: Array<{ outcome_answers: Array<{ outcomeClaimId: string; achieved: string }> }> = await m.query(
+      `SELECT r.outcome_answers FROM reference_responses r JOIN reference_requests q ON q.id = r.reference_request_id
+        WHERE q.case_study_id = $1 AND NOT r.declined`,
+      [cs.id],
+    );
+    const others: Array<{ verified_share: number }> = await m.query(
+      `SELECT vo.verified_share FROM verdict_outcomes vo JOIN verdicts v ON v.id = vo.verdict_id
+        WHERE v.vendor_id = $1 AND v.id <> $2 AND v.kind = 'primary' AND v.superseded_by_id IS NULL`,
+      [cs.vendorId, verdict.id],
+    );
+    const claimed = new Set(rows.map((r) => r.outcomeClaimId));
+    const otherEvidenceShares = [
+      ...answers.flatMap((a) => (a.outcome_answers ?? []).filter((o) => claimed.has(o.outcomeClaimId)).map((o) => answerShare(o.achieved))).filter((x): x is number => x !== undefined),
+      ...others.map((o) => Number(o.verified_share)),
+    ];
+    const reasons = secondVerdictReasons({
+      draw: randomInt(2 ** 47) / 2 ** 47,
+      reviewerPriorVerdicts: prior[0].n,
+      verdictShares: rows.map((r) => r.verifiedShare),
+      otherEvidenceShares,
+      claims: cs.outcomes.map((o) => ({ baseline: o.baselineValue, claimed: o.claimedValue })),
     });
-    if (result.conflicted) throw forbidden(result.findings[0].message, result.findings[0].code);
+    if (reasons.length) await this.assignment.createCheck(tx, cs.id, verdict.id, reasons, null);
   }
 
-  private async organizationName(ctx: RequestContext, organizationId: string): Promise<string> {
-    const rows: Array<{ name: string }> = await this.tx.manager(ctx).query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]);
-    return rows[0]?.name ?? 'the vendor';
-  }
-
-  /** The buyer organisation that proved the client domain, if any. */
-  private async clientOrganizationOf(ctx: RequestContext, clientDomain: string): Promise<string | null> {
-    const rows: Array<{ organization_id: string }> = await this.tx
-      .manager(ctx)
-      .query(`SELECT organization_id FROM organization_domains WHERE domain = $1 AND verified_at IS NOT NULL`, [clientDomain]);
-    return rows[0]?.organization_id ?? null;
+  /**
+   * Two reviewers disagreed on at least one outcome: a third drawn reviewer (neither of them)
+   * judges it blind, and every administrator is told by mail; the admin page lists it.
+   */
+  private async escalateDisagreement(tx: RequestContext, cs: CaseStudyWithVendor, check: VerificationTaskEntity, second: VerdictEntity): Promise<void> {
+    await this.assignment.createCheck(tx, cs.id, check.checksVerdictId!, ['tie_break'], null);
+    const admins: Array<{ email: string }> = await this.tx.manager(tx).query(`SELECT email FROM users WHERE 'admin' = ANY(platform_roles) AND email_verified_at IS NOT NULL`);
+    for (const admin of admins) {
+      await this.mail.queue(tx, {
+        idempotencyKey: `verdict-disagreement:${second.id}:${admin.email}`,
+        to: admin.email,
+        subject: `Reviewers disagree on "${cs.title}"`,
+        text: `A check of the verdict on "${cs.title}" by ${cs.vendor?.name ?? 'a consultancy'} disagreed on at least one outcome (${check.checkReasons.map((r) => SECOND_VERDICT_REASON_TEXT[r]).join('; ')}). A third reviewer has been drawn to judge it blind. Both verdicts are on the case study's admin view; the task queue shows the third.`,
+      });
+    }
   }
 
   /** Reviewer reliability inputs for the signals (agreement in spot checks). */

@@ -26,14 +26,18 @@ export class ReviewerObject {
 @ObjectType('QueuedTask', { description: 'A verification task waiting for a reviewer.' })
 export class QueuedTaskObject {
   @Field(() => ID) id!: string;
-  @Field({ description: 'primary or spot_check' }) kind!: string;
+  @Field({ description: 'primary (first verdict) or spot_check (an independent check of a verdict)' }) kind!: string;
+  @Field({ description: 'open (waiting for an eligible reviewer), offered or leased' }) status!: string;
   @Field(() => ID) caseStudyId!: string;
   @Field() title!: string;
   @Field() vendorName!: string;
   @Field() clientName!: string;
   @Field(() => Int) outcomeCount!: number;
   @Field() createdAt!: Date;
-  @Field(() => String, { nullable: true, description: 'Why you may not take this task (conflict of interest), or null.' }) conflictReason!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Admins: the reviewer the task is offered to.' }) offeredToId!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the offer lapses and the task goes to another drawn reviewer.' }) offerExpiresAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'Admins: the reviewer holding the task.' }) leasedToId!: string | null;
+  @Field(() => [String], { description: 'For a check: why it exists (random, new_reviewer, more_favourable_than_other_evidence, high_impact_claim, admin, tie_break).' }) checkReasons!: string[];
 }
 
 @ObjectType('OutcomeAnswer')
@@ -67,6 +71,7 @@ export class ReferenceWithAnswerObject extends ReferenceRequestObject {
 export class VerificationTaskObject {
   @Field(() => ID) id!: string;
   @Field() kind!: string;
+  @Field(() => [String], { description: 'For a check: why it exists. The verdict it checks is not shown (the check is blind).' }) checkReasons!: string[];
   @Field() status!: string;
   @Field(() => Date, { nullable: true }) leaseExpiresAt!: Date | null;
   @Field(() => CaseStudyObject) caseStudy!: CaseStudyObject;
@@ -144,4 +149,10 @@ export class SubmitVerdictInput extends VerdictFindingsInput {
   @Field(() => ID) taskId!: string;
   @Field({ description: 'Your conflict-of-interest declaration, in your words ("none" if none).' }) conflictDeclaration!: string;
   @Field({ description: 'You confirm you have no conflict with the consultancy or the client.' }) noConflictOfInterest!: boolean;
+}
+
+@InputType()
+export class DeclineTaskInput {
+  @Field(() => ID) taskId!: string;
+  @Field({ description: 'Why you decline, in a few words (recorded).' }) reason!: string;
 }

@@ -8,16 +8,16 @@ import { fromNow } from './time';
 
 type HeldTask = MyVerificationTasksQuery['myVerificationTasks'][number];
 
-/** "Returns to the queue in 2 days", or that it already has. */
+/** "Goes to another reviewer in 2 days", or that it already has. */
 export function leaseText(leaseExpiresAt: string | null | undefined, now = Date.now()): { text: string; expired: boolean } {
   if (!leaseExpiresAt) return { text: 'No lease', expired: false };
   const expired = new Date(leaseExpiresAt).getTime() <= now;
   return expired
-    ? { text: 'Your lease ran out; the task is back in the queue', expired }
-    : { text: `Returns to the queue ${fromNow(leaseExpiresAt, now)}`, expired };
+    ? { text: 'Your lease ran out; the task goes to another drawn reviewer', expired }
+    : { text: `Goes to another reviewer ${fromNow(leaseExpiresAt, now)}`, expired };
 }
 
-/** The tasks the reviewer holds, with when each goes back to the queue. */
+/** The tasks the reviewer holds, with when each goes to another reviewer. */
 export function MyTasksList({ tasks }: { tasks: readonly HeldTask[] }) {
   return (
     <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Tasks you hold">

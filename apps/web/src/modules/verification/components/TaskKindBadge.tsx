@@ -1,11 +1,11 @@
 import { Badge } from '@mantine/core';
 
-/** Marks spot checks (a second, independent verdict); primary tasks need no badge. */
+/** Marks checks (a blind, independent second verdict); primary tasks need no badge. */
 export function TaskKindBadge({ kind }: { kind: string }) {
   if (kind !== 'spot_check') return null;
   return (
     <Badge color="grape" variant="light" tt="none" fw={600}>
-      Spot check
+      Independent check
     </Badge>
   );
 }

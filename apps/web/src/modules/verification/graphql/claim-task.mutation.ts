@@ -1,6 +1,6 @@
 import { graphql } from '../../../gql';
 
-/** Takes a task for 72 hours; refused with the reason when the reviewer is conflicted or was too late. */
+/** Accepts a task offered to the reviewer and holds it for 72 hours; refused when it was not offered to them or the offer lapsed. */
 export const claimTaskMutation = graphql(`
   mutation ClaimTask($taskId: ID!) {
     claimTask(taskId: $taskId) {

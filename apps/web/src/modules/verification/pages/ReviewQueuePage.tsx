@@ -8,17 +8,17 @@ import { CardSkeletons, QueryState } from '../../../ui/QueryState';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn';
 import { accessNotice } from '../../../ui/AccessNotice';
 import { MyTasksList } from '../components/MyTasksList';
-import { QueueList } from '../components/QueueList';
+import { OfferList } from '../components/OfferList';
 import { myVerificationTasksQuery } from '../graphql/my-verification-tasks.query';
-import { verificationQueueQuery } from '../graphql/verification-queue.query';
+import { myTaskOffersQuery } from '../graphql/my-task-offers.query';
 
-/** `/review`: the reviewer's own tasks, then the queue of tasks waiting for a reviewer. */
+/** `/review`: the tasks Assay drew the reviewer for (accept or decline), then the tasks they hold. */
 export function ReviewQueuePage() {
   return (
     <>
       <PageHeader
-        title="Verification queue"
-        description="Claim a task to check a case study’s evidence and its references’ answers. A claimed task is yours for 72 hours."
+        title="Your review tasks"
+        description="Assay offers each task to a reviewer drawn at random from those without a conflict. Accept an offer within 48 hours to check the case study’s evidence and its references’ answers; an accepted task is yours for 72 hours."
         actions={
           <Button component={Link} to="/review/affiliations" variant="default" leftSection={<IconShieldCheck size={16} aria-hidden />}>
             Your affiliations
@@ -32,11 +32,21 @@ export function ReviewQueuePage() {
 
 function ReviewQueue() {
   const mine = useQuery(myVerificationTasksQuery, { fetchPolicy: 'cache-and-network' });
-  const queue = useQuery(verificationQueueQuery, { fetchPolicy: 'cache-and-network' });
+  const offers = useQuery(myTaskOffersQuery, { fetchPolicy: 'cache-and-network' });
   return (
-    <QueryState loading={queue.loading} error={queue.error} data={queue.data?.verificationQueue} onRetry={() => void queue.refetch()} skeleton={<CardSkeletons count={3} height={110} />} renderError={accessNotice('reviewers')}>
-      {(tasks) => (
+    <QueryState loading={offers.loading} error={offers.error} data={offers.data?.myTaskOffers} onRetry={() => void offers.refetch()} skeleton={<CardSkeletons count={3} height={110} />} renderError={accessNotice('reviewers')}>
+      {(offered) => (
         <Stack gap="xl">
+          <Stack gap="sm" component="section" aria-labelledby="offered-title">
+            <Title order={2} id="offered-title">
+              Offered to you
+            </Title>
+            {offered.length ? (
+              <OfferList offers={offered} />
+            ) : (
+              <EmptyMessage icon={<IconChecklist aria-hidden />} title="No offers right now" description="When a case study needs a reviewer and you are drawn, it appears here and you get an email." />
+            )}
+          </Stack>
           <Stack gap="sm" component="section" aria-labelledby="your-tasks-title">
             <Title order={2} id="your-tasks-title">
               Your tasks
@@ -47,21 +57,11 @@ function ReviewQueue() {
                   <MyTasksList tasks={held} />
                 ) : (
                   <Text size="sm" c="dimmed">
-                    You hold no tasks. Claim one below.
+                    You hold no tasks. Accept an offer above to start one.
                   </Text>
                 )
               }
             </QueryState>
-          </Stack>
-          <Stack gap="sm" component="section" aria-labelledby="waiting-title">
-            <Title order={2} id="waiting-title">
-              Waiting for a reviewer
-            </Title>
-            {tasks.length ? (
-              <QueueList tasks={tasks} />
-            ) : (
-              <EmptyMessage icon={<IconChecklist aria-hidden />} title="The queue is empty" description="Every submitted case study has a reviewer. New tasks appear here as vendors submit." />
-            )}
           </Stack>
         </Stack>
       )}
