@@ -78,8 +78,8 @@ const percentile = (sorted: number[], p: number): number => (sorted.length ? sor
 
 /**
  * Fresh accredited reviewers with live sessions (no verdict history, no affiliations, so no
- * conflict-of-interest rule refuses them), and one open primary task for each verdict, claimed
- * through GraphQL before the burst starts.
+ * conflict-of-interest rule refuses them), and one waiting primary task for each verdict, offered
+ * to them and accepted through GraphQL before the burst starts.
  */
 async function prepare(client: Client, apiUrl: string, verdicts: number): Promise<Claimed[]> {
   const reviewers = Math.max(5, Math.ceil(verdicts / 20));
@@ -100,15 +100,22 @@ async function prepare(client: Client, apiUrl: string, verdicts: number): Promis
       `SELECT id FROM (
          SELECT DISTINCT ON (cs.vendor_id) t.id, cs.vendor_id
            FROM verification_tasks t JOIN case_studies cs ON cs.id = t.case_study_id
-          WHERE t.kind = 'primary' AND t.status = 'open' AND cs.status = 'submitted' AND cs.superseded_at IS NULL
+          WHERE t.kind = 'primary' AND t.status IN ('open', 'offered') AND cs.status = 'submitted' AND cs.superseded_at IS NULL
           ORDER BY cs.vendor_id, t.id) one_per_vendor
         ORDER BY md5(id::text) LIMIT $1`,
       [verdicts],
     )
   ).rows;
+  // The draw is not what this measures: each task is offered to a burst reviewer directly, as the
+  // reviewers themselves were made, and accepted through GraphQL like any offer.
+  const assignments = tasks.map((t, i) => ({ taskId: t.id, ...cookies[i % cookies.length] }));
+  for (const a of assignments) {
+    await client.query(`UPDATE verification_tasks SET status = 'offered', offered_to_id = $2, offer_expires_at = now() + interval '2 days', leased_to_id = NULL, lease_expires_at = NULL WHERE id = $1`, [a.taskId, a.reviewerId]);
+    await client.query(`INSERT INTO task_offers (task_id, reviewer_id, expires_at) VALUES ($1, $2, now() + interval '2 days')`, [a.taskId, a.reviewerId]);
+  }
   const claimed: Claimed[] = [];
   await pool(
-    tasks.map((t, i) => ({ taskId: t.id, ...cookies[i % cookies.length] })),
+    assignments,
     4,
     async ({ taskId, cookie, reviewerId }) => {
       const res = await gql(apiUrl, cookie, CLAIM, { taskId });

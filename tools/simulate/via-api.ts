@@ -126,6 +126,7 @@ const Q = {
   claim: `mutation($taskId: ID!) { claimTask(taskId: $taskId) { id caseStudy { id outcomes { id } } } }`,
   verdict: `mutation($input: SubmitVerdictInput!) { submitVerdict(input: $input) { id status createdAt } }`,
   spotCheck: `mutation($id: ID!) { requireSpotCheck(caseStudyId: $id) }`,
+  assign: `mutation($taskId: ID!, $reviewerId: ID!) { assignTask(taskId: $taskId, reviewerId: $reviewerId) { id } }`,
   readBack: `query($vendorId: ID!) { vendorCaseStudies(vendorId: $vendorId) { id status submittedAt client { domain domainStanding { standing reason } } references { id source status identityStrength createdAt answeredAt } } }`,
 } as const;
 
@@ -286,6 +287,11 @@ class Pusher {
     }
     const admin = auditors[0].client;
     const mailbox = new Mailbox(admin);
+    // Auditors re-check verdicts as accredited reviewers (a task is offered only to a reviewer).
+    for (const [i, a] of this.plan.auditors.entries()) {
+      await admin.must('accreditReviewer', Q.accredit, { email: a.email });
+      await auditors[i].client.must('signIn', Q.signIn, { input: { email: a.email, password: SIMULATED_PASSWORD } });
+    }
 
     this.log(`accrediting ${this.plan.reviewers.length} reviewers`);
     const reviewers: Array<{ client: HttpGraphQLClient; userId: string }> = [];
@@ -484,7 +490,7 @@ class Pusher {
           dispatched.add(task.taskId);
           busy.add(v.id);
           try {
-            await this.verifyOne(v, cs, task.taskId, reviewers);
+            await this.verifyOne(v, cs, task.taskId, reviewers, reader);
           } catch (e) {
             failure ??= e;
           } finally {
@@ -509,12 +515,25 @@ class Pusher {
     if (failure !== undefined) throw failure;
   }
 
-  private async verifyOne(v: PushedVendor, cs: PushedCaseStudy, taskId: string, reviewers: Array<{ client: HttpGraphQLClient; userId: string }>): Promise<void> {
+  /**
+   * The market names who verifies what; the server draws reviewers at random, so an admin offers
+   * the task to the market's reviewer (`assignTask`) before they accept it. The random draw itself
+   * is not what this mode compares.
+   */
+  private async offerTo(admin: HttpGraphQLClient, taskId: string, reviewerId: string, what: string): Promise<boolean> {
+    const res = await admin.request(Q.assign, { taskId, reviewerId });
+    if (!res.errors) return true;
+    if (res.errors[0].extensions?.code !== 'FORBIDDEN') throw new RequestRefused(`assignTask ${what}`, refusalOf(res) ?? '', '', res.errors[0].message);
+    return false;
+  }
+
+  private async verifyOne(v: PushedVendor, cs: PushedCaseStudy, taskId: string, reviewers: Array<{ client: HttpGraphQLClient; userId: string }>, admin: HttpGraphQLClient): Promise<void> {
     const plan = cs.plan.verification;
     // The market's reviewer, or the next one when the server refuses (at most 3 verdicts per vendor and year).
     let by = -1;
     for (let k = 0; k < reviewers.length && by < 0; k++) {
       const candidate = (plan.reviewerIndex + k) % reviewers.length;
+      if (!(await this.offerTo(admin, taskId, reviewers[candidate].userId, cs.plan.marketId))) continue;
       const res = await reviewers[candidate].client.request<{ claimTask: { caseStudy: { outcomes: Array<{ id: string }> } } }>(Q.claim, { taskId });
       if (res.data) {
         this.expect(v.plan.marketId, `claimed outcomes of ${cs.plan.marketId}`, cs.outcomeIds.join(','), res.data.claimTask.caseStudy.outcomes.map((o) => o.id).join(','));
@@ -567,11 +586,14 @@ class Pusher {
     await inLanes(vendors, async (v) => {
       for (const cs of v.caseStudies) {
         if (!cs.verdict || !cs.plan.spotCheck) continue;
+        // When a rule already asked for a check of this verdict (a new reviewer, a high-impact claim,
+        // one in ten at random), the server returns that one and the auditor takes it.
         const task = await admin.must<{ requireSpotCheck: string }>('requireSpotCheck', Q.spotCheck, { id: cs.id });
         const taskId = task.requireSpotCheck;
         // An admin who knows the truth re-checks it; admins too verify a vendor at most 3 times a year.
         let by = -1;
         for (let k = 0; k < auditors.length && by < 0; k++) {
+          if (!(await this.offerTo(admin, taskId, auditors[k].userId, cs.plan.marketId))) continue;
           const res = await auditors[k].client.request(Q.claim, { taskId });
           if (res.data) by = k;
           else if (res.errors?.[0].extensions?.code !== 'FORBIDDEN') throw new RequestRefused(`claimTask (spot check) ${cs.plan.marketId}`, refusalOf(res) ?? '', '', res.errors?.[0].message ?? '');

@@ -69,13 +69,11 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
   };
 
   const admin = await actAs(adminId);
-  const reviewerIds: string[] = [];
   for (let i = 1; i <= 5; i++) {
     const email = i === 1 ? 'reviewer@assay.demo' : `reviewer${i}@assay.demo`;
     const existing: Array<{ id: string }> = await tx.manager(system).query('SELECT id FROM users WHERE email = $1', [email]);
-    const id = existing[0]?.id ?? (await accounts.createUser(system, { email, displayName: `Reviewer ${i}`, password: DEMO_PASSWORD, allowDemoPassword: true })).id;
+    if (!existing[0]) await accounts.createUser(system, { email, displayName: `Reviewer ${i}`, password: DEMO_PASSWORD, allowDemoPassword: true });
     await reviewers.accredit(admin, { email });
-    reviewerIds.push(id);
   }
 
   let created = 0;
@@ -142,18 +140,19 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
         await checks.decline(RequestContext.system(), token, 'I have moved to another company.');
       }
 
-      // Most submissions get a verdict from a reviewer without conflicts.
-      if (rand() < 0.8) {
-        const taskRows: Array<{ id: string }> = await tx.manager(system).query(`SELECT id FROM verification_tasks WHERE case_study_id = $1 AND status = 'open'`, [draft.id]);
-        const reviewerId = reviewerIds[(v + p) % reviewerIds.length];
-        const reviewer = await actAs(reviewerId);
+      // Most submissions get a verdict, from the reviewer the draw offered the task to.
+      const taskRows: Array<{ id: string; offered_to_id: string }> = await tx
+        .manager(system)
+        .query(`SELECT id, offered_to_id FROM verification_tasks WHERE case_study_id = $1 AND kind = 'primary' AND status = 'offered'`, [draft.id]);
+      if (taskRows[0] && rand() < 0.8) {
+        const reviewer = await actAs(taskRows[0].offered_to_id);
         await verification.claim(reviewer, taskRows[0].id);
         const share = Math.min(1, Math.max(0, quality + (rand() - 0.5) * 0.3));
         const outcomes = draft.outcomes.map((o) => {
           const verifiedValue = o.baselineValue + (o.claimedValue - o.baselineValue) * share;
           return { outcomeClaimId: o.id, result: share >= 0.9 ? 'verified' : share >= 0.1 ? 'partially_verified' : 'refuted', verifiedValue: Math.round(verifiedValue * 100) / 100 };
         });
-        const verdict = await verification.submitVerdict(reviewer, {
+        const input = {
           taskId: taskRows[0].id,
           outcomes,
           productionStatus: draft.productionStatus,
@@ -161,8 +160,19 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
           rubric: { properBaseline: quality > 0.3, heldOutOrOnlineEvaluation: quality > 0.4, leakageChecked: quality > 0.5, monitoringInProduction: quality > 0.6 ? true : null, notes: '' },
           notes: share >= 0.9 ? 'Evaluation reproduced from the client’s holdout data.' : 'The verified improvement is smaller than claimed.',
           conflictDeclaration: 'None.',
-          noConflictOfInterest: true,
-        });
+          noConflictOfInterest: true as const,
+        };
+        const verdict = await verification.submitVerdict(reviewer, input);
+        // The checks a rule asked for (a new reviewer's verdicts, high-impact claims, one in ten at
+        // random) are done by the reviewers they were offered to, who find the same here.
+        const checks: Array<{ id: string; offered_to_id: string }> = await tx
+          .manager(system)
+          .query(`SELECT id, offered_to_id FROM verification_tasks WHERE case_study_id = $1 AND kind = 'spot_check' AND status = 'offered'`, [draft.id]);
+        for (const check of checks) {
+          const checker = await actAs(check.offered_to_id);
+          await verification.claim(checker, check.id);
+          await verification.submitVerdict(checker, { ...input, taskId: check.id });
+        }
         verdictCount++;
         if (verdict.status !== 'verified' && rand() < 0.3) {
           await disputes.reply(owner, { verdictId: verdict.id, body: 'We measured on a longer period, which the client agreed to.' });

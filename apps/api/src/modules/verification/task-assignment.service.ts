@@ -82,10 +82,13 @@ export class TaskAssignmentService implements OnModuleInit {
     if (!cs) return null;
     const m = this.tx.manager(tx);
     const candidates: Array<{ id: string; email: string; open_tasks: number }> = await m.query(
-      `SELECT u.id, u.email,
-              (SELECT count(*)::int FROM verification_tasks t
-                WHERE (t.status = 'offered' AND t.offered_to_id = u.id) OR (t.status = 'leased' AND t.leased_to_id = u.id)) AS open_tasks
-         FROM reviewer_profiles p JOIN users u ON u.id = p.user_id
+      `WITH load AS (
+         SELECT reviewer_id, count(*)::int AS n FROM (
+           SELECT offered_to_id AS reviewer_id FROM verification_tasks WHERE status = 'offered'
+           UNION ALL SELECT leased_to_id FROM verification_tasks WHERE status = 'leased') held
+          GROUP BY reviewer_id)
+       SELECT u.id, u.email, coalesce(l.n, 0) AS open_tasks
+         FROM reviewer_profiles p JOIN users u ON u.id = p.user_id LEFT JOIN load l ON l.reviewer_id = u.id
         WHERE p.revoked_at IS NULL AND u.email_verified_at IS NOT NULL AND 'reviewer' = ANY(u.platform_roles)
           ${named ? 'AND u.id = $1' : ''}`,
       named ? [named.reviewerId] : [],

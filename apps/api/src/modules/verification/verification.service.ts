@@ -178,15 +178,23 @@ export class VerificationService {
     });
   }
 
-  /** Admins may require a second, independent verdict on any verified case study. */
+  /** Admins may require a second, independent verdict on any verified case study (the waiting check, if a rule already asked for one). */
   async requireSpotCheck(ctx: RequestContext, caseStudyId: string): Promise<VerificationTaskEntity> {
     const admin = await requirePlatformRole(ctx, 'admin');
     if (!z.uuid().safeParse(caseStudyId).success) throw notFound('This case study');
     return this.tx.run(ctx, async (tx) => {
       const verdict = await this.currentVerdict(tx, caseStudyId);
       if (!verdict) throw conflict('This case study has no verdict to check yet.', 'NO_VERDICT');
-      const open: Array<{ n: number }> = await this.tx.manager(tx).query(`SELECT count(*)::int AS n FROM verification_tasks WHERE checks_verdict_id = $1 AND status IN ('open', 'offered', 'leased')`, [verdict.id]);
-      if (open[0].n > 0) throw conflict('A check of this verdict is already waiting for its reviewer.', 'SPOT_CHECK_PENDING');
+      // A check a rule already asked for serves the admin too: it is marked as theirs and returned.
+      const [pending]: Array<{ id: string }> = await this.tx
+        .manager(tx)
+        .query(`SELECT id FROM verification_tasks WHERE checks_verdict_id = $1 AND status IN ('open', 'offered', 'leased') ORDER BY created_at LIMIT 1 FOR UPDATE`, [verdict.id]);
+      if (pending) {
+        await this.tx
+          .manager(tx)
+          .query(`UPDATE verification_tasks SET check_reasons = array_append(check_reasons, 'admin'), requested_by_id = coalesce(requested_by_id, $2) WHERE id = $1 AND NOT ('admin' = ANY(check_reasons))`, [pending.id, admin.id]);
+        return (await this.tasks.findById(tx, pending.id))!;
+      }
       return this.assignment.createCheck(tx, caseStudyId, verdict.id, ['admin'], admin.id);
     });
   }

@@ -6,11 +6,12 @@ import { describeError, type ErrorDescription } from '../../../ui/errors/describ
  * (conflict-of-interest refusals name the vendor or client, which is the useful part).
  */
 const PLAIN: Record<string, string> = {
-  TASK_TAKEN: 'Another reviewer claimed this task a moment before you did, so it has left the queue.',
-  NOT_LEASEHOLDER: 'This task is not yours to work on: claim it from the queue first. If you held it, your lease ended and another reviewer may have taken it.',
-  LEASE_EXPIRED: 'Your 72 hours with this task ran out, so it went back to the queue. Claim it again if it is still there; what you entered is kept on this page.',
+  TASK_TAKEN: 'Another reviewer holds this task now.',
+  TASK_NOT_OFFERED: 'This task was not offered to you. Assay offers each task to a reviewer drawn at random; your offers are on your Review tasks page.',
+  OFFER_LAPSED: 'Your offer for this task lapsed, so it went to another drawn reviewer.',
+  NOT_LEASEHOLDER: 'This task is not yours to work on: accept it from your offers first. If you held it, your lease ended and it went to another reviewer.',
+  LEASE_EXPIRED: 'Your 72 hours with this task ran out, so it goes to another drawn reviewer. What you entered is kept on this page.',
   DISPUTE_WINDOW_CLOSED: 'A verdict can be disputed within 30 days; this one is older. You can still reply to it publicly.',
-  SPOT_CHECK_PENDING: 'A spot check of this verdict is already waiting in the queue.',
   NO_VERDICT: 'This case study has no verdict yet, so there is nothing to spot-check.',
   DISPUTE_RESOLVED: 'Another admin has already resolved this dispute.',
 };
