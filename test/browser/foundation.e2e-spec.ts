@@ -84,7 +84,7 @@ describeBrowser('Foundation in the browser', () => {
   it.each([
     { role: 'a buyer', email: 'bea@landing-buyer.example', kind: 'buyer', path: /\/consultancies$/, heading: 'Consultancies' },
     { role: 'a vendor', email: 'vic@landing-vendor.example', kind: 'vendor', path: /\/vendor\/[0-9a-f-]{36}\/profile$/, heading: 'Landing Vendor Ltd' },
-    { role: 'a reviewer', email: 'rae@landing-review.example', platformRoles: ['reviewer' as const], path: /\/review$/, heading: 'Verification queue' },
+    { role: 'a reviewer', email: 'rae@landing-review.example', platformRoles: ['reviewer' as const], path: /\/review$/, heading: 'Your review tasks' },
     { role: 'an admin', email: 'ada@landing-admin.example', platformRoles: ['admin' as const], path: /\/admin\/reviewers$/, heading: 'Reviewers' },
   ])('lands $role on the page of their work after signing in', async ({ email, kind, platformRoles, path, heading }) => {
     const client = await env.t.signedInClient({ email, platformRoles });

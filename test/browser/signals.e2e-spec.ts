@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_SIGNAL_CONFIG } from '@assay/signals';
 import { BrowserEnv, describeBrowser, startBrowserEnv } from '../support/browser';
 import { createDraft, nominate, vendorWithOwner, verifiedDomain } from '../support/factories';
+import { takeTask } from '../support/ledger-flow';
 import { GraphQLClient, TEST_PASSWORD } from '../support/test-app';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -12,7 +13,6 @@ const PHONE = { width: 375, height: 812 };
 const SUBMIT = `mutation($id: ID!) { submitCaseStudy(id: $id) { id } }`;
 const QUESTIONNAIRE = `query($token: String!) { referenceQuestionnaire(token: $token) { outcomes { id } } }`;
 const ANSWER = `mutation($token: String!, $input: ReferenceAnswerInput!) { answerReference(token: $token, input: $input) }`;
-const CLAIM = `mutation($taskId: ID!) { claimTask(taskId: $taskId) { caseStudy { outcomes { id } } } }`;
 const VERDICT = `mutation($input: SubmitVerdictInput!) { submitVerdict(input: $input) { id } }`;
 
 describeBrowser('Signals in the browser', () => {
@@ -81,12 +81,10 @@ describeBrowser('Signals in the browser', () => {
   }
 
   async function recordVerdict(reviewer: GraphQLClient, caseStudyId: string, verifiedValue: number) {
-    const [task] = await env.t.dataSource.query(`SELECT id FROM verification_tasks WHERE case_study_id = $1`, [caseStudyId]);
-    const claimed = await reviewer.query<{ claimTask: { caseStudy: { outcomes: Array<{ id: string }> } } }>(CLAIM, { taskId: task.id });
-    expect(claimed.errors).toBeUndefined();
+    const task = await takeTask(env.t, reviewer, caseStudyId);
     const input = {
-      taskId: task.id,
-      outcomes: claimed.data!.claimTask.caseStudy.outcomes.map((o) => ({ outcomeClaimId: o.id, result: verifiedValue < 22 ? 'verified' : 'partially_verified', verifiedValue })),
+      taskId: task.taskId,
+      outcomes: task.outcomeIds.map((id) => ({ outcomeClaimId: id, result: verifiedValue < 22 ? 'verified' : 'partially_verified', verifiedValue })),
       productionStatus: 'in_production',
       handover: 'client_alone',
       rubric: { properBaseline: true, heldOutOrOnlineEvaluation: true, leakageChecked: true, monitoringInProduction: true, notes: '' },

@@ -2,7 +2,7 @@ import { Anchor, Group } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 
-/** "← Verification queue" above a page title: the one back link of the app. */
+/** "← Your review tasks" above a page title: the one back link of the app. */
 export function BackLink({ to, children }: { to: string; children: string }) {
   return (
     <Anchor component={Link} to={to} size="sm" w="fit-content">

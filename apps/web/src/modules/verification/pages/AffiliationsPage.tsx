@@ -17,7 +17,7 @@ export function AffiliationsPage() {
     <>
       <PageHeader
         title="Your affiliations"
-        eyebrow={<BackLink to="/review">Verification queue</BackLink>}
+        eyebrow={<BackLink to="/review">Your review tasks</BackLink>}
         description="Declare every company you work for, worked for recently, or are otherwise tied to. You cannot take tasks about them, and buyers can trust that."
       />
       <RequireSignIn>{() => <Affiliations />}</RequireSignIn>

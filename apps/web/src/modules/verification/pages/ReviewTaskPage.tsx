@@ -48,7 +48,7 @@ function ReviewTask() {
         if (description.reason === 'NOT_LEASEHOLDER' || description.code === 'NOT_FOUND') {
           return (
             <>
-              <PageHeader title="Task not available" eyebrow={<BackLink to="/review">Verification queue</BackLink>} />
+              <PageHeader title="Task not available" eyebrow={<BackLink to="/review">Your review tasks</BackLink>} />
               <EmptyMessage
                 icon={<IconLock aria-hidden />}
                 title={description.code === 'NOT_FOUND' ? 'This task does not exist' : 'This task is not yours'}
@@ -82,7 +82,7 @@ function TaskDetails({ task }: { task: VerificationTaskDetailFragment }) {
         title={cs.title}
         eyebrow={
           <Group gap="sm">
-            <BackLink to="/review">Verification queue</BackLink>
+            <BackLink to="/review">Your review tasks</BackLink>
             <TaskKindBadge kind={task.kind} />
           </Group>
         }
