@@ -16,3 +16,4 @@ export * from './client-organizations';
 export * from './anonymity-flags';
 export * from './verdict-agreement';
 export * from './reviewer-assignment';
+export * from './authorization';

@@ -1,3 +1,5 @@
+import { OBJECT_RULES, type ObjectRuleName } from '@assay/domain';
+
 /**
  * Who may call every query and mutation, in one place, as data a person can read.
  *
@@ -5,8 +7,12 @@
  * guard (policy.guard.ts), from this table alone; an operation that is not in it is
  * refused (deny by default) and fails test/api/authz-policy.e2e-spec.ts, which reads
  * the operations from schema.graphql. `object` names the rule about *which* objects
- * the caller may touch; the service applies it (it needs the object's row), and
- * test/authz/matrix.json shows each rule per role.
+ * the caller may touch: an entry of OBJECT_RULES (libs/domain/src/authorization.ts),
+ * which the service applies with `authorize(ctx, rule, subject)` once it has the
+ * object's row (common/authz/authorize.ts); `describeOperation` gives its words.
+ * `note` says in words what else limits an operation (single-use links, throttles,
+ * and the verification module's rules, still applied by hand there).
+ * test/authz/matrix.json shows the outcome per role.
  *
  * Callers:
  * - `anyone`: no session needed (public pages, sign-in, emailed single-use links);
@@ -18,77 +24,86 @@ export type Caller = 'anyone' | 'signedIn' | 'reviewer' | 'admin';
 
 export interface OperationRule {
   caller: Caller;
-  /** The object-level rule the service applies, in words; absent when `caller` says it all. */
-  object?: string;
+  /** The object rule (OBJECT_RULES in libs/domain/src/authorization.ts) the service applies with `authorize`. */
+  object?: ObjectRuleName;
+  /** What else limits the operation, in words, where it is not (yet) an object rule. */
+  note?: string;
 }
 
-const anyone = (object?: string): OperationRule => ({ caller: 'anyone', ...(object ? { object } : {}) });
-const signedIn = (object?: string): OperationRule => ({ caller: 'signedIn', ...(object ? { object } : {}) });
-const reviewer = (object?: string): OperationRule => ({ caller: 'reviewer', ...(object ? { object } : {}) });
-const admin = (object?: string): OperationRule => ({ caller: 'admin', ...(object ? { object } : {}) });
+interface Note {
+  note: string;
+}
+const note = (text: string): Note => ({ note: text });
 
-/** Object rules used by several operations, named once. */
-const VENDOR_MEMBER = 'a member of the vendor that owns it';
-const VENDOR_MEMBER_OR_ADMIN = 'a member of the vendor that owns it, or an admin';
-const DRAFT_OF_MY_VENDOR = 'a draft (or correctable case study) of a vendor the caller is a member of; others see NOT_FOUND';
-const PUBLISHED_OR_MINE = 'published case studies for everyone; drafts and withdrawn ones only for the vendor’s members and admins (NOT_FOUND otherwise)';
-const MY_SHORTLIST = 'a shortlist of a buyer organization the caller is a member of';
-const SINGLE_USE_LINK = 'whoever holds the emailed link (common/single-use-link.ts); rate-limited per address';
+function operationRuleOf(caller: Caller, parts: Array<ObjectRuleName | Note>): OperationRule {
+  const object = parts.find((p): p is ObjectRuleName => typeof p === 'string');
+  const words = parts.filter((p): p is Note => typeof p !== 'string').map((p) => p.note);
+  return { caller, ...(object ? { object } : {}), ...(words.length ? { note: words.join('; ') } : {}) };
+}
+
+const anyone = (...parts: Array<ObjectRuleName | Note>) => operationRuleOf('anyone', parts);
+const signedIn = (...parts: Array<ObjectRuleName | Note>) => operationRuleOf('signedIn', parts);
+const reviewer = (...parts: Array<ObjectRuleName | Note>) => operationRuleOf('reviewer', parts);
+const admin = (...parts: Array<ObjectRuleName | Note>) => operationRuleOf('admin', parts);
+
+const SINGLE_USE_LINK = note('whoever holds the emailed link (common/single-use-link.ts); rate-limited per address');
+/** Rules the verification module still applies by hand (its own helpers); to become object rules. */
+const verification = (words: string) => note(words);
 
 export const OPERATION_POLICY: Record<string, OperationRule> = {
   // Accounts
-  'Query.me': anyone('the caller’s own account, or null'),
-  'Mutation.signUp': anyone('answers alike whether or not the address has an account; rate-limited per address'),
+  'Query.me': anyone(note('the caller’s own account, or null')),
+  'Mutation.signUp': anyone(note('answers alike whether or not the address has an account; rate-limited per address')),
   'Mutation.verifyEmail': anyone(SINGLE_USE_LINK),
-  'Mutation.resendEmailVerification': signedIn('the caller’s own unconfirmed account, at most one mail every few minutes'),
-  'Mutation.signIn': anyone('throttled: accounts/sign-in-throttle.ts'),
-  'Mutation.signOut': anyone('ends the caller’s own session, if any'),
-  'Mutation.changePassword': signedIn('the caller’s own password, with the current one (limited)'),
+  'Mutation.resendEmailVerification': signedIn(note('the caller’s own unconfirmed account, at most one mail every few minutes')),
+  'Mutation.signIn': anyone(note('throttled: accounts/sign-in-throttle.ts')),
+  'Mutation.signOut': anyone(note('ends the caller’s own session, if any')),
+  'Mutation.changePassword': signedIn(note('the caller’s own password, with the current one (limited)')),
 
   // Organizations
-  'Query.organization': signedIn('a member of the organization'),
-  'Mutation.createOrganization': signedIn(),
-  'Mutation.inviteMember': signedIn('an owner of the organization'),
-  'Mutation.acceptInvitation': signedIn('the invitation’s addressee (by email), with the emailed token'),
+  'Query.organization': signedIn('orgMember'),
+  'Mutation.createOrganization': signedIn('confirmedEmail'),
+  'Mutation.inviteMember': signedIn('orgOwner'),
+  'Mutation.acceptInvitation': signedIn('invitationAddressee', note('with the emailed token')),
 
   // Buyer organisations as clients (client-confirmations)
-  'Query.organizationDomains': signedIn('a member of the organization'),
-  'Mutation.proveOrganizationDomain': signedIn('an owner of a buyer organization, with a confirmed email'),
-  'Mutation.checkOrganizationDomain': signedIn('an owner of the organization that claimed the domain; limited per domain'),
-  'Query.clientCaseStudies': signedIn('a member of the organization; only case studies naming its proven domains'),
-  'Mutation.answerAsClient': signedIn('a member of a buyer organization that proved the case study’s client domain and shares no member with the vendor; once'),
-  'Mutation.replyToClientAnswer': signedIn('a member of the vendor the answer is about; once, to a denial'),
+  'Query.organizationDomains': signedIn('orgMember'),
+  'Mutation.proveOrganizationDomain': signedIn('confirmedOrgOwner', note('of a buyer organization (buyerOrganization)')),
+  'Mutation.checkOrganizationDomain': signedIn('confirmedOrgOwner', note('the organization that claimed the domain; limited per domain')),
+  'Query.clientCaseStudies': signedIn('orgMember', note('only case studies naming its proven domains')),
+  'Mutation.answerAsClient': signedIn('confirmedOrgMember', note('of a buyer organization that proved the case study’s client domain and shares no member with the vendor (decideClientAnswer); once')),
+  'Mutation.replyToClientAnswer': signedIn('confirmedVendorMember', note('the vendor the answer is about; once, to a denial')),
 
   // Vendors
   'Query.vendors': anyone(),
   'Query.vendorProfile': anyone(),
   'Query.taxonomy': anyone(),
-  'Mutation.updateVendorProfile': signedIn(VENDOR_MEMBER),
-  'Query.vendorDomains': signedIn(VENDOR_MEMBER_OR_ADMIN),
-  'Mutation.addVendorDomain': signedIn(VENDOR_MEMBER),
-  'Mutation.removeVendorDomain': signedIn('a member of the vendor (domains not yet verified), or an admin (any)'),
+  'Mutation.updateVendorProfile': signedIn('vendorMember'),
+  'Query.vendorDomains': signedIn('vendorMemberOrAdmin'),
+  'Mutation.addVendorDomain': signedIn('vendorMember'),
+  'Mutation.removeVendorDomain': signedIn('removableVendorDomain'),
   'Mutation.verifyVendorDomain': anyone(SINGLE_USE_LINK),
-  'Query.rosterEntries': signedIn(VENDOR_MEMBER_OR_ADMIN),
-  'Mutation.importRoster': signedIn(VENDOR_MEMBER),
-  'Mutation.removeRosterEntry': signedIn(VENDOR_MEMBER),
-  'Query.vendorImprovementHints': signedIn(VENDOR_MEMBER),
+  'Query.rosterEntries': signedIn('vendorMemberOrAdmin'),
+  'Mutation.importRoster': signedIn('vendorMember'),
+  'Mutation.removeRosterEntry': signedIn('vendorMember'),
+  'Query.vendorImprovementHints': signedIn('vendorMember'),
 
   // Case studies and evidence
-  'Query.caseStudy': anyone(PUBLISHED_OR_MINE),
-  'Query.caseStudyRevisions': anyone(PUBLISHED_OR_MINE),
-  'Query.vendorCaseStudies': anyone(PUBLISHED_OR_MINE),
-  'Mutation.createCaseStudy': signedIn(VENDOR_MEMBER),
-  'Mutation.updateCaseStudy': signedIn(DRAFT_OF_MY_VENDOR),
-  'Mutation.submitCaseStudy': signedIn(DRAFT_OF_MY_VENDOR),
-  'Mutation.reviseCaseStudy': signedIn(VENDOR_MEMBER),
-  'Mutation.withdrawCaseStudy': signedIn(VENDOR_MEMBER),
-  'Query.caseStudyEvidence': signedIn('a member of the vendor, an admin, or the reviewer assigned to the case study'),
-  'Mutation.addEvidenceLink': signedIn(DRAFT_OF_MY_VENDOR),
-  'Mutation.removeEvidence': signedIn(DRAFT_OF_MY_VENDOR),
+  'Query.caseStudy': anyone('publishedOrMine'),
+  'Query.caseStudyRevisions': anyone('publishedOrMine'),
+  'Query.vendorCaseStudies': anyone('publishedOrMine'),
+  'Mutation.createCaseStudy': signedIn('vendorMember'),
+  'Mutation.updateCaseStudy': signedIn('myVendorsCaseStudy'),
+  'Mutation.submitCaseStudy': signedIn('myVendorsCaseStudy'),
+  'Mutation.reviseCaseStudy': signedIn('vendorMember'),
+  'Mutation.withdrawCaseStudy': signedIn('vendorMember'),
+  'Query.caseStudyEvidence': signedIn('evidenceReader'),
+  'Mutation.addEvidenceLink': signedIn('myVendorsCaseStudy'),
+  'Mutation.removeEvidence': signedIn('myVendorsCaseStudy'),
 
   // References
-  'Mutation.nominateReference': signedIn(DRAFT_OF_MY_VENDOR),
-  'Mutation.removeReference': signedIn(DRAFT_OF_MY_VENDOR),
+  'Mutation.nominateReference': signedIn('myVendorsCaseStudy'),
+  'Mutation.removeReference': signedIn('myVendorsCaseStudy'),
   'Query.referenceQuestionnaire': anyone(SINGLE_USE_LINK),
   'Mutation.answerReference': anyone(SINGLE_USE_LINK),
   'Mutation.declineReference': anyone(SINGLE_USE_LINK),
@@ -99,28 +114,28 @@ export const OPERATION_POLICY: Record<string, OperationRule> = {
   'Mutation.answerFollowUp': anyone(SINGLE_USE_LINK),
 
   // Verification
-  'Query.verificationQueue': admin('every task not yet done; reviewers never pick a task from a list'),
-  'Query.myTaskOffers': reviewer('the tasks Assay drew the caller for'),
-  'Mutation.declineTask': reviewer('a task offered to the caller; at most 5 declines in 30 days'),
-  'Mutation.assignTask': admin('offers a task to a named reviewer; conflicts and eligibility still apply'),
-  'Query.verificationTask': reviewer('a task offered or leased to the caller, or any for an admin; never to a reviewer conflicted with its vendor or client'),
-  'Query.myVerificationTasks': reviewer('the caller’s own tasks'),
-  'Mutation.claimTask': reviewer('a task offered to the caller by the draw (or by an admin), not conflicted; TASK_NOT_OFFERED otherwise'),
-  'Mutation.submitVerdict': reviewer('the task leased to the caller (admins included: only the leaseholder), not conflicted with its vendor or client'),
-  'Mutation.flagAnonymityLeak': reviewer('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder; not conflicted'),
-  'Query.caseStudyAnonymityFlags': signedIn(VENDOR_MEMBER_OR_ADMIN),
-  'Query.myAffiliations': signedIn('the caller’s own declared affiliations'),
-  'Mutation.declareAffiliation': reviewer('the caller’s own affiliations'),
+  'Query.verificationQueue': admin(verification('every task not yet done; reviewers never pick a task from a list')),
+  'Query.myTaskOffers': reviewer(verification('the tasks Assay drew the caller for')),
+  'Mutation.declineTask': reviewer(verification('a task offered to the caller; at most 5 declines in 30 days')),
+  'Mutation.assignTask': admin(verification('offers a task to a named reviewer; conflicts and eligibility still apply')),
+  'Query.verificationTask': reviewer(verification('a task offered or leased to the caller, or any for an admin; never to a reviewer conflicted with its vendor or client')),
+  'Query.myVerificationTasks': reviewer(verification('the caller’s own tasks')),
+  'Mutation.claimTask': reviewer(verification('a task offered to the caller by the draw (or by an admin), not conflicted; TASK_NOT_OFFERED otherwise')),
+  'Mutation.submitVerdict': reviewer(verification('the task leased to the caller (admins included: only the leaseholder), not conflicted with its vendor or client')),
+  'Mutation.flagAnonymityLeak': reviewer(verification('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder; not conflicted')),
+  'Query.caseStudyAnonymityFlags': signedIn(verification('a member of the vendor that owns it, or an admin; NOT_FOUND for a case study the caller cannot see')),
+  'Query.myAffiliations': signedIn(verification('the caller’s own declared affiliations')),
+  'Mutation.declareAffiliation': reviewer(verification('the caller’s own affiliations')),
   'Query.reviewers': admin(),
   'Mutation.accreditReviewer': admin(),
   'Mutation.revokeReviewer': admin(),
   'Mutation.requireSpotCheck': admin(),
-  'Query.caseStudyVerdicts': anyone('verdicts of published case studies, blind second opinions hidden until both are in'),
+  'Query.caseStudyVerdicts': anyone(verification('verdicts of published case studies, blind second opinions hidden until both are in')),
   'Query.caseStudyReceipt': anyone(),
 
   // Disputes
-  'Mutation.disputeVerdict': signedIn('a member of the vendor whose case study the verdict is about'),
-  'Mutation.replyToVerdict': signedIn('a member of the vendor whose case study the verdict is about'),
+  'Mutation.disputeVerdict': signedIn('confirmedVendorMember', note('the vendor whose case study the verdict is about')),
+  'Mutation.replyToVerdict': signedIn('confirmedVendorMember', note('the vendor whose case study the verdict is about')),
   'Query.openDisputes': admin(),
   'Mutation.resolveDispute': admin(),
 
@@ -136,12 +151,12 @@ export const OPERATION_POLICY: Record<string, OperationRule> = {
   'Query.ledgerConsistencyProof': anyone(),
 
   // Shortlists (buyers)
-  'Query.shortlists': signedIn(MY_SHORTLIST),
-  'Query.myShortlists': signedIn('the caller’s own buyer organizations’ shortlists'),
-  'Mutation.createShortlist': signedIn('a member of the buyer organization'),
-  'Mutation.addToShortlist': signedIn(MY_SHORTLIST),
-  'Mutation.removeFromShortlist': signedIn(MY_SHORTLIST),
-  'Mutation.updateShortlistNote': signedIn(MY_SHORTLIST),
+  'Query.shortlists': signedIn('myShortlist'),
+  'Query.myShortlists': signedIn(note('the caller’s own buyer organizations’ shortlists')),
+  'Mutation.createShortlist': signedIn('orgMember'),
+  'Mutation.addToShortlist': signedIn('myShortlist'),
+  'Mutation.removeFromShortlist': signedIn('myShortlist'),
+  'Mutation.updateShortlistNote': signedIn('myShortlist'),
 
   // Operations
   'Query.outbox': admin(),
@@ -152,14 +167,15 @@ export function operationRule(operation: string): OperationRule | undefined {
   return Object.prototype.hasOwnProperty.call(OPERATION_POLICY, operation) ? OPERATION_POLICY[operation] : undefined;
 }
 
-/** Whether `user` passes `caller`; the refusal's code and sentence when not. */
+/** The operation's object rule and notes in words, e.g. for docs and logs. */
+export function describeOperation(rule: OperationRule): string {
+  return [rule.object ? OBJECT_RULES[rule.object].allows : null, rule.note ?? null].filter((w): w is string => !!w).join('; ');
+}
+
+/** Whether `user` passes `caller` (the caller rules are the object rules of the same names); the refusal's code and sentence when not. */
 export function checkCaller(caller: Caller, user: { platformRoles: readonly string[] } | null): { ok: true } | { ok: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; reason: string; message: string } {
   if (caller === 'anyone') return { ok: true };
-  if (!user) return { ok: false, code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED', message: 'Please sign in to continue.' };
-  const isAdmin = user.platformRoles.includes('admin');
-  if (caller === 'admin' && !isAdmin) return { ok: false, code: 'FORBIDDEN', reason: 'ADMIN_ONLY', message: 'Only Assay administrators can do that.' };
-  if (caller === 'reviewer' && !isAdmin && !user.platformRoles.includes('reviewer')) {
-    return { ok: false, code: 'FORBIDDEN', reason: 'REVIEWER_ONLY', message: 'Only accredited reviewers can do that.' };
-  }
-  return { ok: true };
+  const verdict = OBJECT_RULES[caller].check(user, {});
+  if (verdict.ok) return verdict;
+  return { ok: false, code: verdict.code === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : 'FORBIDDEN', reason: verdict.reason, message: verdict.message };
 }

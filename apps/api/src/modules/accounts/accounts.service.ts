@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { checkPassword } from '@assay/domain';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { requireUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, conflict, unauthenticated } from '../../common/errors';
 import type { AuthenticatedUser, RequestContext } from '../../common/request-context';
 import { fieldRules, parseInput } from '../../common/validation';
@@ -80,7 +80,7 @@ export class AccountsService {
 
   /** Mails a new verification link to the signed-in account, unless it is verified or one went out minutes ago. */
   async resendEmailVerification(ctx: RequestContext): Promise<boolean> {
-    const me = await requireUser(ctx);
+    const me = await authorize(ctx, 'signedIn');
     if (me.emailVerified) return false;
     if (await this.emailVerification.recentlySent(ctx, me.id)) return false;
     await this.emailVerification.send(ctx, me);
@@ -121,7 +121,7 @@ export class AccountsService {
 
   /** Changes the password and ends every other session of the user. */
   async changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<boolean> {
-    const me = await requireUser(ctx);
+    const me = await authorize(ctx, 'signedIn');
     const user = await this.users.findById(ctx, me.id);
     if (!user) throw unauthenticated();
     // The current password is a secret check like sign-in: a stolen session may not guess it freely.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { transition, type CaseStudyEvent } from '@assay/domain';
+import { caseStudyViewer, transition, type CaseStudyEvent } from '@assay/domain';
 import { z } from 'zod';
-import { hasPlatformRole, requireMembership, requireUser } from '../../common/authz';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { authorize, permits } from '../../common/authz/authorize';
+import { badInput, conflict, notFound } from '../../common/errors';
 import type { AuthenticatedUser, RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { EvidenceService } from '../evidence/evidence.service';
@@ -28,27 +28,24 @@ export class CaseStudiesService {
     private readonly evidence: EvidenceService,
   ) {}
 
-  /** How the viewer relates to the case study; null when they may not see it at all. */
+  /** How the viewer relates to the case study (what it shows them); null when they may not see it at all (the `publishedOrMine` rule). */
   accessOf(user: AuthenticatedUser | null, cs: Pick<CaseStudyEntity, 'vendorId' | 'status'>): CaseStudyAccess | null {
-    if (user?.memberships.has(cs.vendorId)) return 'owner';
-    if (hasPlatformRole(user, 'admin')) return 'admin';
-    if (cs.status === 'draft' || cs.status === 'withdrawn') return null;
-    return 'public';
+    return caseStudyViewer(user, cs);
   }
 
   /** A case study the viewer may see, or NOT_FOUND (drafts of others do not exist for them). */
   async get(ctx: RequestContext, id: string): Promise<{ cs: CaseStudyWithVendor; access: CaseStudyAccess }> {
     if (!uuid.safeParse(id).success) throw notFound('This case study');
     const cs = await this.caseStudies.findById(ctx, id);
-    const access = cs ? this.accessOf(await ctx.user(), cs) : null;
-    if (!cs || !access) throw notFound('This case study');
-    return { cs, access };
+    if (!cs) throw notFound('This case study');
+    const user = await authorize(ctx, 'publishedOrMine', cs);
+    return { cs, access: this.accessOf(user, cs)! };
   }
 
   async listForVendor(ctx: RequestContext, vendorId: string): Promise<Array<{ cs: CaseStudyWithVendor; access: CaseStudyAccess }>> {
     if (!uuid.safeParse(vendorId).success) throw notFound('This consultancy');
     const user = await ctx.user();
-    const insider = !!user?.memberships.has(vendorId) || hasPlatformRole(user, 'admin');
+    const insider = permits(user, 'vendorMemberOrAdmin', { vendorId });
     const rows = await this.caseStudies.listForVendor(ctx, vendorId, insider);
     return rows.map((cs) => ({ cs, access: this.accessOf(user, cs)! }));
   }
@@ -64,7 +61,7 @@ export class CaseStudiesService {
   /** Members of the vendor start a draft. */
   async create(ctx: RequestContext, input: { vendorId: string } & Record<string, unknown>): Promise<CaseStudyWithVendor> {
     if (!uuid.safeParse(input.vendorId).success) throw notFound('This consultancy');
-    const user = await requireMembership(ctx, input.vendorId);
+    const user = await authorize(ctx, 'vendorMember', { vendorId: input.vendorId });
     const checked = validateCaseStudyDraft(input, new Date());
     if (!checked.ok) throw badInput(checked.errors.length === 1 ? checked.errors[0].message : `Please correct the ${checked.errors.length} highlighted fields.`, checked.errors);
     const vendorKind: Array<{ kind: string }> = await this.tx.manager(ctx).query('SELECT kind FROM organizations WHERE id = $1', [input.vendorId]);
@@ -125,7 +122,7 @@ export class CaseStudiesService {
 
   /** Starts a correction of a submitted case study as a new draft revision; the history stays. */
   async revise(ctx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'signedIn');
     const newId = await this.tx.run(ctx, async (tx) => {
       const cs = await this.lockOwned(tx, id);
       if (cs.status === 'draft') throw conflict('This is still a draft: edit it directly.', 'CASE_STUDY_IS_DRAFT');
@@ -158,14 +155,11 @@ export class CaseStudiesService {
 
   /** Locks a case study of one of the caller's vendors (NOT_FOUND for strangers: drafts do not leak). */
   async lockOwned(tx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
-    const user = await requireUser(tx);
+    await authorize(tx, 'signedIn');
     if (!uuid.safeParse(id).success) throw notFound('This case study');
     const cs = await this.caseStudies.findById(tx, id, true);
     if (!cs) throw notFound('This case study');
-    if (!user.memberships.has(cs.vendorId)) {
-      if (this.accessOf(user, cs)) throw forbidden('Only members of this consultancy can change its case studies.', 'NOT_A_MEMBER');
-      throw notFound('This case study');
-    }
+    await authorize(tx, 'myVendorsCaseStudy', cs);
     return cs;
   }
 

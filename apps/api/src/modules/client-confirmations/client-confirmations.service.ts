@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { decideClientAnswer, domainChallengeRecord, emailDomain, isDenial, isFreeMailDomain, normalizeDomain, txtProvesDomain, type ClientAnswer } from '@assay/domain';
 import { z } from 'zod';
-import { requireMembership, requireVerifiedUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { newToken } from '../../common/tokens';
@@ -92,7 +92,7 @@ export class ClientConfirmationsService {
   /** The organisation's domains, proven and pending; its members only. */
   async domains(ctx: RequestContext, organizationId: string): Promise<OrganizationDomainRow[]> {
     if (!id('').safeParse(organizationId).success) throw notFound('This organisation');
-    await requireMembership(ctx, organizationId);
+    await authorize(ctx, 'orgMember', { organizationId });
     return this.repo.domainsOf(ctx, organizationId);
   }
 
@@ -102,8 +102,7 @@ export class ClientConfirmationsService {
    */
   async prove(ctx: RequestContext, input: unknown): Promise<OrganizationDomainRow> {
     const organizationId = (input as { organizationId?: unknown } | null)?.organizationId;
-    const user = await requireMembership(ctx, typeof organizationId === 'string' ? organizationId : '', 'owner');
-    await requireVerifiedUser(ctx);
+    const user = await authorize(ctx, 'confirmedOrgOwner', { organizationId: typeof organizationId === 'string' ? organizationId : '' });
     const data = parseInput(proveSchema, input);
     await this.requireBuyer(ctx, data.organizationId);
     const byEmail = emailDomain(user.email) === data.domain;
@@ -130,8 +129,7 @@ export class ClientConfirmationsService {
     if (typeof domainId !== 'string' || !id('').safeParse(domainId).success) throw notFound('This domain');
     const claim = await this.repo.domainById(ctx, domainId);
     if (!claim) throw notFound('This domain');
-    await requireMembership(ctx, claim.organization_id, 'owner');
-    await requireVerifiedUser(ctx);
+    await authorize(ctx, 'confirmedOrgOwner', { organizationId: claim.organization_id });
     if (claim.verified_at) return claim;
     await this.rateLimits.consume(ctx, 'domainCheck', claim.id);
     const record = domainChallengeRecord(claim.domain, claim.txt_token);
@@ -160,7 +158,7 @@ export class ClientConfirmationsService {
   /** Case studies naming one of the organisation's proven domains, with its answers; its members only. */
   async caseStudiesNamingUs(ctx: RequestContext, organizationId: string): Promise<Array<{ caseStudy: CaseStudyWithVendor; answer: ClientAnswerRow | null }>> {
     if (!id('').safeParse(organizationId).success) throw notFound('This organisation');
-    await requireMembership(ctx, organizationId);
+    await authorize(ctx, 'orgMember', { organizationId });
     const proven = (await this.repo.domainsOf(ctx, organizationId)).filter((d) => d.verified_at).map((d) => d.domain);
     const ids = await this.repo.caseStudiesNaming(ctx, proven, MAX_CLIENT_CASE_STUDIES);
     const answers = new Map((await this.repo.answersOf(ctx, organizationId, ids)).map((a) => [a.case_study_id, a]));
@@ -170,8 +168,7 @@ export class ClientConfirmationsService {
   /** A member of a buyer organisation answers for it, once, about a case study naming its proven domain. */
   async answer(ctx: RequestContext, input: unknown): Promise<ClientAnswerRow> {
     const organizationId = (input as { organizationId?: unknown } | null)?.organizationId;
-    const user = await requireMembership(ctx, typeof organizationId === 'string' ? organizationId : '');
-    await requireVerifiedUser(ctx);
+    const user = await authorize(ctx, 'confirmedOrgMember', { organizationId: typeof organizationId === 'string' ? organizationId : '' });
     const data = parseInput(answerSchema, input);
     const organization = await this.organizations.findById(ctx, data.organizationId);
     if (!organization) throw notFound('This organisation');
@@ -205,8 +202,7 @@ export class ClientConfirmationsService {
     const answerId = (input as { answerId?: unknown } | null)?.answerId;
     const found = typeof answerId === 'string' && id('').safeParse(answerId).success ? await this.repo.answerById(ctx, answerId) : null;
     if (!found) throw notFound('This answer');
-    const user = await requireMembership(ctx, found.vendor_id);
-    await requireVerifiedUser(ctx);
+    const user = await authorize(ctx, 'confirmedVendorMember', { vendorId: found.vendor_id });
     const data = parseInput(replySchema, input);
     return this.tx.run(ctx, async (tx) => {
       const answer = (await this.repo.answerById(tx, data.answerId, true))!;
@@ -231,9 +227,7 @@ export class ClientConfirmationsService {
   private async requireBuyer(ctx: RequestContext, organizationId: string): Promise<void> {
     const organization = await this.organizations.findById(ctx, organizationId);
     if (!organization) throw notFound('This organisation');
-    if (organization.kind !== 'buyer') {
-      throw forbidden('Only client (buyer) organisations prove domains here; a consultancy proves its domains on its profile.', 'NOT_A_BUYER');
-    }
+    await authorize(ctx, 'buyerOrganization', { organizationKind: organization.kind });
   }
 
   private claimedElsewhere(domain: string) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { transition } from '@assay/domain';
 import { z } from 'zod';
-import { requireMembership, requirePlatformRole, requireVerifiedUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, conflict, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -39,8 +39,7 @@ export class DisputesService {
   async reply(ctx: RequestContext, input: unknown): Promise<VerdictReplyEntity> {
     const data = parseInput(replySchema, input);
     const verdict = await this.verdictOfMyVendor(ctx, data.verdictId);
-    const user = await requireMembership(ctx, verdict.vendorId);
-    await requireVerifiedUser(ctx);
+    const user = await authorize(ctx, 'confirmedVendorMember', { vendorId: verdict.vendorId });
     const repo = this.tx.repo(ctx, VerdictReplyEntity);
     return repo.save(repo.create({ verdictId: verdict.id, authorId: user.id, body: data.body }));
   }
@@ -48,8 +47,7 @@ export class DisputesService {
   async open(ctx: RequestContext, input: unknown): Promise<DisputeEntity> {
     const data = parseInput(disputeSchema, input);
     const verdict = await this.verdictOfMyVendor(ctx, data.verdictId);
-    const user = await requireMembership(ctx, verdict.vendorId);
-    await requireVerifiedUser(ctx);
+    const user = await authorize(ctx, 'confirmedVendorMember', { vendorId: verdict.vendorId });
     return this.tx.run(ctx, async (tx) => {
       if (verdict.supersededById) throw conflict('This verdict was superseded; dispute the current one.', 'VERDICT_SUPERSEDED');
       if (verdict.kind === 'spot_check') throw conflict('Spot checks are internal; dispute the verdict in force.', 'NOT_DISPUTABLE');
@@ -70,7 +68,7 @@ export class DisputesService {
 
   /** An admin upholds the verdict, or amends it with a new verdict that supersedes it (history kept). */
   async resolve(ctx: RequestContext, input: unknown): Promise<DisputeEntity> {
-    const admin = await requirePlatformRole(ctx, 'admin');
+    const admin = await authorize(ctx, 'admin');
     const data = parseInput(resolveSchema, input);
     if (data.resolution === 'amended' && !data.amendment) {
       throw badInput('An amendment needs the corrected results for every outcome.', [{ field: 'amendment', message: 'Required when amending.' }]);
@@ -142,7 +140,7 @@ export class DisputesService {
   private async verdictOfMyVendor(ctx: RequestContext, verdictId: string): Promise<VerdictEntity> {
     const verdict = await this.tx.repo(ctx, VerdictEntity).findOneBy({ id: verdictId });
     if (!verdict) throw notFound('This verdict');
-    await requireMembership(ctx, verdict.vendorId);
+    await authorize(ctx, 'vendorMember', { vendorId: verdict.vendorId });
     return verdict;
   }
 }

@@ -3,7 +3,13 @@ import type { CaseStudyStatus } from '@assay/domain';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import { EvidenceItemEntity } from './entities/evidence-item.entity';
-import type { EvidenceCaseStudy } from './evidence.policy';
+
+/** What evidence authorization needs to know about a case study. */
+export interface EvidenceCaseStudy {
+  id: string;
+  vendorId: string;
+  status: CaseStudyStatus;
+}
 
 @Injectable()
 export class EvidenceRepository {

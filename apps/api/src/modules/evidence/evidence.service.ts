@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isEditable } from '@assay/domain';
+import { checkEditable, isEditable } from '@assay/domain';
 import { z } from 'zod';
-import { requireUser } from '../../common/authz';
+import { authorize, permits } from '../../common/authz/authorize';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { RequestContext } from '../../common/request-context';
 import { payloadTooLarge } from '../../common/rest-errors';
@@ -13,8 +13,7 @@ import { TransactionService } from '../../database/transaction.service';
 import type { EvidenceItemEntity } from './entities/evidence-item.entity';
 import { formatBytes, MAX_CASE_STUDY_BYTES, MAX_EVIDENCE_ITEMS, MAX_FILE_BYTES } from './evidence-limits';
 import { detectEvidenceType, type EvidenceTypeResult, sniffBinaryType, SNIFF_BYTES } from './evidence-type';
-import { type EvidenceCaseStudy, requireEvidenceEditor, requireEvidenceReader } from './evidence.policy';
-import { EvidenceRepository } from './evidence.repository';
+import { type EvidenceCaseStudy, EvidenceRepository } from './evidence.repository';
 import type { CaseStudyEvidenceObject, EvidenceItemObject } from './graphql/evidence.object';
 import { EvidenceKindGql } from './graphql/evidence.object';
 import { BLOB_STORAGE, BlobNotFoundError, type BlobStorage, type ByteRange } from './storage/blob-storage';
@@ -80,9 +79,9 @@ export class EvidenceService {
    * upload's body is read, and again under the row lock when it is stored.
    */
   async caseStudyForEditing(ctx: RequestContext, caseStudyId: string): Promise<EvidenceCaseStudy> {
-    await requireUser(ctx);
+    await authorize(ctx, 'signedIn');
     const caseStudy = await this.findCaseStudy(ctx, caseStudyId);
-    await requireEvidenceEditor(ctx, caseStudy);
+    await this.requireEditable(ctx, caseStudy);
     return caseStudy;
   }
 
@@ -93,7 +92,7 @@ export class EvidenceService {
    * The caller removes the staged file afterwards.
    */
   async attachFile(ctx: RequestContext, caseStudyId: string, file: StagedFile, rawTitle: unknown): Promise<EvidenceItemEntity> {
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'signedIn');
     const originalName = cleanFileName(file.originalname);
     const title = rawTitle === undefined || rawTitle === '' ? originalName.slice(0, TITLE_MAX) : parseInput(z.object({ title: titleRule }), { title: rawTitle }).title;
     await this.caseStudyForEditing(ctx, caseStudyId);
@@ -106,7 +105,7 @@ export class EvidenceService {
     await this.evidence.registerBlob(RequestContext.system(), file.sha256);
     return this.tx.run(ctx, async (tx) => {
       const caseStudy = await this.findCaseStudy(tx, caseStudyId, true);
-      await requireEvidenceEditor(tx, caseStudy);
+      await this.requireEditable(tx, caseStudy);
       const duplicate = await this.evidence.findFileBySha(tx, caseStudy.id, file.sha256);
       if (duplicate) throw conflict(`This file is already attached to the case study as “${duplicate.title}”.`, 'DUPLICATE_FILE');
       const usage = await this.evidence.usage(tx, caseStudy.id);
@@ -134,12 +133,12 @@ export class EvidenceService {
   }
 
   async addLink(ctx: RequestContext, input: unknown): Promise<EvidenceItemEntity> {
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'signedIn');
     const data = parseInput(linkSchema, input);
     const url = new URL(data.url).toString();
     return this.tx.run(ctx, async (tx) => {
       const caseStudy = await this.findCaseStudy(tx, data.caseStudyId, true);
-      await requireEvidenceEditor(tx, caseStudy);
+      await this.requireEditable(tx, caseStudy);
       const items = await this.evidence.listForCaseStudy(tx, caseStudy.id);
       const same = items.find((i) => i.kind === 'link' && i.url === url);
       if (same) throw conflict(`This link is already attached as “${same.title}”.`, 'DUPLICATE_LINK');
@@ -154,13 +153,13 @@ export class EvidenceService {
    * same bytes cannot lose it.
    */
   async remove(ctx: RequestContext, evidenceId: string): Promise<string> {
-    await requireUser(ctx);
+    await authorize(ctx, 'signedIn');
     if (!z.uuid().safeParse(evidenceId).success) throw notFound('This evidence');
     return this.tx.run(ctx, async (tx) => {
       const item = await this.evidence.findById(tx, evidenceId);
       if (!item) throw notFound('This evidence');
       const caseStudy = await this.findCaseStudy(tx, item.caseStudyId, true);
-      await requireEvidenceEditor(tx, caseStudy);
+      await this.requireEditable(tx, caseStudy);
       await this.evidence.delete(tx, item.id);
       if (item.sha256) {
         await this.evidence.lockBlob(tx, item.sha256);
@@ -168,6 +167,19 @@ export class EvidenceService {
       }
       return item.id;
     });
+  }
+
+  /** The `evidenceReader` rule: the vendor's members, admins and the case study's assigned reviewers see its evidence. */
+  private async requireReadable(ctx: RequestContext, caseStudy: EvidenceCaseStudy): Promise<void> {
+    const user = await authorize(ctx, 'signedIn');
+    await authorize(ctx, 'evidenceReader', { vendorId: caseStudy.vendorId, assignedReviewer: await this.isAssignedReviewer(ctx, user.id, caseStudy.id) });
+  }
+
+  /** Evidence is added and removed by members of the vendor (`evidenceEditor`), and only while the case study is a draft. */
+  private async requireEditable(ctx: RequestContext, caseStudy: EvidenceCaseStudy): Promise<void> {
+    await authorize(ctx, 'evidenceEditor', caseStudy);
+    const editable = checkEditable(caseStudy.status);
+    if (!editable.ok) throw conflict(editable.message, editable.code);
   }
 
   /** A reviewer holding this case study's task, or who recorded a verdict on it. */
@@ -181,13 +193,13 @@ export class EvidenceService {
   }
 
   async list(ctx: RequestContext, caseStudyId: string): Promise<CaseStudyEvidenceObject> {
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'signedIn');
     const caseStudy = await this.findCaseStudy(ctx, caseStudyId);
-    await requireEvidenceReader(ctx, caseStudy, (userId) => this.isAssignedReviewer(ctx, userId, caseStudy.id));
+    await this.requireReadable(ctx, caseStudy);
     const items = await this.evidence.listForCaseStudy(ctx, caseStudy.id);
     return {
       caseStudyId: caseStudy.id,
-      editable: isEditable(caseStudy.status) && user.memberships.has(caseStudy.vendorId),
+      editable: isEditable(caseStudy.status) && permits(user, 'evidenceEditor', caseStudy),
       totalBytes: items.reduce((sum, i) => sum + (i.sizeBytes ?? 0), 0),
       maxTotalBytes: MAX_CASE_STUDY_BYTES,
       maxFileBytes: MAX_FILE_BYTES,
@@ -197,12 +209,12 @@ export class EvidenceService {
 
   /** A stored file the caller may read, and a way to stream it (or a byte range of it). */
   async openFile(ctx: RequestContext, evidenceId: string): Promise<{ item: EvidenceItemEntity & { sha256: string; sizeBytes: number; mediaType: string }; open: (range?: ByteRange) => Promise<Readable> }> {
-    await requireUser(ctx);
+    await authorize(ctx, 'signedIn');
     if (!z.uuid().safeParse(evidenceId).success) throw notFound('This file');
     const item = await this.evidence.findById(ctx, evidenceId);
     if (!item) throw notFound('This file');
     const caseStudy = await this.findCaseStudy(ctx, item.caseStudyId);
-    await requireEvidenceReader(ctx, caseStudy, (userId) => this.isAssignedReviewer(ctx, userId, caseStudy.id));
+    await this.requireReadable(ctx, caseStudy);
     if (item.kind !== 'file' || !item.sha256 || item.sizeBytes === null || !item.mediaType) throw notFound('This file', 'NOT_A_FILE');
     const sha256 = item.sha256;
     return {

@@ -2,8 +2,8 @@ import { nameConfusableKey } from '@assay/domain';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { requireMembership, requireVerifiedUser } from '../../common/authz';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { authorize } from '../../common/authz/authorize';
+import { badInput, conflict, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { fieldRules, parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
@@ -67,7 +67,7 @@ export class OrganizationsService {
 
   /** Creates an organization with the caller as its owner (and an empty vendor profile for vendors). */
   async create(ctx: RequestContext, input: unknown): Promise<OrganizationEntity> {
-    const user = await requireVerifiedUser(ctx);
+    const user = await authorize(ctx, 'confirmedEmail');
     const data = parseInput(createSchema, input);
     const nameKey = nameConfusableKey(data.name);
     return this.tx.run(ctx, async (tx) => {
@@ -93,7 +93,7 @@ export class OrganizationsService {
 
   async details(ctx: RequestContext, organizationId: string): Promise<OrganizationDetailsObject> {
     if (!z.uuid().safeParse(organizationId).success) throw notFound('This organization');
-    const user = await requireMembership(ctx, organizationId);
+    const user = await authorize(ctx, 'orgMember', { organizationId });
     const org = await this.organizations.findById(ctx, organizationId);
     if (!org) throw notFound('This organization');
     const [members, invitations] = await Promise.all([
@@ -111,7 +111,7 @@ export class OrganizationsService {
   /** Owners invite by email; the invitee gets a single-use link valid for 14 days. */
   async invite(ctx: RequestContext, input: unknown): Promise<{ id: string; email: string; role: MembershipRoleGql; createdAt: Date; expiresAt: Date; acceptedAt: null }> {
     const data = parseInput(inviteSchema, input);
-    const user = await requireMembership(ctx, data.organizationId, 'owner');
+    const user = await authorize(ctx, 'orgOwner', { organizationId: data.organizationId });
     const org = await this.organizations.findById(ctx, data.organizationId);
     if (!org) throw notFound('This organization');
     return this.tx.run(ctx, async (tx) => {
@@ -141,7 +141,7 @@ export class OrganizationsService {
 
   /** The signed-in user accepts an invitation addressed to their email. */
   async acceptInvitation(ctx: RequestContext, token: string): Promise<OrganizationEntity> {
-    const user = await requireVerifiedUser(ctx);
+    const user = await authorize(ctx, 'confirmedEmail');
     if (typeof token !== 'string' || token.length < 20 || token.length > 200) {
       throw badInput('This invitation link is not valid. Ask for a new invitation.', [{ field: 'token', message: 'Not a valid invitation link.' }], 'INVALID_TOKEN');
     }
@@ -155,9 +155,7 @@ export class OrganizationsService {
       }
       if (invitation.acceptedAt) throw conflict('This invitation has already been used.', 'TOKEN_USED');
       if (invitation.expiresAt.getTime() < Date.now()) throw badInput('This invitation has expired. Ask for a new one.', [], 'TOKEN_EXPIRED');
-      if (invitation.email !== user.email) {
-        throw forbidden(`This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`, 'WRONG_RECIPIENT');
-      }
+      await authorize(tx, 'invitationAddressee', { invitedEmail: invitation.email });
       await this.organizations.addMember(tx, invitation.organizationId, user.id, invitation.role);
       await this.organizations.markInvitationAccepted(tx, invitation.id);
       // A reviewer who joins a vendor gives up the verdicts they recorded on it (re-queued for someone else).

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assessReferenceIdentity, contactIdentityKey } from '@assay/domain';
 import { z } from 'zod';
-import { requireUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -38,7 +38,7 @@ export class ReferencesService {
    */
   async nominate(ctx: RequestContext, input: unknown, lockCaseStudy: (tx: RequestContext, id: string) => Promise<CaseStudyEntity>): Promise<ReferenceRequestEntity> {
     const data = parseInput(nominateSchema, input);
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'signedIn');
     return this.tx.run(ctx, async (tx) => {
       const cs = await lockCaseStudy(tx, data.caseStudyId);
       if (cs.status !== 'draft') throw conflict('References are nominated while the case study is a draft.', 'CASE_STUDY_NOT_EDITABLE');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
-import { requireMembership, requireUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { groupBy, requestLoader } from '../../common/loaders';
 import { RequestContext } from '../../common/request-context';
@@ -54,7 +54,7 @@ export class ShortlistsService implements OnModuleInit {
 
   /** The shortlists of every buyer organization the user belongs to. */
   async mine(ctx: RequestContext): Promise<ShortlistRow[]> {
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'signedIn');
     const orgIds = [...user.memberships.keys()];
     return orgIds.length ? this.shortlists.forOrganizations(ctx, orgIds) : [];
   }
@@ -62,14 +62,13 @@ export class ShortlistsService implements OnModuleInit {
   /** One organization's shortlists (members only). */
   async forOrganization(ctx: RequestContext, organizationId: string): Promise<ShortlistRow[]> {
     if (!z.uuid().safeParse(organizationId).success) throw notFound('This organization');
-    await requireMembership(ctx, organizationId);
+    await authorize(ctx, 'orgMember', { organizationId });
     return this.shortlists.forOrganizations(ctx, [organizationId]);
   }
 
   async create(ctx: RequestContext, input: unknown): Promise<ShortlistRow> {
     const data = parseInput(createSchema, input);
-    await requireMembership(ctx, data.organizationId);
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'orgMember', { organizationId: data.organizationId });
     const kind = await this.shortlists.organizationKind(ctx, data.organizationId);
     if (kind !== 'buyer') throw badInput('Shortlists belong to buyer organizations; choose one of your buyer organizations.', [{ field: 'organizationId', message: 'Not a buyer organization.' }], 'NOT_A_BUYER');
     return this.tx.run(ctx, async (tx) => {
@@ -80,10 +79,10 @@ export class ShortlistsService implements OnModuleInit {
 
   async add(ctx: RequestContext, input: unknown): Promise<ShortlistItemRow> {
     const data = parseInput(addSchema, input);
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'signedIn');
     const list = await this.shortlists.findShortlist(ctx, data.shortlistId);
     if (!list) throw notFound('This shortlist');
-    await requireMembership(ctx, list.organizationId);
+    await authorize(ctx, 'myShortlist', { organizationId: list.organizationId });
     if (!(await this.shortlists.isVendor(ctx, data.vendorId))) throw notFound('This consultancy');
     return this.tx.run(ctx, async (tx) => {
       const items = await this.shortlists.itemsFor(tx, [list.id]);
@@ -98,7 +97,7 @@ export class ShortlistsService implements OnModuleInit {
     const data = parseInput(noteSchema, input);
     const item = await this.shortlists.findItem(ctx, data.itemId);
     if (!item) throw notFound('This shortlist entry');
-    await requireMembership(ctx, item.organizationId);
+    await authorize(ctx, 'myShortlist', { organizationId: item.organizationId });
     return this.tx.run(ctx, async (tx) => {
       await this.shortlists.updateNote(tx, item.id, data.note);
       return (await this.shortlists.itemsFor(tx, [item.shortlistId])).find((i) => i.id === item.id)!;
@@ -109,7 +108,7 @@ export class ShortlistsService implements OnModuleInit {
     if (!z.uuid().safeParse(itemId).success) throw notFound('This shortlist entry');
     const item = await this.shortlists.findItem(ctx, itemId);
     if (!item) throw notFound('This shortlist entry');
-    await requireMembership(ctx, item.organizationId);
+    await authorize(ctx, 'myShortlist', { organizationId: item.organizationId });
     await this.tx.run(ctx, (tx) => this.shortlists.removeItem(tx, item.id));
     return true;
   }

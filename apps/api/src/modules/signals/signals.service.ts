@@ -15,7 +15,7 @@ import {
   withoutExplanations,
 } from '@assay/signals';
 import { z } from 'zod';
-import { requireMembership, requireUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { notFound } from '../../common/errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../database/transaction.service';
@@ -127,9 +127,9 @@ export class SignalsService implements OnModuleInit {
    * evidence first, then the methodology's general advice. Computed now; writes nothing.
    */
   async improvementHints(ctx: RequestContext, vendorId: string): Promise<Record<SignalKey, string[]>> {
-    await requireUser(ctx);
+    await authorize(ctx, 'signedIn');
     if (!z.uuid().safeParse(vendorId).success) throw notFound('This consultancy');
-    await requireMembership(ctx, vendorId);
+    await authorize(ctx, 'vendorMember', { vendorId });
     const kind: Array<{ kind: string }> = await this.tx.manager(ctx).query('SELECT kind FROM organizations WHERE id = $1', [vendorId]);
     if (kind[0]?.kind !== 'vendor') throw notFound('This consultancy');
     const now = new Date();

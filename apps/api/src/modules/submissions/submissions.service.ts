@@ -1,4 +1,4 @@
-import { requireVerifiedUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { Injectable } from '@nestjs/common';
 import { badInput } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
@@ -30,7 +30,7 @@ export class SubmissionsService {
   /** Checks the draft, sends its reference requests, offers its verification task to a drawn reviewer and marks it submitted, atomically. */
   async submit(ctx: RequestContext, id: string): Promise<CaseStudyWithVendor> {
     // Buyers and reviewers rely on a submission: only a confirmed account may make one.
-    await requireVerifiedUser(ctx);
+    await authorize(ctx, 'confirmedEmail');
     const submitted = await this.tx.run(ctx, async (tx) => {
       const cs = await this.caseStudies.lockOwned(tx, id);
       this.caseStudies.assertTransition(cs, { type: 'submit' });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { rosterEntryKey } from '@assay/domain';
 import { z } from 'zod';
-import { requireUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, notFound, type FieldError } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -134,7 +134,7 @@ export class RosterService {
 
   /** Members remove an engagement from their roster. */
   async remove(ctx: RequestContext, id: unknown): Promise<string> {
-    await requireUser(ctx);
+    await authorize(ctx, 'signedIn');
     if (typeof id !== 'string' || !z.uuid().safeParse(id).success) throw notFound('This roster entry');
     const entry = await this.roster.findById(ctx, id);
     if (!entry) throw notFound('This roster entry');

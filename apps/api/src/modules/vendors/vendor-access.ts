@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { hasPlatformRole, requireMembership, requireUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { notFound } from '../../common/errors';
 import type { AuthenticatedUser, RequestContext } from '../../common/request-context';
 import { VendorsRepository } from './vendors.repository';
@@ -11,9 +11,10 @@ export interface VendorAccess {
 }
 
 /**
- * Who may touch a vendor's private side (domains, roster, profile edits): its
- * members change it; its members and Assay admins read it. Anyone else is
- * refused before anything is read or written.
+ * A vendor's private side (domains, roster, profile edits), behind its object rule:
+ * `vendorMember` to change it, `vendorMemberOrAdmin` to read it (OBJECT_RULES). Anyone
+ * else is refused before anything is read or written; an id that is not a vendor's
+ * is NOT_FOUND.
  */
 @Injectable()
 export class VendorAccessPolicy {
@@ -21,17 +22,17 @@ export class VendorAccessPolicy {
 
   /** Owners and members of the vendor. */
   async requireMember(ctx: RequestContext, vendorId: string): Promise<VendorAccess> {
-    await requireUser(ctx);
+    await authorize(ctx, 'signedIn');
     if (!z.uuid().safeParse(vendorId).success) throw notFound('This consultancy');
-    const user = await requireMembership(ctx, vendorId);
+    const user = await authorize(ctx, 'vendorMember', { vendorId });
     return { user, vendor: await this.requireVendor(ctx, vendorId) };
   }
 
   /** Members of the vendor, and Assay admins. */
   async requireReader(ctx: RequestContext, vendorId: string): Promise<VendorAccess> {
-    const user = await requireUser(ctx);
+    await authorize(ctx, 'signedIn');
     if (!z.uuid().safeParse(vendorId).success) throw notFound('This consultancy');
-    if (!hasPlatformRole(user, 'admin')) await requireMembership(ctx, vendorId);
+    const user = await authorize(ctx, 'vendorMemberOrAdmin', { vendorId });
     return { user, vendor: await this.requireVendor(ctx, vendorId) };
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isFreeMailDomain, normalizeEmail } from '@assay/domain';
 import { z } from 'zod';
-import { hasPlatformRole, requireUser, requireVerifiedUser } from '../../common/authz';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { authorize } from '../../common/authz/authorize';
+import { badInput, conflict, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -83,7 +83,7 @@ export class VendorDomainsService {
   async add(ctx: RequestContext, input: unknown): Promise<VendorDomainObject> {
     const vendorId = (input as { vendorId?: unknown } | null)?.vendorId;
     const { user, vendor } = await this.access.requireMember(ctx, typeof vendorId === 'string' ? vendorId : '');
-    await requireVerifiedUser(ctx);
+    await authorize(ctx, 'confirmedEmail');
     const data = parseInput(addSchema, input);
     const domain = data.email.slice(data.email.lastIndexOf('@') + 1);
     if (isFreeMailDomain(domain)) {
@@ -161,18 +161,11 @@ export class VendorDomainsService {
    * past the self-reference rule. Admins may remove any domain.
    */
   async remove(ctx: RequestContext, id: unknown): Promise<string> {
-    const user = await requireUser(ctx);
+    await authorize(ctx, 'signedIn');
     if (typeof id !== 'string' || !z.uuid().safeParse(id).success) throw notFound('This domain');
     const claim = await this.domains.findById(ctx, id);
     if (!claim) throw notFound('This domain');
-    const isAdmin = hasPlatformRole(user, 'admin');
-    if (!isAdmin) await this.access.requireMember(ctx, claim.organizationId);
-    if (claim.verifiedAt && !isAdmin) {
-      throw forbidden(
-        `${claim.domain} is verified, so it stays on record: references at this domain are recognised as your own. Contact Assay support if it no longer belongs to you.`,
-        'DOMAIN_VERIFIED',
-      );
-    }
+    await authorize(ctx, 'removableVendorDomain', { vendorId: claim.organizationId, domain: claim.domain, verified: !!claim.verifiedAt });
     await this.tx.run(ctx, (tx) => this.domains.delete(tx, claim.id));
     return claim.id;
   }
