@@ -44,6 +44,8 @@ export const AUTHORIZATION_REASONS = [
   'WRONG_RECIPIENT',
   'DOMAIN_VERIFIED',
   'EVIDENCE_NOT_VISIBLE',
+  'TASK_NOT_OFFERED',
+  'NOT_LEASEHOLDER',
   'NOT_FOUND',
 ] as const;
 export type AuthorizationReason = (typeof AUTHORIZATION_REASONS)[number];
@@ -265,6 +267,35 @@ export const OBJECT_RULES = {
       return refuse('FORBIDDEN', 'EVIDENCE_NOT_VISIBLE', 'Only members of the consultancy, its assigned reviewers and Assay admins can see the evidence of this case study.');
     },
   }),
+  anonymityFlagReader: rule<VendorSubject>({
+    allows: 'a member of the vendor whose case study was flagged, or an admin (reviewers who flag stay anonymous to everyone else)',
+    refuses: ['SIGN_IN_REQUIRED', 'NOT_A_MEMBER'],
+    check: (user, s) => (isAdmin(user) ? OK : member(user, s.vendorId, 'Only the consultancy’s members see reviewers’ flags.')),
+  }),
+
+  // Verification tasks: drawn, offered, held.
+  taskOfferee: rule<{ status: string; offeredToId: string | null }>({
+    allows: 'the reviewer the task is offered to now (by the draw, or by an admin)',
+    refuses: ['SIGN_IN_REQUIRED', 'TASK_NOT_OFFERED'],
+    check: (user, s) =>
+      !user
+        ? signInRequired()
+        : s.status === 'offered' && s.offeredToId === user.id
+          ? OK
+          : refuse('FORBIDDEN', 'TASK_NOT_OFFERED', 'This task was not offered to you. Assay offers each task to a reviewer drawn at random; your offers are on your Review tasks page.'),
+  }),
+  taskHolderOrAdmin: rule<{ leasedToId: string | null }>({
+    allows: 'the reviewer who accepted the task, or an admin',
+    refuses: ['SIGN_IN_REQUIRED', 'NOT_LEASEHOLDER'],
+    check: (user, s) => (!user ? signInRequired() : s.leasedToId === user.id || isAdmin(user) ? OK : refuse('FORBIDDEN', 'NOT_LEASEHOLDER', 'Accept this task before opening it.')),
+  }),
+  taskHolder: rule<{ status: string; leasedToId: string | null }>({
+    allows: 'the reviewer who holds the task (admins included: only the holder records its verdict)',
+    refuses: ['SIGN_IN_REQUIRED', 'NOT_LEASEHOLDER'],
+    check: (user, s) =>
+      !user ? signInRequired() : s.status === 'leased' && s.leasedToId === user.id ? OK : refuse('FORBIDDEN', 'NOT_LEASEHOLDER', 'Only the reviewer who holds this task can record its verdict.'),
+  }),
+
   evidenceEditor: rule<VendorSubject>({
     allows: 'a member of the vendor that wrote the case study',
     refuses: ['SIGN_IN_REQUIRED', 'NOT_A_MEMBER'],

@@ -47,8 +47,6 @@ const reviewer = (...parts: Array<ObjectRuleName | Note>) => operationRuleOf('re
 const admin = (...parts: Array<ObjectRuleName | Note>) => operationRuleOf('admin', parts);
 
 const SINGLE_USE_LINK = note('whoever holds the emailed link (common/single-use-link.ts); rate-limited per address');
-/** Rules the verification module still applies by hand (its own helpers); to become object rules. */
-const verification = (words: string) => note(words);
 
 export const OPERATION_POLICY: Record<string, OperationRule> = {
   // Accounts
@@ -114,23 +112,23 @@ export const OPERATION_POLICY: Record<string, OperationRule> = {
   'Mutation.answerFollowUp': anyone(SINGLE_USE_LINK),
 
   // Verification
-  'Query.verificationQueue': admin(verification('every task not yet done; reviewers never pick a task from a list')),
-  'Query.myTaskOffers': reviewer(verification('the tasks Assay drew the caller for')),
-  'Mutation.declineTask': reviewer(verification('a task offered to the caller; at most 5 declines in 30 days')),
-  'Mutation.assignTask': admin(verification('offers a task to a named reviewer; conflicts and eligibility still apply')),
-  'Query.verificationTask': reviewer(verification('a task offered or leased to the caller, or any for an admin; never to a reviewer conflicted with its vendor or client')),
-  'Query.myVerificationTasks': reviewer(verification('the caller’s own tasks')),
-  'Mutation.claimTask': reviewer(verification('a task offered to the caller by the draw (or by an admin), not conflicted; TASK_NOT_OFFERED otherwise')),
-  'Mutation.submitVerdict': reviewer(verification('the task leased to the caller (admins included: only the leaseholder), not conflicted with its vendor or client')),
-  'Mutation.flagAnonymityLeak': reviewer(verification('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder; not conflicted')),
-  'Query.caseStudyAnonymityFlags': signedIn(verification('a member of the vendor that owns it, or an admin; NOT_FOUND for a case study the caller cannot see')),
-  'Query.myAffiliations': signedIn(verification('the caller’s own declared affiliations')),
-  'Mutation.declareAffiliation': reviewer(verification('the caller’s own affiliations')),
+  'Query.verificationQueue': admin(note('every task not yet done; reviewers never pick a task from a list')),
+  'Query.myTaskOffers': reviewer(note('the tasks Assay drew the caller for')),
+  'Mutation.declineTask': reviewer('taskOfferee', note('at most 5 declines in 30 days')),
+  'Mutation.assignTask': admin(note('offers a task to a named reviewer; conflicts and eligibility still apply')),
+  'Query.verificationTask': reviewer('taskHolderOrAdmin'),
+  'Query.myVerificationTasks': reviewer(note('the caller’s own tasks')),
+  'Mutation.claimTask': reviewer('taskOfferee', note('and not conflicted with its vendor or client')),
+  'Mutation.submitVerdict': reviewer('taskHolder', note('and not conflicted with its vendor or client')),
+  'Mutation.flagAnonymityLeak': reviewer(note('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder; not conflicted')),
+  'Query.caseStudyAnonymityFlags': signedIn('anonymityFlagReader', note('NOT_FOUND for a case study the caller cannot see')),
+  'Query.myAffiliations': signedIn(note('the caller’s own declared affiliations')),
+  'Mutation.declareAffiliation': reviewer(note('the caller’s own affiliations')),
   'Query.reviewers': admin(),
   'Mutation.accreditReviewer': admin(),
   'Mutation.revokeReviewer': admin(),
   'Mutation.requireSpotCheck': admin(),
-  'Query.caseStudyVerdicts': anyone(verification('verdicts of published case studies, blind second opinions hidden until both are in')),
+  'Query.caseStudyVerdicts': anyone(note('verdicts of published case studies, blind second opinions hidden until both are in')),
   'Query.caseStudyReceipt': anyone(),
 
   // Disputes

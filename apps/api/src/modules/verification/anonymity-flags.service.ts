@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { anonymityFlagOpen, canFlagAnonymityLeak, type PublicTextField } from '@assay/domain';
 import { z } from 'zod';
+import { authorize } from '../../common/authz/authorize';
 import { conflict, forbidden, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -70,7 +71,7 @@ export class AnonymityFlagsService {
   /** The flags on a case study, for the vendor's members and admins (others: FORBIDDEN; unknown: NOT_FOUND). */
   async forCaseStudy(ctx: RequestContext, caseStudyId: string): Promise<AnonymityFlagView[]> {
     const { cs, access } = await this.caseStudyAccess.get(ctx, caseStudyId);
-    if (access !== 'owner' && access !== 'admin') throw forbidden('Only the consultancy’s members see reviewers’ flags.', 'NOT_A_MEMBER');
+    if (access !== 'owner' && access !== 'admin') await authorize(ctx, 'anonymityFlagReader', cs);
     const flags = await this.tx.repo(ctx, AnonymityLeakFlagEntity).find({ where: { caseStudyId: cs.id }, order: { createdAt: 'ASC' } });
     return flags.map((flag) => ({ flag, open: anonymityFlagOpen(cs) }));
   }

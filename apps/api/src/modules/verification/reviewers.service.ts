@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeDomain } from '@assay/domain';
 import { z } from 'zod';
-import { requirePlatformRole, requireUser, requireVerifiedUser } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { fieldRules, parseInput } from '../../common/validation';
@@ -36,7 +36,7 @@ export class ReviewersService {
    * first does not become its reviewer.
    */
   async accredit(ctx: RequestContext, account: { userId?: unknown; email?: unknown }): Promise<UserEntity> {
-    const admin = await requirePlatformRole(ctx, 'admin');
+    const admin = await authorize(ctx, 'admin');
     const byId = account.userId !== undefined && account.userId !== null;
     const userId = byId ? parseInput(z.uuid({ error: 'This account does not exist.' }), account.userId) : null;
     const address = byId ? null : parseInput(fieldRules.email, account.email);
@@ -63,7 +63,7 @@ export class ReviewersService {
   }
 
   async revoke(ctx: RequestContext, userId: string): Promise<boolean> {
-    await requirePlatformRole(ctx, 'admin');
+    await authorize(ctx, 'admin');
     if (!z.uuid().safeParse(userId).success) throw notFound('This reviewer');
     return this.tx.run(ctx, async (tx) => {
       const result = await this.tx.repo(tx, ReviewerProfileEntity).update({ userId }, { revokedAt: new Date() });
@@ -75,14 +75,14 @@ export class ReviewersService {
   }
 
   async list(ctx: RequestContext): Promise<Array<ReviewerProfileEntity & { email: string; displayName: string; affiliations: ReviewerAffiliationEntity[] }>> {
-    await requirePlatformRole(ctx, 'admin');
+    await authorize(ctx, 'admin');
     const profiles = await this.tx.repo(ctx, ReviewerProfileEntity).find({ relations: { user: true }, order: { accreditedAt: 'DESC' } });
     const affiliations = await this.tx.repo(ctx, ReviewerAffiliationEntity).find();
     return profiles.map((p) => Object.assign(p, { email: p.user!.email, displayName: p.user!.displayName, affiliations: affiliations.filter((a) => a.userId === p.userId) }));
   }
 
   async declareAffiliation(ctx: RequestContext, input: unknown): Promise<ReviewerAffiliationEntity> {
-    const user = await requirePlatformRole(ctx, 'reviewer');
+    const user = await authorize(ctx, 'reviewer');
     const data = parseInput(affiliationSchema, input);
     return this.tx.run(ctx, async (tx) => {
       const repo = this.tx.repo(tx, ReviewerAffiliationEntity);
@@ -95,7 +95,7 @@ export class ReviewersService {
   }
 
   async myAffiliations(ctx: RequestContext): Promise<ReviewerAffiliationEntity[]> {
-    const user = await requireUser(ctx);
+    const user = await authorize(ctx, 'signedIn');
     return this.tx.repo(ctx, ReviewerAffiliationEntity).find({ where: { userId: user.id }, order: { declaredAt: 'ASC' } });
   }
 
@@ -103,11 +103,10 @@ export class ReviewersService {
     return this.tx.repo(ctx, ReviewerAffiliationEntity).find({ where: { userId } });
   }
 
-  /** A reviewer must be accredited and not revoked to take tasks. */
+  /** A reviewer must be accredited and not revoked to take tasks (an admin without a reviewer profile passes: nothing to revoke). */
   async requireAccredited(ctx: RequestContext): Promise<{ id: string; email: string }> {
-    const user = await requirePlatformRole(ctx, 'reviewer');
-    await requireVerifiedUser(ctx);
-    if (user.platformRoles.includes('admin') && !user.platformRoles.includes('reviewer')) return user;
+    const user = await authorize(ctx, 'reviewer');
+    await authorize(ctx, 'confirmedEmail');
     const profile = await this.tx.repo(ctx, ReviewerProfileEntity).findOneBy({ userId: user.id });
     if (profile?.revokedAt) throw badInput('Your accreditation was revoked.', [], 'ACCREDITATION_REVOKED');
     return user;

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { checkDecline, drawOrder, OFFER_HOURS, SECOND_VERDICT_REASON_TEXT, transition } from '@assay/domain';
 import { z } from 'zod';
-import { requirePlatformRole } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -135,9 +135,7 @@ export class TaskAssignmentService implements OnModuleInit {
     return this.tx.run(ctx, async (tx) => {
       const task = await this.tasks.findById(tx, taskId, true);
       if (!task) throw notFound('This task');
-      if (task.offeredToId !== reviewer.id || task.status !== 'offered') {
-        throw forbidden('This task was not offered to you. Assay offers each task to a reviewer drawn at random; your offers are on your Review tasks page.', 'TASK_NOT_OFFERED');
-      }
+      await authorize(ctx, 'taskOfferee', task);
       if (task.offerExpiresAt && task.offerExpiresAt.getTime() <= Date.now()) throw conflict('Your offer for this task lapsed; it goes to another reviewer.', 'OFFER_LAPSED');
       const cs = (await this.caseStudies.findById(tx, task.caseStudyId, true))!;
       // Facts may have changed since the draw (a membership, a declaration).
@@ -160,9 +158,8 @@ export class TaskAssignmentService implements OnModuleInit {
     const data = parseInput(declineSchema, input);
     return this.tx.run(ctx, async (tx) => {
       const task = await this.tasks.findById(tx, data.taskId, true);
-      if (!task || task.offeredToId !== reviewer.id || task.status !== 'offered') {
-        throw forbidden('This task is not offered to you, so there is nothing to decline.', 'TASK_NOT_OFFERED');
-      }
+      if (!task) throw notFound('This task');
+      await authorize(ctx, 'taskOfferee', task);
       const declines: Array<{ n: number }> = await this.tx
         .manager(tx)
         .query(`SELECT count(*)::int AS n FROM task_offers WHERE reviewer_id = $1 AND outcome = 'declined' AND resolved_at > now() - interval '30 days'`, [reviewer.id]);
@@ -176,7 +173,7 @@ export class TaskAssignmentService implements OnModuleInit {
 
   /** Admins: offers a task to a named reviewer (conflicts and eligibility still apply); recorded with the admin's id. */
   async assign(ctx: RequestContext, taskId: string, reviewerId: string): Promise<VerificationTaskEntity> {
-    const admin = await requirePlatformRole(ctx, 'admin');
+    const admin = await authorize(ctx, 'admin');
     if (!z.uuid().safeParse(taskId).success) throw notFound('This task');
     if (!z.uuid().safeParse(reviewerId).success) throw notFound('This reviewer');
     return this.tx.run(ctx, async (tx) => {

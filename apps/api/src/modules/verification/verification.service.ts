@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { answerShare, assessVerdict, secondVerdictReasons, SECOND_VERDICT_REASON_TEXT, transition, verdictsAgree, type OutcomeVerification, type OutcomeVerificationResult } from '@assay/domain';
 import { z } from 'zod';
-import { requirePlatformRole } from '../../common/authz';
+import { authorize } from '../../common/authz/authorize';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { parseInput } from '../../common/validation';
@@ -84,7 +84,7 @@ export class VerificationService {
 
   /** Admins: every task not yet done, with whom it is offered to or held by. */
   async queue(ctx: RequestContext): Promise<QueuedTask[]> {
-    await requirePlatformRole(ctx, 'admin');
+    await authorize(ctx, 'admin');
     return this.tasks.pending(ctx, 200);
   }
 
@@ -109,11 +109,11 @@ export class VerificationService {
 
   /** Everything the leaseholder needs side by side: claims, references and their answers. */
   async taskView(ctx: RequestContext, taskId: string): Promise<TaskView> {
-    const user = await requirePlatformRole(ctx, 'reviewer');
+    await authorize(ctx, 'reviewer');
     if (!z.uuid().safeParse(taskId).success) throw notFound('This task');
     const task = await this.tasks.findById(ctx, taskId);
     if (!task) throw notFound('This task');
-    if (task.leasedToId !== user.id && !user.platformRoles.includes('admin')) throw forbidden('Claim this task before opening it.', 'NOT_LEASEHOLDER');
+    await authorize(ctx, 'taskHolderOrAdmin', task);
     const caseStudy = (await this.caseStudies.findById(ctx, task.caseStudyId))!;
     const refs = await this.tx.repo(ctx, ReferenceRequestEntity).find({ where: { caseStudyId: task.caseStudyId }, order: { createdAt: 'ASC' } });
     const responses = refs.length
@@ -129,7 +129,7 @@ export class VerificationService {
     return this.tx.run(ctx, async (tx) => {
       const task = await this.tasks.findById(tx, data.taskId, true);
       if (!task) throw notFound('This task');
-      if (task.status !== 'leased' || task.leasedToId !== reviewer.id) throw forbidden('Only the reviewer who holds this task can record its verdict.', 'NOT_LEASEHOLDER');
+      await authorize(ctx, 'taskHolder', task);
       if (task.leaseExpiresAt && task.leaseExpiresAt.getTime() < Date.now()) throw conflict('Your lease on this task expired; claim it again if it is still open.', 'LEASE_EXPIRED');
       const cs = (await this.caseStudies.findById(tx, task.caseStudyId, true))!;
       const check = await this.eligibility.check(tx, reviewer, cs, task);
@@ -180,7 +180,7 @@ export class VerificationService {
 
   /** Admins may require a second, independent verdict on any verified case study (the waiting check, if a rule already asked for one). */
   async requireSpotCheck(ctx: RequestContext, caseStudyId: string): Promise<VerificationTaskEntity> {
-    const admin = await requirePlatformRole(ctx, 'admin');
+    const admin = await authorize(ctx, 'admin');
     if (!z.uuid().safeParse(caseStudyId).success) throw notFound('This case study');
     return this.tx.run(ctx, async (tx) => {
       const verdict = await this.currentVerdict(tx, caseStudyId);
