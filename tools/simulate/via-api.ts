@@ -238,6 +238,9 @@ class Pusher {
   readonly counts: Record<string, number> = {};
   readonly mismatches: PushMismatch[] = [];
   private readonly clients: HttpGraphQLClient[] = [];
+  /** The admins who offer tasks to the market's reviewers, in turn. */
+  private admins: HttpGraphQLClient[] = [];
+  private assignments = 0;
 
   constructor(
     private readonly url: string,
@@ -286,6 +289,7 @@ class Pusher {
       this.count('admins');
     }
     const admin = auditors[0].client;
+    this.admins = auditors.map((a) => a.client);
     const mailbox = new Mailbox(admin);
     // Auditors re-check verdicts as accredited reviewers (a task is offered only to a reviewer).
     for (const [i, a] of this.plan.auditors.entries()) {
@@ -490,7 +494,7 @@ class Pusher {
           dispatched.add(task.taskId);
           busy.add(v.id);
           try {
-            await this.verifyOne(v, cs, task.taskId, reviewers, reader);
+            await this.verifyOne(v, cs, task.taskId, reviewers);
           } catch (e) {
             failure ??= e;
           } finally {
@@ -520,20 +524,22 @@ class Pusher {
    * the task to the market's reviewer (`assignTask`) before they accept it. The random draw itself
    * is not what this mode compares.
    */
-  private async offerTo(admin: HttpGraphQLClient, taskId: string, reviewerId: string, what: string): Promise<boolean> {
+  private async offerTo(taskId: string, reviewerId: string, what: string): Promise<boolean> {
+    // The admins take turns: each is one user under the per-user limit on changes.
+    const admin = this.admins[this.assignments++ % this.admins.length];
     const res = await admin.request(Q.assign, { taskId, reviewerId });
     if (!res.errors) return true;
     if (res.errors[0].extensions?.code !== 'FORBIDDEN') throw new RequestRefused(`assignTask ${what}`, refusalOf(res) ?? '', '', res.errors[0].message);
     return false;
   }
 
-  private async verifyOne(v: PushedVendor, cs: PushedCaseStudy, taskId: string, reviewers: Array<{ client: HttpGraphQLClient; userId: string }>, admin: HttpGraphQLClient): Promise<void> {
+  private async verifyOne(v: PushedVendor, cs: PushedCaseStudy, taskId: string, reviewers: Array<{ client: HttpGraphQLClient; userId: string }>): Promise<void> {
     const plan = cs.plan.verification;
     // The market's reviewer, or the next one when the server refuses (at most 3 verdicts per vendor and year).
     let by = -1;
     for (let k = 0; k < reviewers.length && by < 0; k++) {
       const candidate = (plan.reviewerIndex + k) % reviewers.length;
-      if (!(await this.offerTo(admin, taskId, reviewers[candidate].userId, cs.plan.marketId))) continue;
+      if (!(await this.offerTo(taskId, reviewers[candidate].userId, cs.plan.marketId))) continue;
       const res = await reviewers[candidate].client.request<{ claimTask: { caseStudy: { outcomes: Array<{ id: string }> } } }>(Q.claim, { taskId });
       if (res.data) {
         this.expect(v.plan.marketId, `claimed outcomes of ${cs.plan.marketId}`, cs.outcomeIds.join(','), res.data.claimTask.caseStudy.outcomes.map((o) => o.id).join(','));
@@ -593,7 +599,7 @@ class Pusher {
         // An admin who knows the truth re-checks it; admins too verify a vendor at most 3 times a year.
         let by = -1;
         for (let k = 0; k < auditors.length && by < 0; k++) {
-          if (!(await this.offerTo(admin, taskId, auditors[k].userId, cs.plan.marketId))) continue;
+          if (!(await this.offerTo(taskId, auditors[k].userId, cs.plan.marketId))) continue;
           const res = await auditors[k].client.request(Q.claim, { taskId });
           if (res.data) by = k;
           else if (res.errors?.[0].extensions?.code !== 'FORBIDDEN') throw new RequestRefused(`claimTask (spot check) ${cs.plan.marketId}`, refusalOf(res) ?? '', '', res.errors?.[0].message ?? '');
