@@ -201,6 +201,8 @@ interface ProjectTiming {
   verificationDelayDays: readonly [number, number];
   /** Inflate the claims of this project (default: when the vendor is adversarial); the temporal threat turns it on late. */
   inflateClaims?: boolean;
+  /** Whether the drawn reviewer colludes with this vendor (default: a colluder, on an adversarial vendor); a ring's vendors name their ring. */
+  colludes?: (reviewer: SimReviewer) => boolean;
 }
 
 /** One project of a vendor: claimed outcomes, verdicts, production history, handover, references. */
@@ -210,7 +212,8 @@ export function addProject(market: Pick<Market, 'reviewers' | 'options'>, vendor
   const caseStudyId = `${vendor.id}-p${String(index).padStart(3, '0')}`;
   const reviewer = rng.pick(market.reviewers);
   const verificationMs = timing.submittedMs + rng.uniform(...timing.verificationDelayDays) * DAY_MS;
-  const collusion = reviewer.colluder && vendor.adversarial;
+  // The reviewer is drawn at random, as Assay offers tasks: a ring cannot choose its vendors' work.
+  const collusion = timing.colludes ? timing.colludes(reviewer) : reviewer.colluder && vendor.adversarial;
 
   const outcomes: SimOutcome[] = [];
   const outcomeCount = rng.int(1, 3);

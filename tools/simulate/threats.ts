@@ -72,10 +72,22 @@ export const TEMPORAL_CLASSES = [
   { name: 'temporal-decline', kind: 'temporal', strength: 0.5, turnMonths: 12 },
 ] as const;
 type TemporalClass = (typeof TEMPORAL_CLASSES)[number];
-type ThreatClass = IdentityClass | TemporalClass;
+
+/**
+ * Reviewer collusion: a ring of reviewers confirms every claim of the ring's vendors (poor, inflating
+ * their claims) whenever one of them is the reviewer, staying within every cap. Assay draws the reviewer
+ * of every task at random from the whole pool, so a ring of k among n reviewers lands on its vendors
+ * about k/n of the time; the ring's other verdicts are honest. Strength = ring size ÷ 5 (rings of 2 and 5).
+ */
+export const COLLUSION_CLASSES = [
+  { name: 'collusion-ring', kind: 'collusion', strength: 1, ringSize: 5 },
+  { name: 'collusion-ring', kind: 'collusion', strength: 0.4, ringSize: 2 },
+] as const;
+type CollusionClass = (typeof COLLUSION_CLASSES)[number];
+type ThreatClass = IdentityClass | TemporalClass | CollusionClass;
 
 /** Every threat class of the market; the cheating share is split evenly over them. */
-export const THREAT_CLASSES: readonly ThreatClass[] = [...IDENTITY_CLASSES, ...TEMPORAL_CLASSES];
+export const THREAT_CLASSES: readonly ThreatClass[] = [...IDENTITY_CLASSES, ...TEMPORAL_CLASSES, ...COLLUSION_CLASSES];
 
 /** The flags a buyer's "hide flagged" filter hides: the ones that name a cheat. */
 export const CHEAT_FLAGS: ReadonlySet<FlagKind> = new Set<FlagKind>(['client_domain_suspect', 'declining_recent_evidence']);
@@ -268,6 +280,15 @@ export function generateThreatMarket(seed: number, adversaryShare: number, vendo
   for (let i = 0; i < forgers; i++) {
     const cls = THREAT_CLASSES[i % THREAT_CLASSES.length];
     const id = `x${String(i).padStart(3, '0')}`;
+    if (cls.kind === 'collusion') {
+      // Real clients, honestly placed: the ring's verdicts are the cheat of this class.
+      const vendor = createRingVendor(market, id, ringOf(market, cls));
+      market.vendors.push(vendor);
+      classOf.set(vendor.id, cls);
+      vendorDomainOf(vendor);
+      for (const project of vendor.projects) placements.push({ vendor, project, domain: pickClient(Rng.for(seed, `threats:client:${project.caseStudyId}`)) });
+      continue;
+    }
     if (cls.kind === 'temporal') {
       // Real clients, honestly placed: time is the only cheat of this class.
       const vendor = createTemporalGamer(market, id, cls);
@@ -315,6 +336,35 @@ function createForger(market: Market, id: string): SimVendor {
   }
   // Forged records are marked adversarial for the market's bookkeeping only after generation, so that
   // addProject modelled honest claims and honest reviewers: identity is the only cheat of this class.
+  vendor.adversarial = true;
+  return vendor;
+}
+
+/** The ring of a collusion class: `ringSize` reviewers of the market, drawn once per seed and class, never the market's own colluders. */
+function ringOf(market: Market, cls: CollusionClass): ReadonlySet<string> {
+  const rng = Rng.for(market.seed, `threats:ring:${cls.ringSize}`);
+  const pool = market.reviewers.filter((r) => !r.colluder).map((r) => r.id);
+  const ring = new Set<string>();
+  while (ring.size < Math.min(cls.ringSize, pool.length)) ring.add(rng.pick(pool));
+  return ring;
+}
+
+/** A ring's vendor: as poor as the lemons market's adversaries (quality Beta(2, 5)), inflating its claims, confirmed by its ring whenever drawn. */
+function createRingVendor(market: Market, id: string, ring: ReadonlySet<string>): SimVendor {
+  const rng = Rng.for(market.seed, `vendor:${id}`);
+  const vendor: SimVendor = { id, quality: rng.beta(2, 5), adversarial: false, enteredMs: market.nowMs, projects: [], references: [], starReviews: [] };
+  const count = 1 + rng.poisson(5);
+  const historyMs = market.options.historyMonths * MONTH_MS;
+  const completions = Array.from({ length: count }, () => market.nowMs - rng.uniform(7 * DAY_MS, historyMs)).sort((a, b) => a - b);
+  for (const completedMs of completions) {
+    addProject(market, vendor, rng, {
+      completedMs,
+      submittedMs: completedMs + rng.uniform(0, 30) * DAY_MS,
+      verificationDelayDays: MARKET_RULES.verificationDelayDays,
+      inflateClaims: true,
+      colludes: (reviewer) => ring.has(reviewer.id),
+    });
+  }
   vendor.adversarial = true;
   return vendor;
 }
