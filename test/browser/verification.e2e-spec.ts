@@ -307,7 +307,15 @@ describeBrowser('Verification in the browser', () => {
     await adminPage.goto(`/case-studies/${caseStudyId}`);
     await adminPage.getByRole('heading', { name: title, level: 1 }).waitFor();
     await adminPage.getByRole('button', { name: 'Require spot check' }).click();
-    await adminPage.getByText('A spot check is in the reviewers’ queue.').waitFor();
+    await adminPage.getByText(/A spot check is offered to a reviewer drawn at random/).waitFor();
+
+    // The task list shows the check, why it exists (a new reviewer's verdict; the admin asked too) and where the draw placed it.
+    await adminPage.goto('/admin/tasks');
+    await adminPage.getByRole('heading', { name: 'Verification tasks', level: 1 }).waitFor();
+    const row = adminPage.getByRole('row').filter({ hasText: title });
+    await row.getByText(/the first reviewer is new to Assay; an administrator asked for it/).waitFor();
+    await row.getByText('Independent check').waitFor();
+    await shot(adminPage, 'verification-12b-admin-tasks');
     await verdictByApi(second, caseStudyId, 'spot_check', 'refuted', 30);
 
     // The vendor sees the verdict (not the internal spot check) and where it stands.

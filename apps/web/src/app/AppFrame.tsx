@@ -15,7 +15,7 @@ export function AppFrame() {
   if (vendor) nav.push({ to: `/vendor/${vendor.organization.id}/signals`, label: 'Signals' });
   if (isAdmin || me?.platformRoles.includes('reviewer')) nav.push({ to: '/review', label: 'Review' });
   if (isAdmin) nav.push({ to: '/admin/outbox', label: 'Mail outbox' }, { to: '/admin/signals', label: 'Signals pipeline' });
-  if (isAdmin) nav.push({ to: '/admin/reviewers', label: 'Reviewers' }, { to: '/admin/disputes', label: 'Disputes' });
+  if (isAdmin) nav.push({ to: '/admin/reviewers', label: 'Reviewers' }, { to: '/admin/tasks', label: 'Tasks' }, { to: '/admin/disputes', label: 'Disputes' });
   return (
     <>
       <AppLayout

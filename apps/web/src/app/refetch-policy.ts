@@ -12,6 +12,7 @@ import { myVerificationTasksQuery } from '../modules/verification/graphql/my-ver
 import { openDisputesQuery } from '../modules/verification/graphql/open-disputes.query';
 import { reviewersQuery } from '../modules/verification/graphql/reviewers.query';
 import { myTaskOffersQuery } from '../modules/verification/graphql/my-task-offers.query';
+import { verificationQueueQuery } from '../modules/verification/graphql/verification-queue.query';
 import { verificationTimelineQuery } from '../modules/verification/graphql/verification-timeline.query';
 
 type Refetch = { query: DocumentNode; variables?: Record<string, unknown> } | DocumentNode | string;
@@ -55,6 +56,7 @@ const POLICY = {
   // Verification.
   claimTask: rule(() => [{ query: myTaskOffersQuery }, { query: myVerificationTasksQuery }], false),
   declineTask: rule(() => [{ query: myTaskOffersQuery }]),
+  assignTask: rule(() => [{ query: verificationQueueQuery }]),
   submitVerdict: rule(() => [{ query: myVerificationTasksQuery }], false),
   declareAffiliation: rule(() => [{ query: myAffiliationsQuery }]),
   accreditReviewer: rule(() => [{ query: reviewersQuery }]),

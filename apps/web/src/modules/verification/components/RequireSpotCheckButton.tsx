@@ -16,7 +16,7 @@ export function RequireSpotCheckButton({ caseStudyId }: { caseStudyId: string })
     try {
       await requireSpotCheck({ variables: { caseStudyId } });
       setQueued(true);
-      notifications.show({ color: 'teal', title: 'Spot check queued', message: 'Another reviewer will verify this case study independently.' });
+      notifications.show({ color: 'teal', title: 'Spot check asked for', message: 'A reviewer drawn at random will verify this case study blind.' });
     } catch (err) {
       setError(reviewErrorMessage(err));
     }
@@ -28,7 +28,7 @@ export function RequireSpotCheckButton({ caseStudyId }: { caseStudyId: string })
       </Button>
       {queued && (
         <Alert role="status" color="teal" variant="light" p="xs">
-          A spot check is in the reviewers’ queue. Its result counts towards the first reviewer’s agreement record, not the case study’s status.
+          A spot check is offered to a reviewer drawn at random, who will not see the first verdict. Its result counts towards the first reviewer’s agreement record, not the case study’s status; a disagreement goes to a third reviewer.
         </Alert>
       )}
       {error && (
