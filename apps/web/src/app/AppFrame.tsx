@@ -13,7 +13,8 @@ export function AppFrame() {
   const vendor = me?.memberships.find((m) => m.organization.kind === 'vendor');
   if (vendor) nav.push({ to: `/vendor/${vendor.organization.id}/case-studies`, label: 'Case studies' });
   if (vendor) nav.push({ to: `/vendor/${vendor.organization.id}/signals`, label: 'Signals' });
-  if (isAdmin || me?.platformRoles.includes('reviewer')) nav.push({ to: '/review', label: 'Review' });
+  // Admins do not take tasks (they are offered to accredited reviewers); they follow them on /admin/tasks.
+  if (me?.platformRoles.includes('reviewer')) nav.push({ to: '/review', label: 'Review' });
   if (isAdmin) nav.push({ to: '/admin/outbox', label: 'Mail outbox' }, { to: '/admin/signals', label: 'Signals pipeline' });
   if (isAdmin) nav.push({ to: '/admin/reviewers', label: 'Reviewers' }, { to: '/admin/tasks', label: 'Tasks' }, { to: '/admin/disputes', label: 'Disputes' });
   return (
