@@ -90,7 +90,7 @@ type ThreatClass = IdentityClass | TemporalClass | CollusionClass;
 export const THREAT_CLASSES: readonly ThreatClass[] = [...IDENTITY_CLASSES, ...TEMPORAL_CLASSES, ...COLLUSION_CLASSES];
 
 /** The flags a buyer's "hide flagged" filter hides: the ones that name a cheat. */
-export const CHEAT_FLAGS: ReadonlySet<FlagKind> = new Set<FlagKind>(['client_domain_suspect', 'declining_recent_evidence']);
+export const CHEAT_FLAGS: ReadonlySet<FlagKind> = new Set<FlagKind>(['client_domain_suspect', 'declining_recent_evidence', 'reviewer_vendor_anomaly']);
 
 export interface ClassResult {
   name: string;

@@ -18,6 +18,11 @@ export interface SignalConfig {
     concentrationShare: number;
     concentrationMinVerdicts: number;
     concentratedWeight: number;
+    anomalyMinOutcomes: number;
+    anomalyMinOther: number;
+    anomalyMinGap: number;
+    anomalyMinZ: number;
+    anomalyWeight: number;
   };
   delivery: { unverifiableWeight: number; partialCreditWithoutValue: number };
   claimAccuracy: { priorStrength: number; defaultMarketMedian: number };
@@ -69,6 +74,11 @@ export const DEFAULT_SIGNAL_CONFIG: SignalConfig = {
     concentrationShare: 0.25,
     concentrationMinVerdicts: 8,
     concentratedWeight: 0.5,
+    anomalyMinOutcomes: 2,
+    anomalyMinOther: 3,
+    anomalyMinGap: 0.4,
+    anomalyMinZ: 2.33,
+    anomalyWeight: 0.25,
   },
   delivery: { unverifiableWeight: 0.5, partialCreditWithoutValue: 0.5 },
   claimAccuracy: { priorStrength: 3, defaultMarketMedian: 0.8 },
@@ -140,6 +150,11 @@ export const SIGNAL_CONFIG_DOCS: Record<ConfigPath<SignalConfig>, string> = {
     'A reviewer is over-concentrated on a vendor when more than this share of all their verdicts are on that vendor ...',
   'reviewer.concentrationMinVerdicts': '... provided they have at least this many verdicts in total.',
   'reviewer.concentratedWeight': 'Weight multiplier for verdicts by an over-concentrated reviewer.',
+  'reviewer.anomalyMinOutcomes': 'A reviewer’s verdicts on one vendor are compared with the other evidence on it when they judged at least this many of its outcomes ...',
+  'reviewer.anomalyMinOther': '... and there are at least this many other measurements (reference answers on the same outcomes, other reviewers’ verdicts on the vendor).',
+  'reviewer.anomalyMinGap': 'The reviewer’s verdicts are anomalous when they found on average at least this much more of the claimed improvement delivered than the other evidence ...',
+  'reviewer.anomalyMinZ': '... and the gap is at least this many standard errors (pooled spread, floored like the trend’s).',
+  'reviewer.anomalyWeight': 'Weight multiplier for an anomalous reviewer’s verdicts on that vendor (reviewer_vendor_anomaly); their weight elsewhere is untouched.',
   'delivery.unverifiableWeight':
     'An outcome the reviewer could not verify counts as not delivered, at this fraction of a normal verdict’s weight (absence of evidence is weaker than a refutation).',
   'delivery.partialCreditWithoutValue':

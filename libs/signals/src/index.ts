@@ -23,6 +23,7 @@ export {
   referenceBurstFlag,
   reviewerAffiliationFlag,
   reviewerConcentrationFlag,
+  reviewerVendorAnomalyFlag,
   selfReferenceFlag,
   sharedContactFlag,
   staleVerificationFlag,

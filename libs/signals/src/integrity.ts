@@ -64,6 +64,14 @@ export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): F
       exampleSentence: 'One reviewer does an unusually large share of their work on this vendor; their verdicts count for less.',
     },
     {
+      kind: 'reviewer_vendor_anomaly',
+      title: 'A reviewer far more favourable than the other evidence',
+      trigger: `A reviewer judged at least ${reviewer.anomalyMinOutcomes} of this vendor’s outcomes and found on average at least ${Math.round(reviewer.anomalyMinGap * 100)} points more of the claimed improvement delivered than the other evidence on the vendor (references’ answers on the same outcomes, other reviewers’ verdicts; at least ${reviewer.anomalyMinOther} of them), a gap of at least ${reviewer.anomalyMinZ} standard errors.`,
+      severity: 'warning',
+      effect: `That reviewer’s verdicts on this vendor weigh × ${reviewer.anomalyWeight}; their weight on other vendors is unchanged.`,
+      exampleSentence: 'One reviewer’s verdicts on this vendor found 100 % of the claimed gain delivered, against 35 % in the other evidence on it; their verdicts here count for less.',
+    },
+    {
       kind: 'reference_burst',
       title: 'Burst of nominated reference answers',
       trigger: `At least ${references.burstMinCount} answers from vendor-nominated references within ${references.burstWindowDays} days.`,
@@ -219,6 +227,16 @@ export function reviewerConcentrationFlagOf(prep: PreparedEvidence): IntegrityFl
   return flag(prep, 'reviewer_concentration', 'warning', sentence, ids);
 }
 
+/** Reviewers whose verdicts on this vendor are far more favourable than the other evidence on it. */
+export function reviewerVendorAnomalyFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const anomalies = [...prep.anomalies.values()];
+  if (anomalies.length === 0) return null;
+  const [first] = anomalies;
+  const who = anomalies.length === 1 ? 'One reviewer’s verdicts' : `${anomalies.length} reviewers’ verdicts`;
+  const sentence = `${who} on this vendor found ${pct(first.reviewerMean)} of the claimed gain delivered, against ${pct(first.otherMean)} in the other evidence on it; their verdicts here count for less.`;
+  return flag(prep, 'reviewer_vendor_anomaly', 'warning', sentence, anomalies.flatMap((a) => a.outcomeIds));
+}
+
 /** Nominated reference answers arriving in a burst. */
 export function referenceBurstFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
   const ids = [...prep.burstReferenceIds];
@@ -318,6 +336,7 @@ export function integrityFlagsOf(prep: PreparedEvidence, responseRate: SignalEst
     sharedContactFlagOf(prep),
     reviewerAffiliationFlagOf(prep),
     reviewerConcentrationFlagOf(prep),
+    reviewerVendorAnomalyFlagOf(prep),
     referenceBurstFlagOf(prep),
     submissionBurstFlagOf(prep),
     disputedVerdictFlagOf(prep),
@@ -349,6 +368,8 @@ export const sharedContactFlag = single(sharedContactFlagOf);
 export const reviewerAffiliationFlag = single(reviewerAffiliationFlagOf);
 /** A reviewer over-concentrated on the vendor judged its evidence. */
 export const reviewerConcentrationFlag = single(reviewerConcentrationFlagOf);
+/** A reviewer far more favourable on this vendor than the other evidence. */
+export const reviewerVendorAnomalyFlag = single(reviewerVendorAnomalyFlagOf);
 /** A burst of nominated reference answers. */
 export const referenceBurstFlag = single(referenceBurstFlagOf);
 /** A burst of case-study submissions. */

@@ -58,7 +58,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       scale: '0–100 %',
       description:
         'Every outcome a reviewer has judged counts. A verified outcome is a full success; a partly verified one earns partial credit — the verified improvement divided by the claimed improvement; a refuted one is a failure; one the reviewer could not verify counts as a failure at reduced weight. Pending outcomes do not count yet.',
-      formula: `Beta(${c.prior.alpha} + Σ weight × credit, ${c.prior.beta} + Σ weight × (1 − credit)); weight = reviewer reliability × recency (× ${c.delivery.unverifiableWeight} if unverifiable; × ${c.trend.earlierWeight} for earlier outcomes of a vendor with declining recent evidence).`,
+      formula: `Beta(${c.prior.alpha} + Σ weight × credit, ${c.prior.beta} + Σ weight × (1 − credit)); weight = reviewer reliability × recency (× ${c.delivery.unverifiableWeight} if unverifiable; × ${c.trend.earlierWeight} for earlier outcomes of a vendor with declining recent evidence; × ${c.reviewer.anomalyWeight} for a reviewer whose verdicts on this vendor are far more favourable than the other evidence on it).`,
       constants: ['prior.alpha', 'prior.beta', 'delivery.unverifiableWeight', 'delivery.partialCreditWithoutValue', 'recency.halfLifeDays', 'trend.earlierWeight'],
       improve: [
         'Submit case studies with measurable outcomes and the evidence a reviewer needs (metrics exports, dashboards, client sign-off).',

@@ -82,6 +82,8 @@ export interface PreparedEvidence {
   reviewerCache: Map<string, ReviewerAssessment>;
   /** The vendor's recent evidence compared with its earlier evidence (declining_recent_evidence). */
   trend: EvidenceTrend;
+  /** Reviewers whose verdicts on this vendor depart from the other evidence on it (reviewer_vendor_anomaly). */
+  anomalies: Map<string, ReviewerAnomaly>;
   /** Build explanation items (leave-one-out effects and sentences)? */
   explain: boolean;
 }
@@ -206,10 +208,77 @@ export function prepareEvidence(evidence: VendorEvidence, config: SignalConfig, 
     burstReferenceIds,
     reviewerCache: new Map(),
     trend: NO_TREND,
+    anomalies: new Map(),
     explain,
   };
+  // Before any reviewer is assessed: the anomaly is one of a reviewer's weight factors on this vendor.
+  prep.anomalies = reviewerAnomalies(prep);
   prep.trend = evidenceTrend(prep);
   return prep;
+}
+
+/** A reviewer whose verdicts on this vendor found much more delivered than everything else on it. */
+export interface ReviewerAnomaly {
+  reviewerId: string;
+  /** Mean delivered share under the reviewer's verdicts, and in the other evidence. */
+  reviewerMean: number;
+  otherMean: number;
+  /** The outcomes the reviewer judged here (the flag's evidence). */
+  outcomeIds: string[];
+}
+
+const ANSWER_SHARE: Partial<Record<string, number>> = { yes: 1, partly: 0.5, no: 0 };
+
+/**
+ * Compares each reviewer's verdicts on this vendor with the other evidence on it: the answers of
+ * references (not the vendor's own) on the outcomes the reviewer judged, and the other reviewers'
+ * verdicts on the vendor's outcomes, all as delivered shares (0..1). Anomalous when the reviewer
+ * judged at least `anomalyMinOutcomes` outcomes, there are `anomalyMinOther` other measurements, the
+ * reviewer's mean is at least `anomalyMinGap` higher, and the gap is at least `anomalyMinZ`
+ * standard errors (pooled within-group variance, floored as the trend's). A ring that confirms its
+ * vendors' claims stands out against references and honest reviewers on the same vendor.
+ */
+export function reviewerAnomalies(prep: Pick<PreparedEvidence, 'caseStudies' | 'references' | 'config'>): Map<string, ReviewerAnomaly> {
+  const { reviewer: rules, trend } = prep.config;
+  const byReviewer = new Map<string, Array<{ id: string; share: number }>>();
+  for (const cs of prep.caseStudies) {
+    if (cs.source.status === 'withdrawn') continue;
+    for (const o of cs.outcomes) {
+      const share = measuredShareOf(o.source, prep.config);
+      if (share === undefined || o.source.reviewerId === undefined) continue;
+      const list = byReviewer.get(o.source.reviewerId) ?? [];
+      list.push({ id: o.source.id, share });
+      byReviewer.set(o.source.reviewerId, list);
+    }
+  }
+  const answersByOutcome = new Map<string, number[]>();
+  for (const r of prep.references) {
+    if (r.source.status !== 'answered' || r.source.identityStrength === 'self') continue;
+    for (const a of r.source.outcomeAnswers ?? []) {
+      const share = ANSWER_SHARE[a.achieved];
+      if (share === undefined) continue;
+      answersByOutcome.set(a.outcomeId, [...(answersByOutcome.get(a.outcomeId) ?? []), share]);
+    }
+  }
+  const anomalies = new Map<string, ReviewerAnomaly>();
+  for (const [reviewerId, mine] of [...byReviewer].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (mine.length < rules.anomalyMinOutcomes) continue;
+    const others = [
+      ...mine.flatMap((o) => answersByOutcome.get(o.id) ?? []),
+      ...[...byReviewer].filter(([id]) => id !== reviewerId).flatMap(([, list]) => list.map((o) => o.share)),
+    ];
+    if (others.length < rules.anomalyMinOther) continue;
+    const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const m1 = mean(mine.map((o) => o.share));
+    const m2 = mean(others);
+    const within = mine.reduce((a, o) => a + (o.share - m1) ** 2, 0) + others.reduce((a, x) => a + (x - m2) ** 2, 0);
+    const variance = Math.max(trend.varianceFloor, within / (mine.length + others.length));
+    const z = (m1 - m2) / Math.sqrt(variance * (1 / mine.length + 1 / others.length));
+    if (m1 - m2 >= rules.anomalyMinGap && z >= rules.anomalyMinZ) {
+      anomalies.set(reviewerId, { reviewerId, reviewerMean: m1, otherMean: m2, outcomeIds: mine.map((o) => o.id).sort() });
+    }
+  }
+  return anomalies;
 }
 
 /** One window of the trend comparison. */
@@ -366,6 +435,7 @@ export function assessReviewer(prep: PreparedEvidence, reviewerId: string | unde
   const concentrated = isConcentrated(record, config);
   if (affiliated) factors.push({ factor: 'reviewer_affiliation', value: config.reviewer.affiliatedWeight });
   if (concentrated) factors.push({ factor: 'reviewer_concentration', value: config.reviewer.concentratedWeight });
+  if (reviewerId !== undefined && prep.anomalies.has(reviewerId)) factors.push({ factor: 'reviewer_vendor_anomaly', value: config.reviewer.anomalyWeight });
   const assessment = { reliability, affiliated, concentrated, factors, weight: product(factors) };
   prep.reviewerCache.set(key, assessment);
   return assessment;

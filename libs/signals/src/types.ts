@@ -197,7 +197,8 @@ export type FlagKind =
   | 'low_reference_response_rate'
   | 'no_recent_verification'
   | 'client_domain_suspect'
-  | 'declining_recent_evidence';
+  | 'declining_recent_evidence'
+  | 'reviewer_vendor_anomaly';
 
 export interface IntegrityFlag {
   kind: FlagKind;
@@ -229,7 +230,8 @@ export interface WeightFactor {
     | 'follow_up_source'
     | 'client_domain'
     | 'client_organization'
-    | 'declining_trend';
+    | 'declining_trend'
+    | 'reviewer_vendor_anomaly';
   value: number;
 }
 

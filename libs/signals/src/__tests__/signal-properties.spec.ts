@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   computeVendorSignals,
   decliningEvidenceFlag,
+  reviewerVendorAnomalyFlag,
   DEFAULT_SIGNAL_CONFIG,
   rankVendors,
   SIGNAL_KEYS,
@@ -89,28 +90,34 @@ describe('signal properties', () => {
         : evidence.caseStudies.map((cs, i) => (i === pick % evidence.caseStudies.length ? { ...cs, outcomes: [...cs.outcomes, verified] } : cs));
     return { ...evidence, caseStudies };
   };
-  const noTrend: SignalConfig = { ...DEFAULT_SIGNAL_CONFIG, trend: { ...DEFAULT_SIGNAL_CONFIG.trend, earlierWeight: 1 } };
+  const noDiscounts: SignalConfig = {
+    ...DEFAULT_SIGNAL_CONFIG,
+    trend: { ...DEFAULT_SIGNAL_CONFIG.trend, earlierWeight: 1 },
+    reviewer: { ...DEFAULT_SIGNAL_CONFIG.reviewer, anomalyWeight: 1 },
+  };
 
-  it('never lowers verified delivery when a fully verified outcome is added (earlier evidence not discounted)', () => {
+  it('never lowers verified delivery when a fully verified outcome is added (trend and anomaly discounts off)', () => {
     fc.assert(
       fc.property(vendorEvidenceArb, outcomeArb, fc.nat(), (evidence, extra, pick) => {
-        const before = computeVendorSignals(evidence, noTrend).verifiedDelivery.mean;
-        const after = computeVendorSignals(addVerified(evidence, extra, pick), noTrend).verifiedDelivery.mean;
+        const before = computeVendorSignals(evidence, noDiscounts).verifiedDelivery.mean;
+        const after = computeVendorSignals(addVerified(evidence, extra, pick), noDiscounts).verifiedDelivery.mean;
         expect(after).toBeGreaterThanOrEqual(before - EPS);
       }),
       RUNS,
     );
   });
 
-  it('lowers verified delivery on an added verified outcome only when that outcome reveals a decline', () => {
+  it('lowers verified delivery on an added verified outcome only when that outcome reveals a decline or an anomalous reviewer', () => {
     fc.assert(
       fc.property(vendorEvidenceArb, outcomeArb, fc.nat(), (evidence, extra, pick) => {
         const withExtra = addVerified(evidence, extra, pick);
         const before = computeVendorSignals(evidence).verifiedDelivery.mean;
         const after = computeVendorSignals(withExtra).verifiedDelivery.mean;
         if (after < before - EPS) {
-          expect(decliningEvidenceFlag(evidence)).toBeNull();
-          expect(decliningEvidenceFlag(withExtra)).not.toBeNull();
+          const revealedDecline = decliningEvidenceFlag(evidence) === null && decliningEvidenceFlag(withExtra) !== null;
+          const anomalous = (e: VendorEvidence) => new Set(reviewerVendorAnomalyFlag(e)?.evidenceIds ?? []);
+          const newAnomaly = [...anomalous(withExtra)].some((id) => !anomalous(evidence).has(id));
+          expect({ revealedDecline, newAnomaly }).not.toEqual({ revealedDecline: false, newAnomaly: false });
         }
       }),
       RUNS,
@@ -120,7 +127,12 @@ describe('signal properties', () => {
   it('narrows every interval when the same kind of evidence is observed again', () => {
     // Bursts are switched off: copies answered at the very same instants would otherwise
     // form an artificial burst, which is not "more evidence of the same kind".
-    const noBursts: SignalConfig = { ...DEFAULT_SIGNAL_CONFIG, references: { ...DEFAULT_SIGNAL_CONFIG.references, burstMinCount: 1_000 } };
+    // So is the reviewer-anomaly test: copies double its evidence and so its z, as if the same gap had been seen twice.
+    const noBursts: SignalConfig = {
+      ...DEFAULT_SIGNAL_CONFIG,
+      references: { ...DEFAULT_SIGNAL_CONFIG.references, burstMinCount: 1_000 },
+      reviewer: { ...DEFAULT_SIGNAL_CONFIG.reviewer, anomalyWeight: 1 },
+    };
     fc.assert(
       fc.property(vendorEvidenceArb, (evidence) => {
         const once = computeVendorSignals(evidence, noBursts);
