@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { checkDecline, drawOrder, OFFER_HOURS, SECOND_VERDICT_REASON_TEXT, transition } from '@assay/domain';
 import { z } from 'zod';
 import { authorize } from '../../common/authz/authorize';
@@ -16,6 +16,8 @@ import { ReviewersService } from './reviewers.service';
 import { VerificationTasksRepository } from './verification-tasks.repository';
 
 export const ASSIGN_TASKS_JOB = 'verification.assign-tasks';
+/** Tasks one sweep looks at (oldest first); the rest wait a minute for the next. */
+const SWEEP_LIMIT = 50;
 /** How many drawn reviewers are checked for conflicts before a task waits for the next sweep. */
 const MAX_CANDIDATES_CHECKED = 25;
 
@@ -35,8 +37,9 @@ const secureRandom = (): number => randomInt(2 ** 47) / 2 ** 47;
  * lease moves the task on to the next draw. A reviewer never picks a task from a list.
  */
 @Injectable()
-export class TaskAssignmentService implements OnModuleInit {
+export class TaskAssignmentService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('TaskAssignment');
+  private stopping = false;
 
   constructor(
     private readonly tx: TransactionService,
@@ -188,19 +191,31 @@ export class TaskAssignmentService implements OnModuleInit {
     });
   }
 
-  /** Offers every task that waits (open, or its offer or lease lapsed); returns how many were offered and how many still wait. */
-  async sweep(ctx: RequestContext, limit = 200): Promise<{ offered: number; waiting: number }> {
-    return this.tx.run(ctx, async (tx) => {
-      let offered = 0;
-      let waiting = 0;
-      for (const id of await this.tasks.dueForOffer(tx, limit)) {
-        const task = (await this.tasks.findById(tx, id))!;
+  /**
+   * Offers every task that waits (open, or its offer or lease lapsed), each in its own short
+   * transaction (a task another worker holds is skipped), and stops early when the process shuts
+   * down so that no sweep outlives the job runner. Returns how many were offered and how many wait.
+   */
+  async sweep(ctx: RequestContext, limit = SWEEP_LIMIT): Promise<{ offered: number; waiting: number }> {
+    let offered = 0;
+    let waiting = 0;
+    const due = await this.tasks.dueForOffer(ctx, limit);
+    for (const id of due) {
+      if (this.stopping) break;
+      const result = await this.tx.run(ctx, async (tx) => {
+        const task = await this.tasks.lockIfDue(tx, id);
+        if (!task) return 'skipped' as const;
         if (task.status === 'offered') await this.resolveOffer(tx, task.id, task.offeredToId!, 'lapsed', null);
-        if ((await this.offerNext(tx, task)) !== null) offered++;
-        else waiting++;
-      }
-      return { offered, waiting };
-    });
+        return (await this.offerNext(tx, task)) !== null ? ('offered' as const) : ('waiting' as const);
+      });
+      if (result === 'offered') offered++;
+      else if (result === 'waiting') waiting++;
+    }
+    return { offered, waiting };
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
   }
 
   private async resolveOffer(tx: RequestContext, taskId: string, reviewerId: string, outcome: TaskOfferEntity['outcome'], reason: string | null): Promise<void> {

@@ -64,17 +64,23 @@ export class VerificationTasksRepository {
     );
   }
 
-  /** Tasks waiting for a reviewer: open ones, lapsed offers and lapsed leases (oldest first, locked, skipping locked). */
+  /** The condition of a task that waits for a reviewer: open, or its offer or lease lapsed. */
+  private static readonly DUE = `(status = 'open' OR (status = 'offered' AND offer_expires_at < now()) OR (status = 'leased' AND lease_expires_at < now()))`;
+
+  /** Tasks waiting for a reviewer, oldest first. */
   async dueForOffer(ctx: RequestContext, limit: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.tx.manager(ctx).query(
-      `SELECT id FROM verification_tasks
-        WHERE status = 'open' OR (status = 'offered' AND offer_expires_at < now()) OR (status = 'leased' AND lease_expires_at < now())
-        ORDER BY created_at ASC
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED`,
-      [limit],
-    );
+    const rows: Array<{ id: string }> = await this.tx
+      .manager(ctx)
+      .query(`SELECT id FROM verification_tasks WHERE ${VerificationTasksRepository.DUE} ORDER BY created_at ASC LIMIT $1`, [limit]);
     return rows.map((r) => r.id);
+  }
+
+  /** The task, locked, if it still waits for a reviewer and no other transaction holds it. */
+  async lockIfDue(ctx: RequestContext, id: string): Promise<VerificationTaskEntity | null> {
+    const rows: Array<{ id: string }> = await this.tx
+      .manager(ctx)
+      .query(`SELECT id FROM verification_tasks WHERE id = $1 AND ${VerificationTasksRepository.DUE} FOR UPDATE SKIP LOCKED`, [id]);
+    return rows[0] ? this.findById(ctx, id) : null;
   }
 
   async complete(ctx: RequestContext, id: string): Promise<void> {
