@@ -190,7 +190,15 @@ async function inconsistentVendors(databaseUrl: string, dataDir: string, client:
         isDeepStrictEqual(comparable(stored), comparable(fresh)) &&
         explanations?.computedAt.toISOString() === stored.computedAt.toISOString() &&
         isDeepStrictEqual(explanations.explanations, JSON.parse(JSON.stringify(fresh.explanations)));
-      if (!same) inconsistent++;
+      if (!same) {
+        inconsistent++;
+        if (process.env.BENCH_EXPLAIN_INCONSISTENT && inconsistent <= 3) {
+          const a = comparable(stored) as Record<string, unknown>;
+          const b = comparable(fresh) as Record<string, unknown>;
+          const keys = Object.keys(a).filter((k) => !isDeepStrictEqual(a[k], b[k]));
+          process.stderr.write(`inconsistent ${id}: stored ${stored.computedAt.toISOString()} differs in ${keys.join(', ') || 'explanations'}: ${JSON.stringify(keys.map((k) => [a[k], b[k]])).slice(0, 1500)}\n`);
+        }
+      }
     }
     return { affected: refreshed.length, checked: toCheck.length, inconsistent };
   } finally {
