@@ -21,6 +21,7 @@ const moduleNameMapper = {
   '^@assay/ledger/browser$': '<rootDir>/libs/ledger/src/browser.ts',
   '^@assay/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@assay/domain/anonymity$': '<rootDir>/libs/domain/src/anonymity.ts',
+  '^@assay/domain/reviewer-assignment$': '<rootDir>/libs/domain/src/reviewer-assignment.ts',
   '^@assay/migrations$': '<rootDir>/migrations/index.ts',
 };
 const common = { transform: { '^.+\\.tsx?$': swc }, moduleNameMapper, testEnvironment: 'node' };

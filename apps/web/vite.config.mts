@@ -17,6 +17,7 @@ export default defineConfig({
     alias: {
       '@assay/ledger/browser': path.resolve(__dirname, '../../libs/ledger/src/browser.ts'),
       '@assay/domain/anonymity': path.resolve(__dirname, '../../libs/domain/src/anonymity.ts'),
+      '@assay/domain/reviewer-assignment': path.resolve(__dirname, '../../libs/domain/src/reviewer-assignment.ts'),
     },
   },
   css: { postcss: path.resolve(__dirname, 'postcss.config.cjs') },

@@ -324,13 +324,18 @@ export function generateThreatMarket(seed: number, adversaryShare: number, vendo
   return { market, honest, classOf, placements, truths, vendorDomains };
 }
 
+/** A threat vendor's project completions: 1 + Poisson(5) projects over the market's history, oldest first. */
+function projectCompletions(market: Market, rng: Rng): number[] {
+  const count = 1 + rng.poisson(5);
+  const historyMs = market.options.historyMonths * MONTH_MS;
+  return Array.from({ length: count }, () => market.nowMs - rng.uniform(7 * DAY_MS, historyMs)).sort((a, b) => a - b);
+}
+
 /** An identity forger: as poor as the lemons market's adversaries (quality Beta(2, 5)), honest in everything but its clients' identity. */
 function createForger(market: Market, id: string): SimVendor {
   const rng = Rng.for(market.seed, `vendor:${id}`);
   const vendor: SimVendor = { id, quality: rng.beta(2, 5), adversarial: false, enteredMs: market.nowMs, projects: [], references: [], starReviews: [] };
-  const count = 1 + rng.poisson(5);
-  const historyMs = market.options.historyMonths * MONTH_MS;
-  const completions = Array.from({ length: count }, () => market.nowMs - rng.uniform(7 * DAY_MS, historyMs)).sort((a, b) => a - b);
+  const completions = projectCompletions(market, rng);
   for (const completedMs of completions) {
     addProject(market, vendor, rng, { completedMs, submittedMs: completedMs + rng.uniform(0, 30) * DAY_MS, verificationDelayDays: MARKET_RULES.verificationDelayDays });
   }
@@ -353,9 +358,7 @@ function ringOf(market: Market, cls: CollusionClass): ReadonlySet<string> {
 function createRingVendor(market: Market, id: string, ring: ReadonlySet<string>): SimVendor {
   const rng = Rng.for(market.seed, `vendor:${id}`);
   const vendor: SimVendor = { id, quality: rng.beta(2, 5), adversarial: false, enteredMs: market.nowMs, projects: [], references: [], starReviews: [] };
-  const count = 1 + rng.poisson(5);
-  const historyMs = market.options.historyMonths * MONTH_MS;
-  const completions = Array.from({ length: count }, () => market.nowMs - rng.uniform(7 * DAY_MS, historyMs)).sort((a, b) => a - b);
+  const completions = projectCompletions(market, rng);
   for (const completedMs of completions) {
     addProject(market, vendor, rng, {
       completedMs,
@@ -379,9 +382,7 @@ function createTemporalGamer(market: Market, id: string, cls: TemporalClass): Si
   const early = rng.beta(...TEMPORAL_RULES.earlyQuality);
   const late = rng.beta(...TEMPORAL_RULES.lateQuality);
   const vendor: SimVendor = { id, quality: early, adversarial: false, enteredMs: market.nowMs, projects: [], references: [], starReviews: [] };
-  const count = 1 + rng.poisson(5);
-  const historyMs = market.options.historyMonths * MONTH_MS;
-  const completions = Array.from({ length: count }, () => market.nowMs - rng.uniform(7 * DAY_MS, historyMs)).sort((a, b) => a - b);
+  const completions = projectCompletions(market, rng);
   const turnMs = market.nowMs - cls.turnMonths * MONTH_MS;
   const onboardedMs = market.nowMs - TEMPORAL_RULES.onboardedDaysAgo * DAY_MS;
   for (const completedMs of completions) {

@@ -26,27 +26,48 @@ export interface AssignmentCandidate {
   id: string;
   /** Tasks the reviewer holds now (offered or accepted). */
   openTasks: number;
+  /** The capabilities (the vendor taxonomy's keys) the reviewer declared they can judge. */
+  expertise?: readonly string[];
+}
+
+export interface DrawOptions {
+  /** Already offered this task, or the author of a verdict it checks: never drawn. */
+  exclude?: ReadonlySet<string>;
+  /** Tasks a reviewer may hold at once. */
+  capacity?: number;
+  /** The vendor's capabilities: reviewers who declared one of them are drawn before the rest. */
+  needed?: readonly string[];
+}
+
+/** Whether a reviewer declared expertise in at least one of the capabilities a task needs. */
+export function matchesExpertise(expertise: readonly string[] | undefined, needed: readonly string[] | undefined): boolean {
+  if (!needed?.length || !expertise?.length) return false;
+  const want = new Set(needed);
+  return expertise.some((e) => want.has(e));
 }
 
 /**
  * The eligible candidates in a random order weighted by spare capacity (a reviewer with more room
- * is more likely to come first), by Efraimidis–Spirakis keys u^(1/w). Candidates at capacity or in
- * `exclude` (already offered this task, or the author of the verdict it checks) are left out.
- * `random` yields numbers in [0, 1); the caller checks conflicts down the list and offers to the
- * first reviewer without one.
+ * is more likely to come first), by Efraimidis–Spirakis keys u^(1/w). Reviewers who declared
+ * expertise in one of the vendor's capabilities all come before the others (each group in its own
+ * random order): a task goes to someone who knows the field when anyone eligible does, and never
+ * waits for want of one. Candidates at capacity or excluded are left out. `random` yields numbers
+ * in [0, 1); the caller checks conflicts down the list and offers to the first reviewer without one.
  */
-export function drawOrder(candidates: readonly AssignmentCandidate[], random: () => number, exclude: ReadonlySet<string> = new Set(), capacity = MAX_OPEN_TASKS_PER_REVIEWER): string[] {
+export function drawOrder(candidates: readonly AssignmentCandidate[], random: () => number, options: DrawOptions = {}): string[] {
+  const exclude = options.exclude ?? new Set<string>();
+  const capacity = options.capacity ?? MAX_OPEN_TASKS_PER_REVIEWER;
   const seen = new Set<string>();
-  const keyed: Array<{ id: string; key: number }> = [];
+  const keyed: Array<{ id: string; expert: boolean; key: number }> = [];
   for (const c of [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (seen.has(c.id) || exclude.has(c.id)) continue;
     seen.add(c.id);
     const spare = capacity - c.openTasks;
     if (spare <= 0) continue;
     // 1 − random() is in (0, 1]: a key of exactly 0 would never come first.
-    keyed.push({ id: c.id, key: Math.pow(1 - random(), 1 / spare) });
+    keyed.push({ id: c.id, expert: matchesExpertise(c.expertise, options.needed), key: Math.pow(1 - random(), 1 / spare) });
   }
-  return keyed.sort((a, b) => b.key - a.key || (a.id < b.id ? -1 : 1)).map((k) => k.id);
+  return keyed.sort((a, b) => Number(b.expert) - Number(a.expert) || b.key - a.key || (a.id < b.id ? -1 : 1)).map((k) => k.id);
 }
 
 export type DeclineCheck = { ok: true } | { ok: false; code: 'DECLINE_LIMIT'; message: string };
@@ -119,12 +140,15 @@ export function answerShare(achieved: string): number | undefined {
   }
 }
 
-/** Sentences for the reasons, for the task, the admin page and mails. */
-export const SECOND_VERDICT_REASON_TEXT: Record<SecondVerdictReason | 'admin' | 'tie_break', string> = {
-  random: 'drawn at random (one verdict in ten is checked)',
-  new_reviewer: `the first reviewer has fewer than ${NEW_REVIEWER_VERDICTS} verdicts`,
+/** Every reason a check exists: the rules above, an administrator's request, or a disagreement. */
+export type CheckReason = SecondVerdictReason | 'admin' | 'tie_break';
+
+/** Sentences for the reasons: the offer mail, the reviewer's offers and the admin's task list all use these. */
+export const SECOND_VERDICT_REASON_TEXT: Record<CheckReason, string> = {
+  random: 'drawn at random: one verdict in ten is checked',
+  new_reviewer: 'the first reviewer is new to Assay',
   more_favourable_than_other_evidence: 'the verdict is much more favourable than the other evidence on this vendor',
   high_impact_claim: 'a claimed improvement is at least half the baseline',
   admin: 'an administrator asked for it',
-  tie_break: 'two reviewers disagreed on at least one outcome',
+  tie_break: 'two reviewers disagreed on at least one outcome; this verdict decides',
 };

@@ -68,15 +68,6 @@ export function verdictStatus(status: string) {
   return VERDICT_STATUS[status] ?? { label: status, color: 'gray', description: '' };
 }
 
-/** Why an independent check of a verdict exists (the API's check reasons, libs/domain reviewer-assignment.ts). */
-export const CHECK_REASON: Record<string, string> = {
-  random: 'drawn at random: one verdict in ten is checked',
-  new_reviewer: 'the first reviewer is new to Assay',
-  more_favourable_than_other_evidence: 'the verdict is much more favourable than the other evidence on this vendor',
-  high_impact_claim: 'a claimed improvement is at least half the baseline',
-  admin: 'an administrator asked for it',
-  tie_break: 'two reviewers disagreed on at least one outcome; yours decides',
-};
 
 export const VERDICT_KIND: Record<string, string> = {
   primary: 'Verdict',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   checkDecline,
   drawOrder,
+  matchesExpertise,
   FAVOURABLE_MARGIN,
   MAX_DECLINES_PER_30_DAYS,
   MAX_OPEN_TASKS_PER_REVIEWER,
@@ -33,7 +34,7 @@ describe(drawOrder.name, () => {
     fc.assert(
       fc.property(candidatesArb, fc.integer(), fc.array(fc.nat(), { maxLength: 5 }), (candidates, seed, excludedIdx) => {
         const exclude = new Set(excludedIdx.filter((i) => i < candidates.length).map((i) => candidates[i].id));
-        const order = drawOrder(candidates, seeded(seed), exclude);
+        const order = drawOrder(candidates, seeded(seed), { exclude });
         const expected = candidates.filter((c) => c.openTasks < MAX_OPEN_TASKS_PER_REVIEWER && !exclude.has(c.id)).map((c) => c.id);
         expect([...order].sort()).toEqual([...expected].sort());
       }),
@@ -73,8 +74,37 @@ describe(drawOrder.name, () => {
     expect(idleFirst / 4000).toBeLessThan(0.87);
   });
 
+  it('draws every reviewer with matching expertise before any without, and still orders everyone eligible', () => {
+    const capabilities = ['nlp', 'forecasting', 'mlops', 'computer_vision'];
+    const withExpertise = fc.uniqueArray(
+      fc.record({
+        id: fc.stringMatching(/^r[0-9a-f]{1,4}$/),
+        openTasks: fc.integer({ min: 0, max: MAX_OPEN_TASKS_PER_REVIEWER + 2 }),
+        expertise: fc.subarray(capabilities),
+      }),
+      { selector: (c) => c.id, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(withExpertise, fc.subarray(capabilities), fc.integer(), (candidates, needed, seed) => {
+        const order = drawOrder(candidates, seeded(seed), { needed });
+        const byId = new Map(candidates.map((c) => [c.id, c]));
+        const expert = order.map((id) => matchesExpertise(byId.get(id)!.expertise, needed));
+        // Experts form a prefix: once a non-expert is drawn, no expert follows.
+        expect(expert.indexOf(false) === -1 || !expert.slice(expert.indexOf(false)).includes(true)).toBe(true);
+        expect([...order].sort()).toEqual(candidates.filter((c) => c.openTasks < MAX_OPEN_TASKS_PER_REVIEWER).map((c) => c.id).sort());
+      }),
+    );
+  });
+
+  it('matches expertise only on a declared capability the vendor has', () => {
+    expect(matchesExpertise(['nlp'], ['nlp', 'mlops'])).toBe(true);
+    expect(matchesExpertise(['forecasting'], ['nlp'])).toBe(false);
+    expect(matchesExpertise([], ['nlp'])).toBe(false);
+    expect(matchesExpertise(['nlp'], [])).toBe(false);
+  });
+
   it('offers nobody when every candidate is full or excluded', () => {
-    expect(drawOrder([{ id: 'a', openTasks: MAX_OPEN_TASKS_PER_REVIEWER }, { id: 'b', openTasks: 0 }], seeded(1), new Set(['b']))).toEqual([]);
+    expect(drawOrder([{ id: 'a', openTasks: MAX_OPEN_TASKS_PER_REVIEWER }, { id: 'b', openTasks: 0 }], seeded(1), { exclude: new Set(['b']) })).toEqual([]);
   });
 });
 

@@ -104,7 +104,7 @@ export class TaskAssignmentService implements OnModuleInit, BeforeApplicationShu
       [task.id, task.checksVerdictId ?? '00000000-0000-0000-0000-000000000000'],
     );
     const exclude = new Set(named ? [] : excluded.map((e) => e.reviewer_id));
-    const order = named ? candidates.map((c) => c.id) : drawOrder(candidates.map((c) => ({ id: c.id, openTasks: c.open_tasks })), secureRandom, exclude);
+    const order = named ? candidates.map((c) => c.id) : drawOrder(candidates.map((c) => ({ id: c.id, openTasks: c.open_tasks })), secureRandom, { exclude });
     const byId = new Map(candidates.map((c) => [c.id, c]));
     for (const id of order.slice(0, MAX_CANDIDATES_CHECKED)) {
       const reviewer = byId.get(id)!;

@@ -88,20 +88,22 @@ export class VerificationTasksRepository {
   }
 
   /**
-   * Tasks not yet done, oldest first, with what a reader needs to see them: for admins, the whole
-   * queue (`offeredTo` null); for a reviewer, the tasks offered to them (`offeredTo` their id).
+   * Tasks not yet done, oldest first, with what a reader needs to see them: the whole queue, the
+   * tasks offered to one reviewer (`offeredTo`), or one task (`taskId`).
    */
-  async pending(ctx: RequestContext, limit: number, offeredTo: string | null = null): Promise<QueuedTask[]> {
+  async pending(ctx: RequestContext, filter: { limit: number; offeredTo?: string; taskId?: string }): Promise<QueuedTask[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager(ctx).query(
       `SELECT t.*, c.title, c.vendor_id, o.name AS vendor_name, c.client_name, c.client_domain,
               (SELECT count(*)::int FROM outcome_claims oc WHERE oc.case_study_id = c.id) AS outcome_count
          FROM verification_tasks t
          JOIN case_studies c ON c.id = t.case_study_id
          JOIN organizations o ON o.id = c.vendor_id
-        WHERE t.status IN ('open', 'offered', 'leased') AND ($2::uuid IS NULL OR (t.status = 'offered' AND t.offered_to_id = $2 AND t.offer_expires_at > now()))
+        WHERE t.status IN ('open', 'offered', 'leased')
+          AND ($2::uuid IS NULL OR (t.status = 'offered' AND t.offered_to_id = $2 AND t.offer_expires_at > now()))
+          AND ($3::uuid IS NULL OR t.id = $3)
         ORDER BY t.created_at ASC
         LIMIT $1`,
-      [limit, offeredTo],
+      [filter.limit, filter.offeredTo ?? null, filter.taskId ?? null],
     );
     return rows.map((r) => ({
       ...this.tx.repo(ctx, VerificationTaskEntity).create({

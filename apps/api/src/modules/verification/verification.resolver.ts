@@ -78,8 +78,7 @@ export class VerificationResolver {
 
   @Mutation(() => QueuedTaskObject, { description: 'Admins: offers a task to a named reviewer instead of the draw (conflicts and eligibility still apply; recorded).' })
   async assignTask(@Ctx() ctx: RequestContext, @Args('taskId', { type: () => ID }) taskId: string, @Args('reviewerId', { type: () => ID }) reviewerId: string): Promise<QueuedTaskObject> {
-    const task = await this.assignment.assign(ctx, taskId, reviewerId);
-    return (await this.verification.queue(ctx)).map(toQueuedTaskObject).find((t) => t.id === task.id)!;
+    return toQueuedTaskObject(await this.verification.assign(ctx, taskId, reviewerId));
   }
 
   @Query(() => [VerificationTaskObject], { description: 'Reviewers: the tasks you hold.' })

@@ -85,13 +85,19 @@ export class VerificationService {
   /** Admins: every task not yet done, with whom it is offered to or held by. */
   async queue(ctx: RequestContext): Promise<QueuedTask[]> {
     await authorize(ctx, 'admin');
-    return this.tasks.pending(ctx, 200);
+    return this.tasks.pending(ctx, { limit: 200 });
+  }
+
+  /** Admins: offers a task to a named reviewer; returns it as the queue lists it. */
+  async assign(ctx: RequestContext, taskId: string, reviewerId: string): Promise<QueuedTask> {
+    const task = await this.assignment.assign(ctx, taskId, reviewerId);
+    return (await this.tasks.pending(ctx, { limit: 1, taskId: task.id }))[0];
   }
 
   /** Reviewers: the tasks offered to them, waiting for an answer. */
   async myOffers(ctx: RequestContext): Promise<QueuedTask[]> {
     const reviewer = await this.reviewers.requireAccredited(ctx);
-    return this.tasks.pending(ctx, 100, reviewer.id);
+    return this.tasks.pending(ctx, { limit: 100, offeredTo: reviewer.id });
   }
 
   async myTasks(ctx: RequestContext): Promise<VerificationTaskEntity[]> {

@@ -1,3 +1,4 @@
+import type { CheckReason } from '@assay/domain';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { UserEntity } from '../../accounts/entities/user.entity';
 import { CaseStudyEntity } from '../../case-studies/entities/case-study.entity';
@@ -9,7 +10,7 @@ export type TaskKind = 'primary' | 'spot_check';
  */
 export type TaskStatus = 'open' | 'offered' | 'leased' | 'completed' | 'cancelled';
 /** Why a check (kind spot_check) exists: an admin asked, a rule selected the verdict, or two reviewers disagreed. */
-export type CheckReason = 'admin' | 'random' | 'new_reviewer' | 'more_favourable_than_other_evidence' | 'high_impact_claim' | 'tie_break';
+export type { CheckReason };
 
 /**
  * Work for one reviewer at a time. Offered to a reviewer drawn at random (never picked from a

@@ -1,3 +1,4 @@
+import { SECOND_VERDICT_REASON_TEXT, type CheckReason } from '@assay/domain/reviewer-assignment';
 import { useState } from 'react';
 import { Alert, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -6,7 +7,6 @@ import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router-dom';
 import type { MyTaskOffersQuery } from '../../../gql/graphql';
 import { formatDateTime, plural } from '../../../ui/format';
-import { CHECK_REASON } from '../../../ui/labels';
 import { claimTaskMutation } from '../graphql/claim-task.mutation';
 import { declineTaskMutation } from '../graphql/decline-task.mutation';
 import { reviewErrorMessage } from './review-errors';
@@ -83,7 +83,7 @@ function OfferItem({ offer }: { offer: Offer }) {
               <Text size="sm">An independent check of another reviewer’s verdict, which you will not see. Selected because:</Text>
               <List size="sm">
                 {offer.checkReasons.map((r) => (
-                  <List.Item key={r}>{CHECK_REASON[r] ?? r}</List.Item>
+                  <List.Item key={r}>{SECOND_VERDICT_REASON_TEXT[r as CheckReason] ?? r}</List.Item>
                 ))}
               </List>
             </>

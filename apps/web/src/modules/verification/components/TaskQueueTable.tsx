@@ -1,3 +1,4 @@
+import { SECOND_VERDICT_REASON_TEXT, type CheckReason } from '@assay/domain/reviewer-assignment';
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -5,7 +6,6 @@ import { useMutation } from '@apollo/client/react';
 import { Link } from 'react-router-dom';
 import type { ReviewersQuery, VerificationQueueQuery } from '../../../gql/graphql';
 import { formatDateTime } from '../../../ui/format';
-import { CHECK_REASON } from '../../../ui/labels';
 import { TableScroll } from '../../../ui/TableScroll';
 import { refetchAfter } from '../../../app/refetch-policy';
 import { assignTaskMutation } from '../graphql/assign-task.mutation';
@@ -71,7 +71,7 @@ export function TaskQueueTable({ tasks, reviewers }: { tasks: readonly Task[]; r
               </Table.Td>
               <Table.Td>
                 {task.checkReasons.length ? (
-                  <Text size="sm">{task.checkReasons.map((r) => CHECK_REASON[r] ?? r).join('; ')}</Text>
+                  <Text size="sm">{task.checkReasons.map((r) => SECOND_VERDICT_REASON_TEXT[r as CheckReason] ?? r).join('; ')}</Text>
                 ) : (
                   <Text size="sm" c="dimmed">
                     First verdict

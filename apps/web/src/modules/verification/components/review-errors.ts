@@ -7,7 +7,6 @@ import { describeError, type ErrorDescription } from '../../../ui/errors/describ
  */
 const PLAIN: Record<string, string> = {
   TASK_TAKEN: 'Another reviewer holds this task now.',
-  TASK_NOT_OFFERED: 'This task was not offered to you. Assay offers each task to a reviewer drawn at random; your offers are on your Review tasks page.',
   OFFER_LAPSED: 'Your offer for this task lapsed, so it went to another drawn reviewer.',
   NOT_LEASEHOLDER: 'This task is not yours to work on: accept it from your offers first. If you held it, your lease ended and it went to another reviewer.',
   LEASE_EXPIRED: 'Your 72 hours with this task ran out, so it goes to another drawn reviewer. What you entered is kept on this page.',

@@ -4,16 +4,7 @@ import { graphql } from '../../../gql';
 export const myTaskOffersQuery = graphql(`
   query MyTaskOffers {
     myTaskOffers {
-      id
-      kind
-      caseStudyId
-      title
-      vendorName
-      clientName
-      outcomeCount
-      createdAt
-      offerExpiresAt
-      checkReasons
+      ...QueuedTaskSummary
     }
   }
 `);

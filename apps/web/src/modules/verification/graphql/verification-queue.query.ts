@@ -4,19 +4,10 @@ import { graphql } from '../../../gql';
 export const verificationQueueQuery = graphql(`
   query VerificationQueue {
     verificationQueue {
-      id
-      kind
+      ...QueuedTaskSummary
       status
-      caseStudyId
-      title
-      vendorName
-      clientName
-      outcomeCount
-      createdAt
       offeredToId
-      offerExpiresAt
       leasedToId
-      checkReasons
     }
   }
 `);
