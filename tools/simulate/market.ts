@@ -175,7 +175,8 @@ function valueAt(o: Pick<SimOutcome, 'direction' | 'baseline'>, gain: number): n
   return o.direction === 'higher_is_better' ? o.baseline + gain : o.baseline - gain;
 }
 
-function identityOfClient(rng: Rng): IdentityStrength {
+/** The identity strength of a client contact's address: client domain, free-mail or unknown (MARKET_RULES.clientIdentity). */
+export function identityOfClient(rng: Rng): IdentityStrength {
   const u = rng.next();
   const { strong, weak } = MARKET_RULES.clientIdentity;
   return u < strong ? 'strong' : u < strong + weak ? 'weak' : 'unknown';
@@ -349,7 +350,8 @@ function truthful<T>(rng: Rng, truth: T, lie: () => T): T {
   return rng.bernoulli(MARKET_RULES.referenceAccuracy) ? truth : lie();
 }
 
-function clientReference(
+/** A reference by the project's real client contact, answering truthfully (MARKET_RULES.referenceAccuracy) when it answers. */
+export function clientReference(
   rng: Rng,
   project: SimProject,
   id: string,

@@ -15,9 +15,29 @@
 // claims of their later projects, and that loaded their whole history onto Assay at
 // once shortly before the market is observed (so every row has about the same insert
 // time). TEMPORAL_RULES were fixed before any result was looked at.
+//
+// Reference threats (REFERENCE_RULES, fixed before any result was looked at): selective
+// disclosure (unhappy clients' roster contacts never answer, only happy clients are
+// nominated), a single champion (one friendly contact answers for many projects), a volume
+// burst (a campaign of glowing answers from friendly contacts) and a lying client (the real
+// client, on its real domain, answers glowingly whatever happened). Each class generates the
+// references such a vendor would leave on Assay; detection comes only from @assay/signals' rules.
 import { assessClientDomain, type DnsLookup, type KnownDomain, lookAlikeBucketKey, lookAlikeKind, normalizeDomain, sharedInfrastructureHosts } from '@assay/domain';
 import { computeMarketContext, computeVendorSignals, DEFAULT_SIGNAL_CONFIG, type FlagKind, type VendorEvidence, type VendorSignals } from '@assay/signals';
-import { addProject, DAY_MS, generateMarket, type Market, MARKET_RULES, marketEvidence, MONTH_MS, type SimProject, type SimVendor } from './market';
+import {
+  addProject,
+  clientReference,
+  DAY_MS,
+  generateMarket,
+  identityOfClient,
+  type Market,
+  MARKET_RULES,
+  marketEvidence,
+  MONTH_MS,
+  type SimProject,
+  type SimReference,
+  type SimVendor,
+} from './market';
 import { kendallTauB } from './metrics';
 import { assayOrder, assaySignals } from './rankings';
 import { Rng } from './rng';
@@ -84,13 +104,56 @@ export const COLLUSION_CLASSES = [
   { name: 'collusion-ring', kind: 'collusion', strength: 0.4, ringSize: 2 },
 ] as const;
 type CollusionClass = (typeof COLLUSION_CLASSES)[number];
-type ThreatClass = IdentityClass | TemporalClass | CollusionClass;
+
+export const REFERENCE_RULES = {
+  /** Selective disclosure: the vendor nominates the client of every happy project (would hire again) with this probability, and no one on the others. */
+  selectiveNominationRate: 1,
+  /** Volume burst: the campaign of glowing answers runs this many days before the market is observed, over a week. */
+  campaignDaysAgo: 90,
+  campaignDays: 7,
+  /** A friendly contact answers within this many days of being asked. */
+  friendlyAnswerDays: [0.5, 3] as const,
+};
+
+/**
+ * Selective disclosure: the vendor lists its unhappy clients on its roster with contacts that never answer
+ * (someone who left, a dead address), so Assay's draw on those projects expires, and nominates the
+ * client of every happy project and no one else. Strength = share of unhappy clients so silenced (1: all, 0.5: half).
+ * Single champion: one friendly contact at one of its clients is nominated, and answers glowingly, for
+ * every project (strength 1) or half of them (0.5), in place of the project's own client.
+ * Volume burst: one campaign, `campaignDaysAgo` before now, of glowing answers by friendly contacts at
+ * the clients, 4 (strength 1) or 2 (0.5) more per project, nominated beside the usual references.
+ * Lying client: the real client contact, on its real domain, answers every reference request and
+ * follow-up glowingly whatever happened, on every project (1) or half of them (0.5).
+ */
+export const REFERENCE_CLASSES = [
+  { name: 'selective-disclosure', kind: 'selective', strength: 1 },
+  { name: 'selective-disclosure', kind: 'selective', strength: 0.5 },
+  { name: 'single-champion', kind: 'champion', strength: 1 },
+  { name: 'single-champion', kind: 'champion', strength: 0.5 },
+  { name: 'volume-burst', kind: 'volume', strength: 1, extraPerProject: 4 },
+  { name: 'volume-burst', kind: 'volume', strength: 0.5, extraPerProject: 2 },
+  { name: 'lying-client', kind: 'lying', strength: 1 },
+  { name: 'lying-client', kind: 'lying', strength: 0.5 },
+] as const;
+type ReferenceClass = (typeof REFERENCE_CLASSES)[number];
+type ThreatClass = IdentityClass | TemporalClass | CollusionClass | ReferenceClass;
 
 /** Every threat class of the market; the cheating share is split evenly over them. */
-export const THREAT_CLASSES: readonly ThreatClass[] = [...IDENTITY_CLASSES, ...TEMPORAL_CLASSES, ...COLLUSION_CLASSES];
+export const THREAT_CLASSES: readonly ThreatClass[] = [...IDENTITY_CLASSES, ...TEMPORAL_CLASSES, ...COLLUSION_CLASSES, ...REFERENCE_CLASSES];
 
-/** The flags a buyer's "hide flagged" filter hides: the ones that name a cheat. */
-export const CHEAT_FLAGS: ReadonlySet<FlagKind> = new Set<FlagKind>(['client_domain_suspect', 'declining_recent_evidence', 'reviewer_vendor_anomaly']);
+/**
+ * The flags a buyer's "hide flagged" filter hides: the ones that name a cheat. The burst of nominated
+ * answers is one since bursts are measured on project dates (a vendor loading its history is not one).
+ */
+export const CHEAT_FLAGS: ReadonlySet<FlagKind> = new Set<FlagKind>([
+  'client_domain_suspect',
+  'declining_recent_evidence',
+  'reviewer_vendor_anomaly',
+  'roster_cherry_picking',
+  'single_champion',
+  'reference_burst',
+]);
 
 export interface ClassResult {
   name: string;
@@ -289,6 +352,15 @@ export function generateThreatMarket(seed: number, adversaryShare: number, vendo
       for (const project of vendor.projects) placements.push({ vendor, project, domain: pickClient(Rng.for(seed, `threats:client:${project.caseStudyId}`)) });
       continue;
     }
+    if (cls.kind === 'selective' || cls.kind === 'champion' || cls.kind === 'volume' || cls.kind === 'lying') {
+      // Real clients, honestly placed, honest claims and reviewers: the references are the cheat of this class.
+      const vendor = createReferenceCheat(market, id, cls);
+      market.vendors.push(vendor);
+      classOf.set(vendor.id, cls);
+      vendorDomainOf(vendor);
+      for (const project of vendor.projects) placements.push({ vendor, project, domain: pickClient(Rng.for(seed, `threats:client:${project.caseStudyId}`)) });
+      continue;
+    }
     if (cls.kind === 'temporal') {
       // Real clients, honestly placed: time is the only cheat of this class.
       const vendor = createTemporalGamer(market, id, cls);
@@ -324,8 +396,8 @@ export function generateThreatMarket(seed: number, adversaryShare: number, vendo
   return { market, honest, classOf, placements, truths, vendorDomains };
 }
 
-/** A threat vendor's project completions: 1 + Poisson(5) projects over the market's history, oldest first. */
-function projectCompletions(market: Market, rng: Rng): number[] {
+/** When a threat vendor's projects were completed: 1 + Poisson(5) of them, spread over the market's history (as createVendor's). */
+export function projectCompletions(market: Market, rng: Rng): number[] {
   const count = 1 + rng.poisson(5);
   const historyMs = market.options.historyMonths * MONTH_MS;
   return Array.from({ length: count }, () => market.nowMs - rng.uniform(7 * DAY_MS, historyMs)).sort((a, b) => a - b);
@@ -392,6 +464,105 @@ function createTemporalGamer(market: Market, id: string, cls: TemporalClass): Si
     addProject(market, vendor, rng, { completedMs, submittedMs, verificationDelayDays: MARKET_RULES.verificationDelayDays, inflateClaims: afterTurn });
   }
   vendor.quality = late;
+  vendor.adversarial = true;
+  return vendor;
+}
+
+/** A glowing answer by a contact who did not judge the project on its merits (a champion, a friend, a lying client). */
+function glowing(ref: SimReference, project: SimProject): SimReference {
+  return {
+    ...ref,
+    finalStatus: 'answered',
+    wouldHireAgain: true,
+    handover: 5,
+    inProductionNow: true,
+    outcomeAnswers: project.outcomes.map((o) => ({ outcomeId: o.id, achieved: 'yes' as const })),
+  };
+}
+
+/**
+ * A vendor whose references are its cheat (REFERENCE_CLASSES): as poor as the lemons market's adversaries
+ * (quality Beta(2, 5)), honest claims and honestly drawn reviewers, real clients. Its projects are made
+ * by addProject as an honest vendor's; then its references are reshaped as the class's vendor would.
+ */
+function createReferenceCheat(market: Market, id: string, cls: ReferenceClass): SimVendor {
+  const rng = Rng.for(market.seed, `vendor:${id}`);
+  const vendor: SimVendor = { id, quality: rng.beta(2, 5), adversarial: false, enteredMs: market.nowMs, projects: [], references: [], starReviews: [] };
+  for (const completedMs of projectCompletions(market, rng)) {
+    addProject(market, vendor, rng, { completedMs, submittedMs: completedMs + rng.uniform(0, 30) * DAY_MS, verificationDelayDays: MARKET_RULES.verificationDelayDays });
+  }
+  const cr = Rng.for(market.seed, `threats:references:${id}`);
+  const byProject = new Map(vendor.projects.map((p) => [p.caseStudyId, p]));
+  const answerDelay = () => cr.uniform(...REFERENCE_RULES.friendlyAnswerDays) * DAY_MS;
+  if (cls.kind === 'selective') {
+    const happy = vendor.projects.filter((p) => p.clientWouldHireAgain);
+    const silenced = new Set(vendor.projects.filter((p) => !p.clientWouldHireAgain && cr.bernoulli(cls.strength)).map((p) => p.caseStudyId));
+    const kept: SimReference[] = [];
+    for (const r of vendor.references) {
+      if (r.source === 'nominated') continue;
+      // The roster contact of a silenced client never answers: Assay's request expires.
+      kept.push(silenced.has(r.caseStudyId) ? { ...r, finalStatus: 'expired', resolvedMs: r.requestedMs + 21 * DAY_MS, wouldHireAgain: undefined, handover: undefined, inProductionNow: undefined, outcomeAnswers: undefined } : r);
+    }
+    // It nominates the client of every happy project, and no one on the others.
+    for (const project of happy) {
+      if (!cr.bernoulli(REFERENCE_RULES.selectiveNominationRate)) continue;
+      const requestedMs = project.submittedMs + cr.uniform(0, 10) * DAY_MS;
+      kept.push(clientReference(cr, project, `${project.caseStudyId}-rn`, 'nominated', cr.bernoulli(MARKET_RULES.nominatedAnswerRate) ? 'answered' : 'expired', requestedMs));
+    }
+    vendor.references = kept;
+  } else if (cls.kind === 'champion') {
+    // The champion works at one of the vendor's clients: on the client's domain for that project, another domain for the rest.
+    const home = vendor.projects.find((p) => p.clientWouldHireAgain) ?? vendor.projects[0];
+    const contactHash = `champion-${id}`;
+    const championed = new Set(vendor.projects.filter(() => cr.bernoulli(cls.strength)).map((p) => p.caseStudyId));
+    vendor.references = vendor.references.filter((r) => !(r.source === 'nominated' && championed.has(r.caseStudyId)));
+    for (const project of vendor.projects) {
+      if (!championed.has(project.caseStudyId)) continue;
+      const requestedMs = project.submittedMs + cr.uniform(0, 10) * DAY_MS;
+      const ref: SimReference = {
+        id: `${project.caseStudyId}-rc`,
+        caseStudyId: project.caseStudyId,
+        source: 'nominated',
+        identityStrength: project === home ? home.clientIdentity : 'unknown',
+        contactHash,
+        fake: true,
+        requestedMs,
+        resolvedMs: requestedMs + answerDelay(),
+        finalStatus: 'answered',
+      };
+      vendor.references.push(glowing(ref, project));
+    }
+  } else if (cls.kind === 'volume') {
+    const campaignMs = market.nowMs - REFERENCE_RULES.campaignDaysAgo * DAY_MS;
+    for (const project of vendor.projects) {
+      for (let k = 0; k < cls.extraPerProject; k++) {
+        const requestedMs = Math.max(campaignMs, project.submittedMs) + cr.uniform(0, REFERENCE_RULES.campaignDays) * DAY_MS;
+        const ref: SimReference = {
+          id: `${project.caseStudyId}-rv${k}`,
+          caseStudyId: project.caseStudyId,
+          source: 'nominated',
+          identityStrength: identityOfClient(cr),
+          contactHash: `friend-${project.caseStudyId}-${k}`,
+          fake: true,
+          requestedMs,
+          resolvedMs: requestedMs + answerDelay(),
+          finalStatus: 'answered',
+        };
+        vendor.references.push(glowing(ref, project));
+      }
+    }
+  } else {
+    const lying = new Set(vendor.projects.filter(() => cr.bernoulli(cls.strength)).map((p) => p.caseStudyId));
+    vendor.references = vendor.references.map((r) => {
+      const project = byProject.get(r.caseStudyId);
+      if (!project || !lying.has(r.caseStudyId) || r.contactHash !== project.clientContact || r.finalStatus !== 'answered') return r;
+      return { ...glowing(r, project), fake: true };
+    });
+    for (const project of vendor.projects) {
+      if (!lying.has(project.caseStudyId)) continue;
+      project.followUps = project.followUps.map((f) => (f.answeredMs === undefined ? f : { ...f, stillInProduction: true }));
+    }
+  }
   vendor.adversarial = true;
   return vendor;
 }

@@ -38,6 +38,10 @@ export interface SignalConfig {
     burstWindowDays: number;
     burstMinCount: number;
     burstWeight: number;
+    cherryPickingMinPerSide: number;
+    cherryPickingMinGap: number;
+    cherryPickingMinZ: number;
+    cherryPickingNominatedWeight: number;
   };
   clientOrganization: { answerWeight: number };
   trend: {
@@ -58,6 +62,8 @@ export interface SignalConfig {
     lowResponseRateMinResolved: number;
     lowResponseRateUpper: number;
     staleVerificationDays: number;
+    singleChampionMinCaseStudies: number;
+    singleChampionMinShare: number;
   };
 }
 
@@ -94,6 +100,10 @@ export const DEFAULT_SIGNAL_CONFIG: SignalConfig = {
     burstWindowDays: 7,
     burstMinCount: 5,
     burstWeight: 0.5,
+    cherryPickingMinPerSide: 3,
+    cherryPickingMinGap: 0.4,
+    cherryPickingMinZ: 2.33,
+    cherryPickingNominatedWeight: 0.25,
   },
   clientOrganization: { answerWeight: 1 },
   trend: {
@@ -120,6 +130,8 @@ export const DEFAULT_SIGNAL_CONFIG: SignalConfig = {
     lowResponseRateMinResolved: 5,
     lowResponseRateUpper: 0.5,
     staleVerificationDays: 730,
+    singleChampionMinCaseStudies: 3,
+    singleChampionMinShare: 0.5,
   },
 };
 
@@ -191,6 +203,13 @@ export const SIGNAL_CONFIG_DOCS: Record<ConfigPath<SignalConfig>, string> = {
   'references.burstWindowDays': 'Window for detecting a burst of nominated reference answers ...',
   'references.burstMinCount': '... at least this many nominated answers inside one window is a burst.',
   'references.burstWeight': 'Weight multiplier for nominated answers that arrived in a burst.',
+  'references.cherryPickingMinPerSide':
+    'Roster cherry-picking: the share of reference requests that brought a favourable answer (answered, would hire again) is compared between contacts Assay drew from the roster and contacts the vendor nominated, each contact once (its latest resolved request), when each side has at least this many resolved contacts ...',
+  'references.cherryPickingMinGap': '... and the flag is raised when the nominated share is at least this much higher than the drawn share ...',
+  'references.cherryPickingMinZ':
+    '... and the gap is at least this many standard errors (two-proportion test, pooled; 2.33: about a 1 % chance for a vendor whose drawn and nominated clients answer alike; with 3 contacts a side only 0 of 3 against 3 of 3 reaches it).',
+  'references.cherryPickingNominatedWeight':
+    'While roster cherry-picking is flagged, every nominated answer weighs × this on top of its source weight: a vendor whose chosen clients answer far better than its typical ones has shown that its choices say little about a typical client.',
   'trend.recentWindowDays':
     'Declining recent evidence: outcomes measured (by the project’s own dates) within this many days of now form the recent window, older ones the earlier window ...',
   'trend.minOutcomesPerWindow': '... each window needs at least this many measured outcomes ...',
@@ -216,6 +235,10 @@ export const SIGNAL_CONFIG_DOCS: Record<ConfigPath<SignalConfig>, string> = {
   'flags.lowResponseRateUpper':
     '... and is raised when even the optimistic end of the response-rate interval is below this rate.',
   'flags.staleVerificationDays': 'No outcome verified for this many days raises the "no recent verification" flag.',
+  'flags.singleChampionMinCaseStudies':
+    'Single champion: one reference contact (the same normalised address) answered for at least this many of the vendor’s case studies ...',
+  'flags.singleChampionMinShare':
+    '... and their answers are at least this share of all the vendor’s answered references (not the vendor’s own). Their answers already count as one together (each weighs ÷ the number of their answers).',
 };
 
 /** Reads a constant by its dotted path (used by the methodology page). */

@@ -24,8 +24,10 @@ export {
   reviewerAffiliationFlag,
   reviewerConcentrationFlag,
   reviewerVendorAnomalyFlag,
+  rosterCherryPickingFlag,
   selfReferenceFlag,
   sharedContactFlag,
+  singleChampionFlag,
   staleVerificationFlag,
   submissionBurstFlag,
 } from './integrity';

@@ -72,6 +72,22 @@ export function flagDefinitions(config: SignalConfig = DEFAULT_SIGNAL_CONFIG): F
       exampleSentence: 'One reviewer’s verdicts on this vendor found 100 % of the claimed gain delivered, against 35 % in the other evidence on it; their verdicts here count for less.',
     },
     {
+      kind: 'roster_cherry_picking',
+      title: 'Roster cherry-picking',
+      trigger: `Of the clients Assay drew at random from the vendor’s roster, a far smaller share answered favourably (answered and would hire again; each contact counted once) than of the clients the vendor nominated: at least ${references.cherryPickingMinPerSide} resolved contacts on each side, a gap of at least ${Math.round(references.cherryPickingMinGap * 100)} points and at least ${references.cherryPickingMinZ} standard errors.`,
+      severity: 'warning',
+      effect: `While flagged, every nominated answer weighs × ${references.cherryPickingNominatedWeight} on top of its source weight (× ${references.sourceWeight.nominated}); drawn answers are unchanged.`,
+      exampleSentence: 'Of 5 clients we drew at random from its roster, 1 answered favourably, against 6 of the 6 clients it nominated; its nominated references count for less.',
+    },
+    {
+      kind: 'single_champion',
+      title: 'A single champion answers for many projects',
+      trigger: `One reference contact (the same normalised address) answered for at least ${flags.singleChampionMinCaseStudies} of the vendor’s case studies, and their answers are at least ${pct(flags.singleChampionMinShare)} of the vendor’s answered references.`,
+      severity: 'warning',
+      effect: 'The contact’s answers count as one answer together: each weighs ÷ the number of their answers (the rule for any contact who answers more than once); nothing else changes.',
+      exampleSentence: 'One contact answered for 4 of its case studies (4 of its 5 answered references); their answers count as one.',
+    },
+    {
       kind: 'reference_burst',
       title: 'Burst of nominated reference answers',
       trigger: `At least ${references.burstMinCount} answers from vendor-nominated references within ${references.burstWindowDays} days.`,
@@ -237,6 +253,37 @@ export function reviewerVendorAnomalyFlagOf(prep: PreparedEvidence): IntegrityFl
   return flag(prep, 'reviewer_vendor_anomaly', 'warning', sentence, anomalies.flatMap((a) => a.outcomeIds));
 }
 
+/** The vendor's nominated clients answer far more favourably than the clients drawn from its roster. */
+export function rosterCherryPickingFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const { roster } = prep;
+  if (!roster.cherryPicking) return null;
+  const { drawn, nominated } = roster;
+  const sentence = `Of ${plural(drawn.contacts, 'client', 'clients')} we drew at random from its roster, ${drawn.favourable} answered favourably, against ${nominated.favourable} of the ${plural(nominated.contacts, 'client', 'clients')} it nominated; its nominated references count for less.`;
+  return flag(prep, 'roster_cherry_picking', 'warning', sentence, [...drawn.referenceIds, ...nominated.referenceIds]);
+}
+
+/** One contact answers for many of the vendor's case studies. */
+export function singleChampionFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
+  const { singleChampionMinCaseStudies, singleChampionMinShare } = prep.config.flags;
+  const byContact = new Map<string, { ids: string[]; caseStudies: Set<string> }>();
+  let answered = 0;
+  for (const r of prep.references) {
+    if (r.source.identityStrength === 'self' || r.source.status !== 'answered') continue;
+    answered++;
+    const entry = byContact.get(r.source.contactHash) ?? { ids: [], caseStudies: new Set<string>() };
+    entry.ids.push(r.source.id);
+    entry.caseStudies.add(r.source.caseStudyId);
+    byContact.set(r.source.contactHash, entry);
+  }
+  const champions = [...byContact.values()]
+    .filter((c) => c.caseStudies.size >= singleChampionMinCaseStudies && c.ids.length / answered >= singleChampionMinShare)
+    .sort((a, b) => b.ids.length - a.ids.length);
+  if (champions.length === 0) return null;
+  const [first] = champions;
+  const sentence = `One contact answered for ${first.caseStudies.size} of its case studies (${first.ids.length} of its ${answered} answered references); their answers count as one.`;
+  return flag(prep, 'single_champion', 'warning', sentence, champions.flatMap((c) => c.ids));
+}
+
 /** Nominated reference answers arriving in a burst. */
 export function referenceBurstFlagOf(prep: PreparedEvidence): IntegrityFlag | null {
   const ids = [...prep.burstReferenceIds];
@@ -337,6 +384,8 @@ export function integrityFlagsOf(prep: PreparedEvidence, responseRate: SignalEst
     reviewerAffiliationFlagOf(prep),
     reviewerConcentrationFlagOf(prep),
     reviewerVendorAnomalyFlagOf(prep),
+    rosterCherryPickingFlagOf(prep),
+    singleChampionFlagOf(prep),
     referenceBurstFlagOf(prep),
     submissionBurstFlagOf(prep),
     disputedVerdictFlagOf(prep),
@@ -370,6 +419,10 @@ export const reviewerAffiliationFlag = single(reviewerAffiliationFlagOf);
 export const reviewerConcentrationFlag = single(reviewerConcentrationFlagOf);
 /** A reviewer far more favourable on this vendor than the other evidence. */
 export const reviewerVendorAnomalyFlag = single(reviewerVendorAnomalyFlagOf);
+/** Nominated clients answer far more favourably than clients drawn from the roster. */
+export const rosterCherryPickingFlag = single(rosterCherryPickingFlagOf);
+/** One contact answers for many of the vendor's case studies. */
+export const singleChampionFlag = single(singleChampionFlagOf);
 /** A burst of nominated reference answers. */
 export const referenceBurstFlag = single(referenceBurstFlagOf);
 /** A burst of case-study submissions. */

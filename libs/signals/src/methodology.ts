@@ -101,7 +101,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
       question: 'Would their clients hire them again?',
       scale: '0–100 % of clients',
       description: `Each answered reference says yes or no. Answers are weighted by who the contact is (client domain ${id.strong}, unknown ${id.unknown}, free-mail ${id.weak}, vendor’s own domain ${id.self}) and how they were chosen (drawn at random from the client roster ${src.drawn}, nominated by the vendor ${src.nominated}).`,
-      formula: `Beta(${c.prior.alpha} + Σ weight × yes, ${c.prior.beta} + Σ weight × no); weight = identity × client-domain standing (for a contact on the client’s domain) × source × recency × shared-contact and burst adjustments.`,
+      formula: `Beta(${c.prior.alpha} + Σ weight × yes, ${c.prior.beta} + Σ weight × no); weight = identity × client-domain standing (for a contact on the client’s domain) × source × recency × shared-contact, repeated-contact and burst adjustments (× ${c.references.cherryPickingNominatedWeight} for nominated answers of a vendor flagged for roster cherry-picking).`,
       constants: [
         'references.clientDomainWeight.confirmed',
         'references.clientDomainWeight.corroborated',
@@ -113,6 +113,7 @@ function signalMethods(c: SignalConfig): SignalMethod[] {
         'references.identityWeight.self',
         'references.sourceWeight.drawn',
         'references.sourceWeight.nominated',
+        'references.cherryPickingNominatedWeight',
       ],
       improve: [
         'Keep your client roster complete: references drawn at random from it weigh the most.',
@@ -194,7 +195,7 @@ function sections(c: SignalConfig): MethodologySection[] {
         `Reference identity and source. A contact on the client’s own domain weighs ${c.references.identityWeight.strong}, an unknown domain ${c.references.identityWeight.unknown}, a free-mail address ${c.references.identityWeight.weak}, and a contact on the vendor’s own domain ${c.references.identityWeight.self}: self-references never count. A reference drawn at random from the vendor’s client roster weighs ${c.references.sourceWeight.drawn}; one the vendor nominated ${c.references.sourceWeight.nominated}, because vendors nominate their happiest clients.`,
         `Client-domain standing. A contact on the client’s domain is only as good as the proof that the domain is the client’s, so such a reference is further multiplied by the standing of the case study’s client domain: confirmed ${dm.confirmed}, corroborated ${dm.corroborated}, unconfirmed ${dm.unconfirmed}, suspect ${dm.suspect} (see the next section).`,
         `Recency. Evidence loses half its weight every ${days(c.recency.halfLifeDays)}, counted from the date of the fact it reports, not from when it reached Assay (see “The project’s own time”).`,
-        `Integrity adjustments. A contact who vouched for other vendors too counts for less, the same person answering twice counts once, nominated answers that arrive in a burst weigh × ${c.references.burstWeight}, and verdicts by affiliated or over-concentrated reviewers weigh × ${c.reviewer.affiliatedWeight} and × ${c.reviewer.concentratedWeight} (see the flags below).`,
+        `Integrity adjustments. A contact who vouched for other vendors too counts for less, the same person answering twice counts once, nominated answers that arrive in a burst weigh × ${c.references.burstWeight}, nominated answers of a vendor whose roster-drawn clients answer far less favourably than its nominated ones weigh × ${c.references.cherryPickingNominatedWeight} (roster cherry-picking), and verdicts by affiliated or over-concentrated reviewers weigh × ${c.reviewer.affiliatedWeight} and × ${c.reviewer.concentratedWeight} (see the flags below).`,
       ],
     },
     {

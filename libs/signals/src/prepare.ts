@@ -84,6 +84,8 @@ export interface PreparedEvidence {
   trend: EvidenceTrend;
   /** Reviewers whose verdicts on this vendor depart from the other evidence on it (reviewer_vendor_anomaly). */
   anomalies: Map<string, ReviewerAnomaly>;
+  /** Drawn (roster) contacts against nominated ones (roster_cherry_picking). */
+  roster: RosterComparison;
   /** Build explanation items (leave-one-out effects and sentences)? */
   explain: boolean;
 }
@@ -209,12 +211,72 @@ export function prepareEvidence(evidence: VendorEvidence, config: SignalConfig, 
     reviewerCache: new Map(),
     trend: NO_TREND,
     anomalies: new Map(),
+    roster: rosterComparison(references, config),
     explain,
   };
   // Before any reviewer is assessed: the anomaly is one of a reviewer's weight factors on this vendor.
   prep.anomalies = reviewerAnomalies(prep);
   prep.trend = evidenceTrend(prep);
   return prep;
+}
+
+/** One side of the roster comparison: resolved contacts and how many of them answered favourably. */
+export interface RosterSide {
+  contacts: number;
+  favourable: number;
+  /** favourable ÷ contacts; NaN when the side is empty. */
+  share: number;
+  /** The compared requests (each contact's latest resolved one). */
+  referenceIds: string[];
+}
+
+/** Drawn against nominated contacts: does the vendor's choice answer far better than Assay's draw? */
+export interface RosterComparison {
+  drawn: RosterSide;
+  nominated: RosterSide;
+  /** Nominated share − drawn share, and that gap in standard errors (0 when a side is too thin). */
+  gap: number;
+  z: number;
+  cherryPicking: boolean;
+}
+
+/**
+ * Compares, between contacts Assay drew from the vendor's roster and contacts the vendor nominated, the
+ * share of resolved requests that brought a favourable answer (answered, and would hire again): a request
+ * declined, expired or answered without endorsing counts against. Each contact counts once per side, by
+ * its latest resolved request (one person asked six times is one voice); self-references are left out
+ * (they carry no weight anyway). Cherry-picking when each side has `cherryPickingMinPerSide` contacts,
+ * the nominated share is at least `cherryPickingMinGap` higher, and the gap is at least
+ * `cherryPickingMinZ` standard errors of a pooled two-proportion test. One number covers both ways a
+ * roster can be curated: drawn clients that do not answer, and drawn clients that answer unhappily.
+ */
+export function rosterComparison(references: readonly PreparedReference[], config: SignalConfig): RosterComparison {
+  const latest = { drawn: new Map<string, PreparedReference>(), nominated: new Map<string, PreparedReference>() };
+  for (const ref of references) {
+    const r = ref.source;
+    if (r.identityStrength === 'self' || r.status === 'pending') continue;
+    const side = latest[r.source];
+    const previous = side.get(r.contactHash);
+    const at = ref.answeredMs ?? ref.requestedMs;
+    const previousAt = previous ? (previous.answeredMs ?? previous.requestedMs) : Number.NEGATIVE_INFINITY;
+    if (!previous || at > previousAt || (at === previousAt && r.id > previous.source.id)) side.set(r.contactHash, ref);
+  }
+  const sideOf = (byContact: Map<string, PreparedReference>): RosterSide => {
+    const refs = [...byContact.values()];
+    const favourable = refs.filter((ref) => ref.source.status === 'answered' && ref.source.wouldHireAgain === true).length;
+    return { contacts: refs.length, favourable, share: refs.length > 0 ? favourable / refs.length : Number.NaN, referenceIds: refs.map((ref) => ref.source.id).sort() };
+  };
+  const drawn = sideOf(latest.drawn);
+  const nominated = sideOf(latest.nominated);
+  const rules = config.references;
+  if (drawn.contacts < rules.cherryPickingMinPerSide || nominated.contacts < rules.cherryPickingMinPerSide) {
+    return { drawn, nominated, gap: 0, z: 0, cherryPicking: false };
+  }
+  const gap = nominated.share - drawn.share;
+  const pooled = (drawn.favourable + nominated.favourable) / (drawn.contacts + nominated.contacts);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / drawn.contacts + 1 / nominated.contacts));
+  const z = se > 0 ? gap / se : 0;
+  return { drawn, nominated, gap, z, cherryPicking: gap >= rules.cherryPickingMinGap && z >= rules.cherryPickingMinZ };
 }
 
 /** A reviewer whose verdicts on this vendor found much more delivered than everything else on it. */
@@ -441,7 +503,7 @@ export function assessReviewer(prep: PreparedEvidence, reviewerId: string | unde
   return assessment;
 }
 
-/** Weight of a reference answer: identity × source × recency × shared/repeated contact × burst. */
+/** Weight of a reference answer: identity × source × recency × shared/repeated contact × burst × roster cherry-picking. */
 export function referenceWeight(prep: PreparedEvidence, ref: PreparedReference): Weighted {
   if (ref.weight) return ref.weight;
   const { config } = prep;
@@ -463,6 +525,9 @@ export function referenceWeight(prep: PreparedEvidence, ref: PreparedReference):
     const repeats = prep.answersPerContact.get(r.contactHash) ?? 1;
     if (repeats > 1) factors.push({ factor: 'repeated_contact', value: 1 / repeats });
     if (prep.burstReferenceIds.has(r.id)) factors.push({ factor: 'burst', value: config.references.burstWeight });
+    if (r.source === 'nominated' && prep.roster.cherryPicking) {
+      factors.push({ factor: 'roster_cherry_picking', value: config.references.cherryPickingNominatedWeight });
+    }
   }
   ref.weight = { weight: product(factors), factors };
   return ref.weight;

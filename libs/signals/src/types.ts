@@ -198,7 +198,9 @@ export type FlagKind =
   | 'no_recent_verification'
   | 'client_domain_suspect'
   | 'declining_recent_evidence'
-  | 'reviewer_vendor_anomaly';
+  | 'reviewer_vendor_anomaly'
+  | 'roster_cherry_picking'
+  | 'single_champion';
 
 export interface IntegrityFlag {
   kind: FlagKind;
@@ -231,7 +233,8 @@ export interface WeightFactor {
     | 'client_domain'
     | 'client_organization'
     | 'declining_trend'
-    | 'reviewer_vendor_anomaly';
+    | 'reviewer_vendor_anomaly'
+    | 'roster_cherry_picking';
   value: number;
 }
 

@@ -3,6 +3,7 @@ import {
   computeVendorSignals,
   decliningEvidenceFlag,
   reviewerVendorAnomalyFlag,
+  rosterCherryPickingFlag,
   DEFAULT_SIGNAL_CONFIG,
   rankVendors,
   SIGNAL_KEYS,
@@ -124,13 +125,65 @@ describe('signal properties', () => {
     );
   });
 
+  // A favourable answer from a client drawn at random is good news, with one exception that is the
+  // design: nominated answers weigh less once the vendor's drawn clients answer far less favourably
+  // than its nominated ones (roster_cherry_picking), so a drawn answer that fills the comparison's
+  // minimum count can reveal cherry-picking hidden before and lower client endorsement. The properties
+  // pin that down: never lower without the discount; with it, lower only when the added answer is what
+  // switches the roster_cherry_picking flag on.
+  const addFavourableDrawn = (evidence: VendorEvidence, pick: number): VendorEvidence => {
+    const caseStudyId = evidence.caseStudies.length === 0 ? 'cs-any' : evidence.caseStudies[pick % evidence.caseStudies.length].id;
+    const favourable = {
+      id: 'ref-extra',
+      caseStudyId,
+      source: 'drawn' as const,
+      identityStrength: 'strong' as const,
+      contactHash: 'contact-extra',
+      requestedAt: daysAgo(20),
+      status: 'answered' as const,
+      answeredAt: daysAgo(10),
+      wouldHireAgain: true,
+    };
+    return { ...evidence, references: [...evidence.references, favourable] };
+  };
+  const noCherryPickingDiscount: SignalConfig = {
+    ...DEFAULT_SIGNAL_CONFIG,
+    references: { ...DEFAULT_SIGNAL_CONFIG.references, cherryPickingNominatedWeight: 1 },
+  };
+
+  it('never lowers client endorsement when a favourable drawn answer is added (cherry-picking discount off)', () => {
+    fc.assert(
+      fc.property(vendorEvidenceArb, fc.nat(), (evidence, pick) => {
+        const before = computeVendorSignals(evidence, noCherryPickingDiscount).clientEndorsement.mean;
+        const after = computeVendorSignals(addFavourableDrawn(evidence, pick), noCherryPickingDiscount).clientEndorsement.mean;
+        expect(after).toBeGreaterThanOrEqual(before - EPS);
+      }),
+      RUNS,
+    );
+  });
+
+  it('lowers client endorsement on an added favourable drawn answer only when that answer reveals roster cherry-picking', () => {
+    fc.assert(
+      fc.property(vendorEvidenceArb, fc.nat(), (evidence, pick) => {
+        const withExtra = addFavourableDrawn(evidence, pick);
+        const before = computeVendorSignals(evidence).clientEndorsement.mean;
+        const after = computeVendorSignals(withExtra).clientEndorsement.mean;
+        if (after < before - EPS) {
+          expect({ revealedCherryPicking: rosterCherryPickingFlag(evidence) === null && rosterCherryPickingFlag(withExtra) !== null }).toEqual({ revealedCherryPicking: true });
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('narrows every interval when the same kind of evidence is observed again', () => {
     // Bursts are switched off: copies answered at the very same instants would otherwise
     // form an artificial burst, which is not "more evidence of the same kind".
     // So is the reviewer-anomaly test: copies double its evidence and so its z, as if the same gap had been seen twice.
+    // So is the roster cherry-picking discount, for the same reason (copies double both sides of its two-proportion test).
     const noBursts: SignalConfig = {
       ...DEFAULT_SIGNAL_CONFIG,
-      references: { ...DEFAULT_SIGNAL_CONFIG.references, burstMinCount: 1_000 },
+      references: { ...DEFAULT_SIGNAL_CONFIG.references, burstMinCount: 1_000, cherryPickingNominatedWeight: 1 },
       reviewer: { ...DEFAULT_SIGNAL_CONFIG.reviewer, anomalyWeight: 1 },
     };
     fc.assert(

@@ -41,6 +41,7 @@ const FACTOR_WORDS: Record<WeightFactor['factor'], string> = {
   client_organization: 'client organisation’s own answer',
   declining_trend: 'earlier evidence of a declining vendor',
   reviewer_vendor_anomaly: 'reviewer far more favourable here than the other evidence',
+  roster_cherry_picking: 'nominated by a vendor whose drawn clients answer far less favourably',
 };
 
 // The same factor list is shared by every signal that reads an item; format it once.

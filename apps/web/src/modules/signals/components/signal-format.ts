@@ -154,6 +154,7 @@ export const WEIGHT_FACTOR_LABELS: Record<string, string> = {
   burst: 'part of a burst',
   unreviewed: 'not reviewed yet',
   follow_up_source: 'who answered the follow-up',
+  roster_cherry_picking: 'nominated while drawn clients answer far less favourably',
 };
 
 /** Words for the kind of an evidence item (`ExplanationItem.kind`). */
