@@ -1,4 +1,4 @@
-import type { CappedExplanations } from '@assay/signals';
+import type { CappedExplanations, EvidenceTrendSummary } from '@assay/signals';
 import { requestLoader } from '../../common/loaders';
 import type { RequestContext } from '../../common/request-context';
 import type { TransactionService } from '../../database/transaction.service';
@@ -41,5 +41,21 @@ export function signalDetailsLoader(ctx: RequestContext, tx: TransactionService)
     );
     const byId = new Map(rows.map((r) => [r.vendor_id, { explanations: r.explanations ?? NO_EXPLANATIONS, history: r.history ?? [] }]));
     return ids.map((id) => byId.get(id) ?? { explanations: NO_EXPLANATIONS, history: [] });
+  });
+}
+
+/**
+ * `VendorSignals.trend` for many vendors in one statement per request, read only when a query asks
+ * for it (the vendor page), so the rows search reads stay narrow. Null for a vendor without a row.
+ */
+export function signalTrendLoader(ctx: RequestContext, tx: TransactionService) {
+  return requestLoader<string, EvidenceTrendSummary | null>(ctx, 'signals.trend', async (ids) => {
+    const rows: Array<{ vendor_id: string; trend: EvidenceTrendSummary | null }> = await tx.read(
+      ctx,
+      (m) => m.query(`SELECT vendor_id, trend FROM vendor_signals WHERE vendor_id = ANY($1::uuid[])`, [[...ids]]),
+      { ownerOf: ids },
+    );
+    const byId = new Map(rows.map((r) => [r.vendor_id, r.trend]));
+    return ids.map((id) => byId.get(id) ?? null);
   });
 }
