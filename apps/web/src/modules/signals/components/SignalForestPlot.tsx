@@ -11,6 +11,9 @@ export interface SignalForestPlotProps {
   title: string;
   /** Hide the legend when several plots share one on the page. Default: shown. */
   withLegend?: boolean;
+  /** Column headings of the hidden table, for plots whose rows are not signals. */
+  rowHeading?: string;
+  estimateHeading?: string;
 }
 
 const ROW_HEIGHT = 58;
@@ -29,7 +32,7 @@ interface Datum extends ForestPlotRow {
  * without hovering. The drawing is hidden from assistive technology; a visually hidden
  * table gives the same numbers.
  */
-export function SignalForestPlot({ rows, title, withLegend = true }: SignalForestPlotProps) {
+export function SignalForestPlot({ rows, title, withLegend = true, rowHeading = 'Signal', estimateHeading = 'Estimate' }: SignalForestPlotProps) {
   const narrow = useMediaQuery('(max-width: 36em)', false);
   const labelWidth = narrow ? 118 : 176;
   const maxChars = narrow ? 14 : 24;
@@ -74,8 +77,8 @@ export function SignalForestPlot({ rows, title, withLegend = true }: SignalFores
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Signal</th>
-              <th scope="col">Estimate</th>
+              <th scope="col">{rowHeading}</th>
+              <th scope="col">{estimateHeading}</th>
               <th scope="col">90% credible interval</th>
             </tr>
           </thead>
