@@ -42,8 +42,8 @@ describe('the evidence trend on the vendor page', () => {
   it('draws earlier above recent, the recent window emphasised, labelled by the cut-off month', () => {
     if (!showsTrend(declining)) throw new Error('unreachable');
     expect(trendRows(declining).map((r) => [r.key, r.label, r.emphasis])).toEqual([
-      ['earlier', 'Earlier (before Jun 2025)', false],
-      ['recent', 'Recent (since Jun 2025)', true],
+      ['earlier', 'Before Jun 2025', false],
+      ['recent', 'Since Jun 2025', true],
     ]);
     expect(trendWindowLabel(548)).toBe('18 months');
     expect(trendWindowLabel(30)).toBe('30 days');

@@ -99,7 +99,8 @@ export function SignalForestPlot({ rows, title, withLegend = true, rowHeading = 
 
 /** The name (wrapped) and, under it, the value: "62% · 41–79%". */
 function SignalTick({ x, y, row, maxChars }: { x: number; y: number; row: Datum; maxChars: number }) {
-  const lines = wrapLabel(row.label, maxChars);
+  // Bold is about a sixth wider: an emphasised label wraps earlier, or its start is cut off at the left edge.
+  const lines = wrapLabel(row.label, row.emphasis ? Math.floor(maxChars * 0.85) : maxChars);
   const lineHeight = 15;
   const top = y - ((lines.length + 1) * lineHeight) / 2 + 11;
   return (

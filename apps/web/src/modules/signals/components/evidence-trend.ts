@@ -58,9 +58,13 @@ export function trendEffect(trend: EvidenceTrendLike): string | null {
   return trend.declining ? 'Because the recent projects verify clearly less, the earlier ones count for less in verified delivery and claim accuracy.' : null;
 }
 
-/** The two windows as forest-plot rows: earlier first, recent (emphasised) below it. */
+/**
+ * The two windows as forest-plot rows: earlier first, recent (emphasised) below it. Labelled by
+ * the cut-off month alone ("Before Jun 2025", "Since Jun 2025"): short enough for the plot's label
+ * column in bold on a desktop and in two lines on a phone; the heading says which is which.
+ */
 export function trendRows(trend: EvidenceTrendLike & { recent: Measured; earlier: Measured }): ForestPlotRow[] {
   const since = shortMonthYear.format(new Date(trend.since));
   const row = (key: string, label: string, w: Measured, emphasis: boolean): ForestPlotRow => ({ key, label, mean: w.mean, lower: w.lower, upper: w.upper, emphasis });
-  return [row('earlier', `Earlier (before ${since})`, trend.earlier, false), row('recent', `Recent (since ${since})`, trend.recent, true)];
+  return [row('earlier', `Before ${since}`, trend.earlier, false), row('recent', `Since ${since}`, trend.recent, true)];
 }
