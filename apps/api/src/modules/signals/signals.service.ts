@@ -25,7 +25,7 @@ import { SearchIndexRepository } from '../search-index/search-index.repository';
 import { SignalMarketContextEntity, VendorSignalsEntity } from './entities/vendor-signals.entity';
 import { VendorEvidenceRepository } from './vendor-evidence.repository';
 import { recordSignalSnapshots } from './history/signal-snapshots.sql';
-import { signalTrendLoader } from './signal-details.loader';
+import { signalDetailsLoader } from './signal-details.loader';
 
 /**
  * Keeps `vendor_signals` (numbers, intervals, flags) and `vendor_signal_explanations` current.
@@ -236,9 +236,12 @@ export class SignalsService implements OnModuleInit {
     );
   }
 
-  /** A vendor's evidence trend as last stored (public; batched per request, read from a replica when configured). */
+  /**
+   * A vendor's evidence trend as last stored (public; batched per request with the page's other
+   * signal details, read from a replica when configured).
+   */
   async storedTrend(ctx: RequestContext, vendorId: string): Promise<EvidenceTrendSummary | null> {
-    return signalTrendLoader(ctx, this.tx).load(vendorId);
+    return (await signalDetailsLoader(ctx, this.tx).load(vendorId)).trend;
   }
 
   async stored(ctx: RequestContext, vendorId: string): Promise<VendorSignalsEntity | null> {
