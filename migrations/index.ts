@@ -17,6 +17,7 @@ import { AddAnonymityLeakFlags1796190835542 } from './1796190835542-AddAnonymity
 import { AddVendorSignalsConcentratedReviewers1796200000000 } from './1796200000000-AddVendorSignalsConcentratedReviewers';
 import { AddIdentityProofs1796250000000 } from './1796250000000-AddIdentityProofs';
 import { AssignReviewerTasks1796300000000 } from './1796300000000-AssignReviewerTasks';
+import { AddVendorSignalsTrend1796500000000 } from './1796500000000-AddVendorSignalsTrend';
 
 /** Every migration, in order. The data source reads this list; nothing else changes the schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   AddVendorSignalsConcentratedReviewers1796200000000,
   AddIdentityProofs1796250000000,
   AssignReviewerTasks1796300000000,
+  AddVendorSignalsTrend1796500000000,
 ];

@@ -1,5 +1,6 @@
 import { type ConfigPath, configValue, DEFAULT_SIGNAL_CONFIG, flagDefinitions, SIGNAL_CONFIG_DOCS, SIGNAL_KEYS, type SignalConfig } from '@assay/signals';
-import { createDraft, nominate, vendorWithOwner } from '../support/factories';
+import { createDraft, decliningHistoryFor, nominate, vendorWithOwner } from '../support/factories';
+import { accreditedReviewer, testAdmin } from '../support/ledger-flow';
 import { countRows, createTestApp, GraphQLClient, TestApp } from '../support/test-app';
 
 const METHODOLOGY = `{ methodology {
@@ -10,6 +11,24 @@ const METHODOLOGY = `{ methodology {
   constants { path value numericValue meaning }
 } }`;
 const HINTS = `query($vendorId: ID!) { vendorImprovementHints(vendorId: $vendorId) { signal hints } }`;
+const TREND = `query($vendorId: ID!) { vendorSignals(vendorId: $vendorId) {
+  flags { kind }
+  trend { windowDays since comparable departs declining recent { mean lower upper outcomes caseStudies } earlier { mean lower upper outcomes caseStudies } }
+} }`;
+
+interface TrendWindow {
+  mean: number | null;
+  lower: number | null;
+  upper: number | null;
+  outcomes: number;
+  caseStudies: number;
+}
+interface TrendData {
+  vendorSignals: {
+    flags: Array<{ kind: string }>;
+    trend: { windowDays: number; since: string; comparable: boolean; departs: boolean; declining: boolean; recent: TrendWindow; earlier: TrendWindow } | null;
+  } | null;
+}
 
 interface MethodologyData {
   methodology: {
@@ -68,6 +87,43 @@ describe('Signals API: methodology and improvement hints (API e2e)', () => {
       expect(m.sections.map((s) => s.id)).toEqual(expect.arrayContaining(['reading', 'weights']));
       // The half-life the page states is the one the code uses.
       expect(m.sections.find((s) => s.id === 'weights')!.paragraphs.join(' ')).toContain(`${DEFAULT_SIGNAL_CONFIG.recency.halfLifeDays} days`);
+    });
+  });
+
+  describe('evidence trend', () => {
+    it('shows anyone that a vendor whose recent verdicts are worse than its earlier ones departs, with both windows', async () => {
+      const admin = await testAdmin(t);
+      const reviewers = [await accreditedReviewer(t, admin, 'rae@trend-review.example'), await accreditedReviewer(t, admin, 'ren@trend-review.example')] as const;
+      const vendor = await vendorWithOwner(t, 'owner@trend-vendor.example', 'Waning Analytics');
+      await decliningHistoryFor(t, reviewers, vendor, 'trend');
+
+      // Anonymous: the vendor page is public. The vendor's own row is refreshed in each fact's transaction.
+      const res = await t.client().query<TrendData>(TREND, { vendorId: vendor.vendorId });
+      expect(res.errors).toBeUndefined();
+      const { trend, flags } = res.data!.vendorSignals!;
+      expect(trend).toMatchObject({
+        windowDays: DEFAULT_SIGNAL_CONFIG.trend.recentWindowDays,
+        comparable: true,
+        departs: true,
+        declining: true,
+        recent: { outcomes: 4, caseStudies: 2 },
+        earlier: { outcomes: 4, caseStudies: 2 },
+      });
+      expect(Date.now() - Date.parse(trend!.since)).toBeGreaterThanOrEqual(DEFAULT_SIGNAL_CONFIG.trend.recentWindowDays * 86_400_000);
+      // 29 of a claimed 21 from a baseline of 32 is 27% of the claimed gain; 21.5 is 95%.
+      expect(trend!.recent.mean).toBeCloseTo(3 / 11, 6);
+      expect(trend!.earlier.mean).toBeCloseTo(10.5 / 11, 6);
+      expect(trend!.recent.upper!).toBeLessThan(trend!.earlier.lower!);
+      expect(flags.map((f) => f.kind)).toContain('declining_recent_evidence');
+    }, 120_000);
+
+    it('does not compare a vendor with nothing verified yet', async () => {
+      const { client: owner, vendorId } = await vendorWithOwner(t, 'owner@trend-new.example', 'Fresh Analytics');
+      const draft = await createDraft(owner, vendorId);
+      expect((await nominate(owner, draft.id, 'jo@acme-retail.example')).errors).toBeUndefined();
+      expect((await owner.query(`mutation($id: ID!) { submitCaseStudy(id: $id) { id } }`, { id: draft.id })).errors).toBeUndefined();
+      const trend = (await t.client().query<TrendData>(TREND, { vendorId })).data!.vendorSignals!.trend;
+      expect(trend).toMatchObject({ comparable: false, departs: false, declining: false, recent: { mean: null, outcomes: 0 }, earlier: { mean: null, outcomes: 0 } });
     });
   });
 

@@ -7,8 +7,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { encodeSignerKey, generateSignerKey } from '@assay/ledger';
 import { LedgerService } from '../../apps/api/src/modules/ledger/ledger.service';
-import { BrowserEnv, describeBrowser, startBrowserEnv } from '../support/browser';
-import { createDraft, nominate, verifiedCaseStudyFor, vendorWithProfile } from '../support/factories';
+import * as path from 'node:path';
+import { BrowserEnv, describeBrowser, SCREENSHOT_DIR, startBrowserEnv } from '../support/browser';
+import { createDraft, decliningHistoryFor, nominate, verifiedCaseStudyFor, vendorWithProfile } from '../support/factories';
 import { accreditedReviewer, SUBMIT } from '../support/ledger-flow';
 import { type GraphQLClient, TEST_PASSWORD } from '../support/test-app';
 
@@ -52,6 +53,7 @@ describeBrowser('The buyer’s decision: cards, why this score, receipts, compar
   let ledger: LedgerService;
   let wavelet: { client: GraphQLClient; vendorId: string };
   let quill: { client: GraphQLClient; vendorId: string };
+  let waning: { client: GraphQLClient; vendorId: string };
   let verifiedId: string;
 
   beforeAll(async () => {
@@ -73,6 +75,10 @@ describeBrowser('The buyer’s decision: cards, why this score, receipts, compar
     await nominate(quill.client, draft.id, 'jane@quill-client.example');
     const submitted = await quill.client.query(SUBMIT, { id: draft.id });
     if (submitted.errors) throw new Error(submitted.errors[0].message);
+
+    // Waning Analytics: projects from four years ago verified as claimed, its recent ones far less (issue 15's trend).
+    waning = await vendorWithProfile(t, 'owner@waning.example', 'Waning Analytics', { ...profile, capabilities: ['mlops'], regions: ['europe'], description: 'Forecasting platforms.' });
+    await decliningHistoryFor(t, [reviewer, await accreditedReviewer(t, admin, 'ravi@decision-review.example')], waning, 'waning');
 
     // More consultancies, so the phone's result list has something below the first card.
     for (const name of ['Borealis Data', 'Cirrus ML', 'Delta Forecasting']) {
@@ -191,6 +197,40 @@ describeBrowser('The buyer’s decision: cards, why this score, receipts, compar
       await page.close();
     }
   }, 180_000);
+
+  it.each([
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const)('the vendor page (%s) shows that recent evidence is lower than earlier evidence, as a sentence, a chart and a table', async (size, viewport) => {
+    const { page } = await env.newPage(viewport);
+    await page.goto(`/consultancies/${waning.vendorId}`);
+    await page.getByRole('heading', { name: 'Waning Analytics', level: 1 }).waitFor();
+    const trend = page.getByRole('region', { name: 'Recent against earlier evidence' });
+    await trend
+      .getByText(
+        /^Recent evidence \(last 18 months\) is lower than earlier evidence: reviewers verified 27% of the claimed gains on projects since \w+ \d{4} \(4 outcomes from 2 case studies\), against 95% before \(4 outcomes from 2 case studies\)\.$/,
+      )
+      .waitFor();
+    await trend.getByText(/earlier ones count for less/).waitFor();
+    // The drawing for eyes (both rows with their values), the same numbers for screen readers.
+    await trend.locator('svg tspan', { hasText: /^Since / }).first().waitFor();
+    await trend.locator('svg tspan', { hasText: /^27% · \d+–\d+%$/ }).waitFor();
+    const table = trend.getByRole('table', { name: 'Verified share of the claimed gains of Waning Analytics: earlier and recent projects' });
+    expect(await table.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Before \w+ \d{4}95%\d+–\d+%$/), expect.stringMatching(/^Since \w+ \d{4}27%\d+–\d+%$/)]);
+    // The flag below says the same, with its effect on the weights.
+    await page.getByText(/^Its projects since \w+ \d{4} verified 27 % of the claimed gain, against 95 % before/).waitFor();
+    await expectNoSidewaysScroll(page);
+    await trend.scrollIntoViewIfNeeded();
+    await trend.screenshot({ path: path.join(SCREENSHOT_DIR, `decision-07-vendor-trend-${size}.png`) });
+    await shot(env, page, `decision-07-vendor-trend-page-${size}`);
+    await expectNoSeriousAxeViolations(page);
+
+    // A vendor whose evidence all falls in one window shows no trend at all.
+    await page.goto(`/consultancies/${wavelet.vendorId}`);
+    await page.getByRole('heading', { name: 'Signal by signal' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Recent against earlier evidence' }).count()).toBe(0);
+    await page.close();
+  }, 90_000);
 
   it('the compare page draws a conclusion and stacks one card per consultancy on a phone', async () => {
     const ids = [wavelet.vendorId, quill.vendorId].join(',');

@@ -92,7 +92,8 @@ export async function vendorWithProfile(
 /**
  * A case study of an existing vendor taken through reference answer and a reviewer's
  * verdict, all through the API (like `verifiedCaseStudy` in ledger-flow.ts, but for a
- * vendor the test already made, with case-study overrides such as an anonymised client).
+ * vendor the test already made, with case-study overrides such as an anonymised client or
+ * project dates, and the value the reviewer verified for every outcome).
  */
 export async function verifiedCaseStudyFor(
   t: TestApp,
@@ -101,6 +102,7 @@ export async function verifiedCaseStudyFor(
   slug: string,
   overrides: Record<string, unknown> = {},
   result = 'verified',
+  verifiedValue?: number,
 ): Promise<{ caseStudyId: string; outcomeIds: string[] }> {
   const draft = await createDraft(vendor.client, vendor.vendorId, overrides);
   const referenceEmail = `jane@${slug}-client.example`;
@@ -114,7 +116,45 @@ export async function verifiedCaseStudyFor(
   const answered = await t.client().query(flow.ANSWER, { token, input: flow.answerInput(outcomeIds) });
   if (answered.errors) throw new Error(`answer: ${answered.errors[0].message}`);
   const task = await flow.takeTask(t, reviewer, draft.id);
-  const verdict = await reviewer.query(flow.VERDICT, { input: flow.verdictInput(task.taskId, outcomeIds, result) });
+  const verdict = await reviewer.query(flow.VERDICT, { input: flow.verdictInput(task.taskId, outcomeIds, result, verifiedValue) });
   if (verdict.errors) throw new Error(`verdict: ${JSON.stringify(verdict.errors)}`);
   return { caseStudyId: draft.id, outcomeIds };
+}
+
+/** An ISO date (YYYY-MM-DD) `days` before now. */
+export function isoDaysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Case-study overrides for a project that ended `endedDaysAgo`, with two outcomes measured when it ended (baseline 32 → claimed 21, lower is better). */
+export function datedProjectInput(title: string, endedDaysAgo: number): Record<string, unknown> {
+  const measuredAt = isoDaysAgo(endedDaysAgo);
+  const outcome = (metricName: string) => ({ metricName, unit: '%', direction: 'lower_is_better', baselineValue: 32, claimedValue: 21, measuredAt, measurementMethod: 'held_out_test_set', methodNote: null });
+  return {
+    title,
+    startedOn: isoDaysAgo(endedDaysAgo + 240),
+    endedOn: measuredAt,
+    productionSince: isoDaysAgo(endedDaysAgo + 30),
+    outcomes: [outcome('Forecast error (WAPE)'), outcome('Stock-out rate')],
+  };
+}
+
+/**
+ * A history whose recent projects verify far less than the earlier ones (issue 15, the
+ * declining_recent_evidence trend): two projects that ended about four years ago, verified at
+ * 21.5 of a claimed 21 (95% of the claimed gain), and two that ended within the last year,
+ * verified at 29 (27%). Two outcomes each: enough in both windows to compare. Two reviewers
+ * take turns (a reviewer may judge at most three of a vendor's case studies a year), each judging
+ * one earlier and one recent project.
+ */
+export async function decliningHistoryFor(t: TestApp, reviewers: readonly [GraphQLClient, GraphQLClient], vendor: { client: GraphQLClient; vendorId: string }, slug: string): Promise<void> {
+  const projects: Array<[string, number, string, number]> = [
+    ['Demand forecasting for 400 stores', 4 * 365 + 60, 'verified', 21.5],
+    ['Replenishment forecasting for a grocer', 4 * 365 - 60, 'verified', 21.5],
+    ['Forecasting for a new region', 240, 'partially_verified', 29],
+    ['Forecasting for online orders', 90, 'partially_verified', 29],
+  ];
+  for (const [i, [title, endedDaysAgo, result, value]] of projects.entries()) {
+    await verifiedCaseStudyFor(t, reviewers[i % 2], vendor, `${slug}-${i}`, datedProjectInput(title, endedDaysAgo), result, value);
+  }
 }

@@ -190,7 +190,7 @@ function signalFields(r: Row): Json | null {
   };
 }
 
-/** `history` and `explanations` of VendorSignals, as the public vendor page asks for them. */
+/** `history`, `trend` and `explanations` of VendorSignals, as the public vendor page asks for them. */
 function signalDetails(r: Row): Json {
   const history = ((r.history as Json[] | null) ?? []).map((h) => ({
     computedAt: iso(h.computedAt),
@@ -204,7 +204,18 @@ function signalDetails(r: Row): Json {
     signal,
     items: list.map((i) => ({ evidenceId: i.evidenceId, caseStudyId: i.caseStudyId ?? null, kind: i.kind, weight: i.weight, factors: i.factors, effect: i.effect, sentence: i.sentence })),
   }));
-  return { history, explanations };
+  const t = r.trend as Json | null;
+  const trendWindow = (w: Json) => ({ mean: w.mean, lower: w.lower, upper: w.upper, outcomes: w.outcomes, caseStudies: w.caseStudies });
+  const trend = t && {
+    windowDays: t.windowDays,
+    since: iso(t.since),
+    comparable: t.comparable,
+    departs: t.departs,
+    declining: t.declining,
+    recent: trendWindow(t.recent as Json),
+    earlier: trendWindow(t.earlier as Json),
+  };
+  return { history, trend, explanations };
 }
 
 const JOINS = `LEFT JOIN vendor_profiles p ON p.organization_id = o.id
@@ -322,9 +333,9 @@ async function publicVendor(variables: Json): Promise<Json> {
       [vendorId],
     ),
     referenceSummaries([vendorId]),
-    // What the page shows to explain the score: its explanations and its history, one statement (as the API).
+    // What the page shows to explain the score: its explanations, history and trend, one statement (as the API).
     pool.query(
-      `SELECT e.explanations,
+      `SELECT e.explanations, (SELECT vs.trend FROM vendor_signals vs WHERE vs.vendor_id = $1) AS trend,
               (SELECT json_agg(json_build_object('computedAt', s.computed_at, 'assayMean', s.assay_mean, 'assayLower', s.assay_lower,
                                                  'assayUpper', s.assay_upper, 'verifiedCaseStudies', s.verified_case_studies) ORDER BY s.computed_at)
                  FROM vendor_signal_snapshots s WHERE s.vendor_id = $1) AS history

@@ -3,7 +3,7 @@ import type { VendorSignalsRow } from '../../apps/api/src/modules/signals/signal
 /**
  * Comparable form of a stored or computed `vendor_signals` row, for the checks that incremental
  * refresh equals a from-scratch computation (the consistency tests, the benchmark's burst): the
- * document as JSON (jsonb keeps no -0 and no Dates), instants as ISO strings, and the stored
+ * document and the trend as JSON (jsonb keeps no -0 and no Dates), instants as ISO strings, and the stored
  * concentration state the outbox drain relies on.
  */
 export function comparableSignalsRow(row: VendorSignalsRow) {
@@ -21,5 +21,6 @@ export function comparableSignalsRow(row: VendorSignalsRow) {
     computedAt: row.computedAt.toISOString(),
     concentratedReviewerIds: row.concentratedReviewerIds,
     signals: JSON.parse(JSON.stringify(row.signals)) as unknown,
+    trend: JSON.parse(JSON.stringify(row.trend)) as unknown,
   };
 }

@@ -14,6 +14,7 @@ import {
   referenceResponseRateSignal,
 } from './signals/references';
 import { points, type WeightedValue, weightedQuantileSorted } from './stats';
+import { trendSummary } from './trend';
 import {
   type ExplanationItem,
   type MarketContext,
@@ -167,6 +168,7 @@ export function computeVendorSignals(
     configVersion: config.version,
     ...estimates,
     flags: integrityFlagsOf(prep, referenceResponseRate.estimate),
+    trend: trendSummary(prep.trend, config),
     explanations,
     tieBreakKey: tieBreakKey(prep),
   };

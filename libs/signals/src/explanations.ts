@@ -9,8 +9,8 @@ export interface CappedExplanations {
   more: Record<SignalKey, number>;
 }
 
-/** The signals document buyers read: every estimate and flag, no explanations. */
-export type StoredVendorSignals = Omit<VendorSignals, 'explanations'>;
+/** The signals document buyers read (search, compare, shortlists): every estimate and flag, no explanations, no trend. */
+export type StoredVendorSignals = Omit<VendorSignals, 'explanations' | 'trend'>;
 
 /**
  * Keeps the `perSignal` most influential items of each signal (the lists come sorted by
@@ -27,8 +27,11 @@ export function capExplanations(explanations: VendorSignals['explanations'], per
   return { items, more };
 }
 
-/** The document without its explanations (what the `vendor_signals` row keeps). */
+/**
+ * The document without its explanations and trend (what the `vendor_signals.signals` column keeps;
+ * the trend has its own column, read only by the vendor page).
+ */
 export function withoutExplanations(signals: VendorSignals): StoredVendorSignals {
-  const { explanations: _explanations, ...stored } = signals;
+  const { explanations: _explanations, trend: _trend, ...stored } = signals;
   return stored;
 }

@@ -40,6 +40,7 @@ export {
   type SignalMethod,
 } from './methodology';
 export { improvementHints } from './hints';
+export { trendSummary } from './trend';
 export { type EvidenceTrend, isConcentrated, outcomeEvidenceMs, projectDateMs, reviewerInformativeness, reviewerReliability, type TrendWindow } from './prepare';
 export { type DurabilityState } from './signals/durability';
 export { capExplanations, type CappedExplanations, EXPLANATION_ITEMS_PER_SIGNAL, type StoredVendorSignals, withoutExplanations } from './explanations';

@@ -350,6 +350,8 @@ export interface TrendWindow {
   caseStudies: number;
   /** Weighted mean verified ÷ claimed improvement (0..1); NaN when the window is empty. */
   meanShare: number;
+  /** Kish effective number of outcomes ((Σw)² ÷ Σw²); 0 when the window is empty. */
+  effectiveN: number;
 }
 
 /** A vendor's recent window (outcomes measured since `cutoffMs`) against its earlier one. */
@@ -357,6 +359,10 @@ export interface EvidenceTrend {
   cutoffMs: number;
   recent: TrendWindow;
   earlier: TrendWindow;
+  /** Pooled within-window variance of the shares, floored (`trend.varianceFloor`). */
+  variance: number;
+  /** Both windows hold enough outcomes and case studies to be compared. */
+  comparable: boolean;
   /** Standardised drop (earlier − recent) ÷ standard error; 0 when a window is too thin. */
   z: number;
   declining: boolean;
@@ -364,8 +370,8 @@ export interface EvidenceTrend {
   recentOutcomeIds: string[];
 }
 
-const EMPTY_WINDOW: TrendWindow = { outcomes: 0, caseStudies: 0, meanShare: Number.NaN };
-const NO_TREND: EvidenceTrend = { cutoffMs: 0, recent: EMPTY_WINDOW, earlier: EMPTY_WINDOW, z: 0, declining: false, recentOutcomeIds: [] };
+const EMPTY_WINDOW: TrendWindow = { outcomes: 0, caseStudies: 0, meanShare: Number.NaN, effectiveN: 0 };
+const NO_TREND: EvidenceTrend = { cutoffMs: 0, recent: EMPTY_WINDOW, earlier: EMPTY_WINDOW, variance: 0, comparable: false, z: 0, declining: false, recentOutcomeIds: [] };
 
 /** Delivered share of a measured verdict (verified ÷ claimed improvement), or undefined when the verdict measured nothing. */
 export function measuredShareOf(outcome: OutcomeEvidence, config: SignalConfig): number | undefined {
@@ -420,21 +426,23 @@ export function evidenceTrend(prep: PreparedEvidence): EvidenceTrend {
       side.wxx += w * share * share;
     }
   }
-  const windowOf = (a: Acc): TrendWindow => ({ outcomes: a.n, caseStudies: a.cs.size, meanShare: a.w > 0 ? a.wx / a.w : Number.NaN });
+  const windowOf = (a: Acc): TrendWindow => ({
+    outcomes: a.n,
+    caseStudies: a.cs.size,
+    meanShare: a.w > 0 ? a.wx / a.w : Number.NaN,
+    effectiveN: a.w > 0 ? (a.w * a.w) / a.w2 : 0,
+  });
   const r = windowOf(recent);
   const e = windowOf(earlier);
   const enough = (a: Acc) => a.n >= trend.minOutcomesPerWindow && a.cs.size >= trend.minCaseStudiesPerWindow && a.w > 0;
-  let z = 0;
-  if (enough(recent) && enough(earlier)) {
-    // Pooled within-window variance of the shares (each window about its own mean).
-    const within = recent.wxx - recent.wx * r.meanShare + (earlier.wxx - earlier.wx * e.meanShare);
-    const variance = Math.max(trend.varianceFloor, within / (recent.w + earlier.w));
-    const nRecent = (recent.w * recent.w) / recent.w2;
-    const nEarlier = (earlier.w * earlier.w) / earlier.w2;
-    z = (e.meanShare - r.meanShare) / Math.sqrt(variance * (1 / nRecent + 1 / nEarlier));
-  }
+  // Pooled within-window variance of the shares (each window about its own mean; an empty window adds nothing).
+  const withinOf = (a: Acc, w: TrendWindow) => (a.w > 0 ? a.wxx - a.wx * w.meanShare : 0);
+  const weight = recent.w + earlier.w;
+  const variance = Math.max(trend.varianceFloor, weight > 0 ? (withinOf(recent, r) + withinOf(earlier, e)) / weight : 0);
+  const comparable = enough(recent) && enough(earlier);
+  const z = comparable ? (e.meanShare - r.meanShare) / Math.sqrt(variance * (1 / r.effectiveN + 1 / e.effectiveN)) : 0;
   const declining = z >= trend.minZ && e.meanShare - r.meanShare >= trend.minDrop;
-  return { cutoffMs, recent: r, earlier: e, z, declining, recentOutcomeIds: [...recent.ids].sort() };
+  return { cutoffMs, recent: r, earlier: e, variance, comparable, z, declining, recentOutcomeIds: [...recent.ids].sort() };
 }
 
 /** Ids of items that fall in some window of `windowMs` holding at least `minCount` items. */

@@ -250,6 +250,38 @@ export interface ExplanationItem {
   sentence: string;
 }
 
+/** One window of a vendor's evidence trend: the outcomes measured in it, as verified shares of the claims. */
+export interface TrendWindowSummary {
+  /** Mean share of the claimed improvement that reviewers verified (0..1), each outcome weighted by its reviewer; null when no measured outcome carries weight. */
+  mean: number | null;
+  /** 90% interval of that mean (normal approximation, spread pooled over both windows and floored); null with the mean. */
+  lower: number | null;
+  upper: number | null;
+  /** Measured outcomes in the window and the case studies they belong to. */
+  outcomes: number;
+  caseStudies: number;
+  /** Effective number of outcomes after reviewer weights (Kish). */
+  effectiveN: number;
+}
+
+/** A vendor's recent evidence against its earlier evidence (`declining_recent_evidence`); numbers only. */
+export interface EvidenceTrendSummary {
+  /** Length of the recent window. */
+  windowDays: number;
+  /** ISO timestamp where the recent window starts (by the outcomes' own dates). */
+  since: string;
+  recent: TrendWindowSummary;
+  earlier: TrendWindowSummary;
+  /** Both windows hold enough outcomes from enough case studies to be compared. */
+  comparable: boolean;
+  /** (earlier − recent) ÷ its standard error; 0 unless comparable. */
+  z: number;
+  /** The recent window departs from the earlier one, either way, by the flag's thresholds. */
+  departs: boolean;
+  /** It departs downwards: the `declining_recent_evidence` flag is raised and the earlier outcomes weigh less. */
+  declining: boolean;
+}
+
 export interface VendorSignals {
   vendorId: string;
   /** ISO timestamp of `now`. */
@@ -264,6 +296,8 @@ export interface VendorSignals {
   referenceResponseRate: SignalEstimate;
   assay: SignalEstimate;
   flags: IntegrityFlag[];
+  /** Recent against earlier evidence (stored beside the signals document, not in it: only the vendor page reads it). */
+  trend: EvidenceTrendSummary;
   explanations: Record<SignalKey, ExplanationItem[]>;
   /** Order among exact ties: a hash of the evidence record ids (never the vendor's name or age). */
   tieBreakKey: string;

@@ -44,7 +44,7 @@ const CLIENTS = [
  * real services (never raw inserts that skip the rules). Each vendor has a hidden
  * quality that drives how well its claims survive, so the market has peaches and lemons.
  */
-export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendor[], adminId: string, rand: () => number): Promise<{ caseStudies: number; verdicts: number }> {
+export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendor[], adminId: string, rand: () => number, waning?: SeedVendor): Promise<{ caseStudies: number; verdicts: number }> {
   const tx = app.get(TransactionService);
   const caseStudies = app.get(CaseStudiesService);
   const submissions = app.get(SubmissionsService);
@@ -182,5 +182,113 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
       }
     }
   }
+  if (waning) {
+    const history = await seedDecliningHistory(app, waning, actAs, tokenOf);
+    created += history.caseStudies;
+    verdictCount += history.verdicts;
+  }
   return { caseStudies: created, verdicts: verdictCount };
+}
+
+/** Days before now as an ISO date: the history stays "recent" and "earlier" whenever the demo is seeded. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A consultancy whose projects of three to four years ago verified as claimed and whose projects of
+ * the last year verify about a third of it (the `declining_recent_evidence` trend): three projects in
+ * each window, dated by the project, each answered by its client and judged by the reviewer the
+ * draw offered it to. Deterministic (no random draws), so it never disturbs the rest of the market.
+ */
+async function seedDecliningHistory(
+  app: INestApplication,
+  vendor: SeedVendor,
+  actAs: (userId: string) => Promise<RequestContext>,
+  tokenOf: (email: string) => Promise<string | null>,
+): Promise<{ caseStudies: number; verdicts: number }> {
+  const tx = app.get(TransactionService);
+  const caseStudies = app.get(CaseStudiesService);
+  const submissions = app.get(SubmissionsService);
+  const references = app.get(ReferencesService);
+  const checks = app.get(ReferenceChecksService);
+  const verification = app.get(VerificationService);
+  const system = RequestContext.system();
+  const owner = await actAs(vendor.ownerId);
+  const template = PROJECTS.forecasting[0];
+  const projects = [
+    { endedDaysAgo: 4 * 365 + 40, share: 1, client: CLIENTS[0] },
+    { endedDaysAgo: 3 * 365 + 200, share: 0.95, client: CLIENTS[1] },
+    { endedDaysAgo: 3 * 365 + 10, share: 1, client: CLIENTS[2] },
+    { endedDaysAgo: 330, share: 0.35, client: CLIENTS[3] },
+    { endedDaysAgo: 190, share: 0.27, client: CLIENTS[4] },
+    { endedDaysAgo: 60, share: 0.3, client: CLIENTS[5] },
+  ];
+  let judged = 0;
+  for (const [i, p] of projects.entries()) {
+    const [clientName, clientDomain] = p.client;
+    const ended = daysAgo(p.endedDaysAgo);
+    const draft = await caseStudies.create(owner, {
+      vendorId: vendor.id,
+      title: `${template.title} for ${clientName}`,
+      client: { name: clientName, domain: clientDomain, anonymised: false, descriptor: null },
+      problem: `${clientName} needed to improve ${template.metric.charAt(0).toLowerCase() + template.metric.slice(1)}.`,
+      approach: 'A five-person team built, evaluated and handed over the system.',
+      startedOn: daysAgo(p.endedDaysAgo + 270),
+      endedOn: ended,
+      teamSize: 5,
+      stackTags: ['python', 'mlflow'],
+      productionStatus: 'in_production',
+      productionSince: daysAgo(p.endedDaysAgo + 30),
+      retiredOn: null,
+      handover: p.share > 0.5 ? 'client_alone' : 'joint',
+      outcomes: [{ metricName: template.metric, unit: template.unit, direction: template.direction, baselineValue: template.baseline, claimedValue: template.claimed, measuredAt: ended, measurementMethod: template.method, methodNote: null }],
+    });
+    const contact = `head.of.planning.${i}@${clientDomain}`;
+    await references.nominate(owner, { caseStudyId: draft.id, contactName: `Planning lead ${i + 1}`, contactEmail: contact, contactRole: 'Head of Planning' }, (t, id) => caseStudies.lockOwned(t, id));
+    await submissions.submit(owner, draft.id);
+    const token = await tokenOf(contact);
+    if (token) {
+      await checks.answer(RequestContext.system(), token, {
+        outcomes: draft.outcomes.map((o) => ({ outcomeClaimId: o.id, achieved: p.share > 0.5 ? 'yes' : 'partly', observedValue: null })),
+        inProduction: 'yes',
+        handoverRating: p.share > 0.5 ? 5 : 3,
+        onTime: p.share > 0.5 ? 5 : 3,
+        onBudget: 4,
+        communication: p.share > 0.5 ? 5 : 3,
+        wouldHireAgain: p.share > 0.5,
+        comments: p.share > 0.5 ? 'They delivered what they promised and trained our team.' : 'The new team delivered far less than the sales deck promised.',
+      });
+    }
+    const tasks: Array<{ id: string; offered_to_id: string }> = await tx
+      .manager(system)
+      .query(`SELECT id, offered_to_id FROM verification_tasks WHERE case_study_id = $1 AND kind = 'primary' AND status = 'offered'`, [draft.id]);
+    if (!tasks[0]) continue;
+    const reviewer = await actAs(tasks[0].offered_to_id);
+    await verification.claim(reviewer, tasks[0].id);
+    const input = {
+      taskId: tasks[0].id,
+      outcomes: draft.outcomes.map((o) => ({
+        outcomeClaimId: o.id,
+        result: p.share >= 0.9 ? 'verified' : 'partially_verified',
+        verifiedValue: Math.round((o.baselineValue + (o.claimedValue - o.baselineValue) * p.share) * 100) / 100,
+      })),
+      productionStatus: 'in_production' as const,
+      handover: draft.handover,
+      rubric: { properBaseline: true, heldOutOrOnlineEvaluation: true, leakageChecked: p.share > 0.5, monitoringInProduction: p.share > 0.5 ? true : null, notes: '' },
+      notes: p.share >= 0.9 ? 'Evaluation reproduced from the client’s holdout data.' : 'The verified improvement is about a third of the claim.',
+      conflictDeclaration: 'None.',
+      noConflictOfInterest: true as const,
+    };
+    await verification.submitVerdict(reviewer, input);
+    // Checks a rule asked for are done by the reviewers they were offered to, who find the same.
+    const spotChecks: Array<{ id: string; offered_to_id: string }> = await tx
+      .manager(system)
+      .query(`SELECT id, offered_to_id FROM verification_tasks WHERE case_study_id = $1 AND kind = 'spot_check' AND status = 'offered'`, [draft.id]);
+    for (const check of spotChecks) {
+      const checker = await actAs(check.offered_to_id);
+      await verification.claim(checker, check.id);
+      await verification.submitVerdict(checker, { ...input, taskId: check.id });
+    }
+    judged++;
+  }
+  return { caseStudies: projects.length, verdicts: judged };
 }

@@ -52,8 +52,9 @@ function pickSome<T>(rand: () => number, items: readonly T[], min: number, max: 
 
 /**
  * Seeds a believable market through the real services: demo users for every role,
- * 36 consultancies with varied capabilities, industries, regions and sizes, and a buyer
- * organization; `seedEvidence` then adds case studies, references, verdicts and disputes.
+ * 36 consultancies with varied capabilities, industries, regions and sizes (plus one whose recent
+ * evidence declines), and a buyer organization; `seedEvidence` then adds case studies, references,
+ * verdicts and disputes.
  */
 export async function seedDemoMarket(app: INestApplication, vendorCount = 36): Promise<{ vendors: number; users: number; seedEvidence: () => Promise<{ caseStudies: number; verdicts: number }> }> {
   const accounts = app.get(AccountsService);
@@ -107,6 +108,22 @@ export async function seedDemoMarket(app: INestApplication, vendorCount = 36): P
       foundedYear,
     });
   }
+  // One more consultancy with a dated history whose recent projects verify far less (issue 15's
+  // trend on the vendor page); made after the others, so their generated names and profiles stay as they were.
+  const waningOwner = await accounts.createUser(system, { email: 'owner@ebbtideanalytics.example', displayName: 'Ebbtide Analytics owner', password: DEMO_PASSWORD, allowDemoPassword: true });
+  users++;
+  const waningOrg = await organizations.create(await actAs(waningOwner.id), { name: 'Ebbtide Analytics', kind: 'vendor', website: 'https://ebbtideanalytics.example' });
+  await vendors.upsertProfile(system, {
+    organizationId: waningOrg.id,
+    description: 'Ebbtide Analytics builds demand forecasting for retailers. 20 people, founded 2012.',
+    capabilities: ['forecasting'],
+    industries: ['retail'],
+    regions: ['europe'],
+    teamSize: 20,
+    rateBand: RATE_BANDS[1],
+    foundedYear: 2012,
+  });
+  const waning: SeedVendor = { id: waningOrg.id, name: 'Ebbtide Analytics', ownerId: waningOwner.id, domain: 'ebbtideanalytics.example', capabilities: ['forecasting'] };
   // The evidence takes longer (every fact goes through the real services); the caller may run it after the app is up.
-  return { vendors: vendorCount, users, seedEvidence: () => seedDemoEvidence(app, seeded, adminUser.id, rand) };
+  return { vendors: vendorCount + 1, users, seedEvidence: () => seedDemoEvidence(app, seeded, adminUser.id, rand, waning) };
 }

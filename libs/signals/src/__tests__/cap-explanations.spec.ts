@@ -19,13 +19,14 @@ describe(capExplanations.name, () => {
     );
   });
 
-  it('leaves every estimate and flag in the stored document', () => {
+  it('leaves every estimate and flag in the stored document (the trend has its own column)', () => {
     fc.assert(
       fc.property(vendorEvidenceArb, (evidence) => {
         const signals = computeVendorSignals(evidence);
         const stored = withoutExplanations(signals);
         expect('explanations' in stored).toBe(false);
-        expect({ ...stored, explanations: signals.explanations }).toEqual(signals);
+        expect('trend' in stored).toBe(false);
+        expect({ ...stored, explanations: signals.explanations, trend: signals.trend }).toEqual(signals);
       }),
       { numRuns: 20 },
     );

@@ -1,7 +1,7 @@
-import { type ExplanationItem, type Methodology, type SignalEstimate, type SignalKey, SIGNAL_KEYS } from '@assay/signals';
+import { type EvidenceTrendSummary, type ExplanationItem, type Methodology, type SignalEstimate, type SignalKey, SIGNAL_KEYS, type TrendWindowSummary } from '@assay/signals';
 import { VendorSignalsEntity } from './entities/vendor-signals.entity';
 import type { MethodologyObject, SignalHintsObject } from './graphql/methodology.object';
-import type { ExplanationItemObject, SignalEstimateObject, VendorSignalsObject } from './graphql/vendor-signals.object';
+import type { EvidenceTrendObject, ExplanationItemObject, SignalEstimateObject, TrendWindowObject, VendorSignalsObject } from './graphql/vendor-signals.object';
 
 const estimate = (e: SignalEstimate): SignalEstimateObject => ({ mean: e.mean, lower: e.lower, upper: e.upper, evidenceCount: e.evidenceCount, effectiveN: e.effectiveN });
 
@@ -45,6 +45,20 @@ export function toVendorSignalsObject(row: VendorSignalsEntity): VendorSignalsOb
     computedAt: row.computedAt,
     configVersion: row.configVersion,
     vendorId: row.vendorId,
+  };
+}
+
+const trendWindow = (w: TrendWindowSummary): TrendWindowObject => ({ mean: w.mean, lower: w.lower, upper: w.upper, outcomes: w.outcomes, caseStudies: w.caseStudies });
+
+export function toEvidenceTrendObject(t: EvidenceTrendSummary): EvidenceTrendObject {
+  return {
+    windowDays: t.windowDays,
+    since: new Date(t.since),
+    recent: trendWindow(t.recent),
+    earlier: trendWindow(t.earlier),
+    comparable: t.comparable,
+    departs: t.departs,
+    declining: t.declining,
   };
 }
 

@@ -9,8 +9,8 @@ import { TransactionService } from '../../database/transaction.service';
 import { VendorSummaryObject } from '../vendors/graphql/vendor.object';
 import { VendorSignalsEntity } from './entities/vendor-signals.entity';
 import { MethodologyObject, SignalHintsObject } from './graphql/methodology.object';
-import { SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-signals.object';
-import { signalsEntityFromRow, toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
+import { EvidenceTrendObject, SignalExplanationObject, VendorSignalsObject } from './graphql/vendor-signals.object';
+import { signalsEntityFromRow, toEvidenceTrendObject, toExplanationItem, toMethodologyObject, toSignalHints, toVendorSignalsObject } from './signals.mapper';
 import { EvidenceEventsService } from './evidence-events.service';
 import { SignalsPipelineStatusObject } from './graphql/pipeline-status.object';
 import { NO_EXPLANATIONS, signalDetailsLoader } from './signal-details.loader';
@@ -68,6 +68,15 @@ export class SignalsResolver {
     if (!z.uuid().safeParse(vendorId).success) throw notFound('This consultancy');
     const row = await signalsLoader(ctx, this.tx).load(vendorId);
     return row ? toVendorSignalsObject(row) : null;
+  }
+
+  @ResolveField(() => EvidenceTrendObject, {
+    nullable: true,
+    description: 'Recent against earlier evidence, for the vendor page (show it when `comparable`); null until the signals are next refreshed.',
+  })
+  async trend(@Ctx() ctx: RequestContext, @Parent() parent: VendorSignalsObject): Promise<EvidenceTrendObject | null> {
+    const trend = parent.vendorId ? await this.signals.storedTrend(ctx, parent.vendorId) : null;
+    return trend ? toEvidenceTrendObject(trend) : null;
   }
 
   @ResolveField(() => [SignalExplanationObject], { description: 'For each signal, the evidence that moved it most, most influential first (at most a dozen items; `moreCount` counts the rest).' })

@@ -6,6 +6,7 @@ import {
   computeVendorSignals,
   DEFAULT_MARKET_CONTEXT,
   DEFAULT_SIGNAL_CONFIG,
+  type EvidenceTrendSummary,
   improvementHints,
   isConcentrated,
   type MarketContext,
@@ -24,6 +25,7 @@ import { SearchIndexRepository } from '../search-index/search-index.repository';
 import { SignalMarketContextEntity, VendorSignalsEntity } from './entities/vendor-signals.entity';
 import { VendorEvidenceRepository } from './vendor-evidence.repository';
 import { recordSignalSnapshots } from './history/signal-snapshots.sql';
+import { signalDetailsLoader } from './signal-details.loader';
 
 /**
  * Keeps `vendor_signals` (numbers, intervals, flags) and `vendor_signal_explanations` current.
@@ -155,6 +157,7 @@ export class SignalsService implements OnModuleInit {
       lastVerifiedAt: lastVerified ?? null,
       flagCount: signals.flags.filter((f) => f.severity !== 'info').length,
       signals: withoutExplanations(signals),
+      trend: signals.trend,
       configVersion: signals.configVersion,
       computedAt: now,
       // The state the outbox drain compares with when a reviewer's verdict totals move (the same rule the signals used).
@@ -201,10 +204,10 @@ export class SignalsService implements OnModuleInit {
   private async upsert(tx: RequestContext, unordered: VendorSignalsRow[]): Promise<void> {
     // Rows in id order: two transactions refreshing overlapping vendors lock them in the same order.
     const rows = [...unordered].sort((a, b) => (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0));
-    const columns = ['vendor_id', 'assay_mean', 'assay_lower', 'assay_upper', 'evidence_depth', 'production_durability_mean', 'verified_case_studies', 'last_verified_at', 'flag_count', 'signals', 'config_version', 'computed_at', 'concentrated_reviewer_ids'];
+    const columns = ['vendor_id', 'assay_mean', 'assay_lower', 'assay_upper', 'evidence_depth', 'production_durability_mean', 'verified_case_studies', 'last_verified_at', 'flag_count', 'signals', 'trend', 'config_version', 'computed_at', 'concentrated_reviewer_ids'];
     const values: unknown[] = [];
     const tuples = rows.map((r) => {
-      const row = [r.vendorId, r.assayMean, r.assayLower, r.assayUpper, r.evidenceDepth, r.productionDurabilityMean, r.verifiedCaseStudies, r.lastVerifiedAt, r.flagCount, JSON.stringify(r.signals), r.configVersion, r.computedAt, r.concentratedReviewerIds];
+      const row = [r.vendorId, r.assayMean, r.assayLower, r.assayUpper, r.evidenceDepth, r.productionDurabilityMean, r.verifiedCaseStudies, r.lastVerifiedAt, r.flagCount, JSON.stringify(r.signals), JSON.stringify(r.trend), r.configVersion, r.computedAt, r.concentratedReviewerIds];
       const start = values.length;
       values.push(...row);
       return `(${row.map((_, i) => `$${start + i + 1}${i === row.length - 1 ? '::uuid[]' : ''}`).join(', ')})`;
@@ -231,6 +234,14 @@ export class SignalsService implements OnModuleInit {
        ON CONFLICT (vendor_id) DO UPDATE SET explanations = EXCLUDED.explanations, computed_at = EXCLUDED.computed_at`,
       [JSON.stringify(rows.map((r) => ({ vendor_id: r.vendorId, explanations: r.explanations, computed_at: r.computedAt.toISOString() })))],
     );
+  }
+
+  /**
+   * A vendor's evidence trend as last stored (public; batched per request with the page's other
+   * signal details, read from a replica when configured).
+   */
+  async storedTrend(ctx: RequestContext, vendorId: string): Promise<EvidenceTrendSummary | null> {
+    return (await signalDetailsLoader(ctx, this.tx).load(vendorId)).trend;
   }
 
   async stored(ctx: RequestContext, vendorId: string): Promise<VendorSignalsEntity | null> {

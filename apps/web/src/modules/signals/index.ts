@@ -5,6 +5,8 @@ export { FlagList, type FlagListProps, type FlagLike } from './components/FlagLi
 export { IntervalBar } from './components/IntervalBar';
 export { WhyThisScore } from './components/WhyThisScore';
 export { ScoreHistoryChart, type SignalSnapshotLike } from './components/ScoreHistoryChart';
+export { EvidenceTrend } from './components/EvidenceTrend';
+export { type EvidenceTrendLike, showsTrend, trendSentence } from './components/evidence-trend';
 export { topEvidenceSentences, plainDescription, formatPoints, type PlainEvidence } from './components/evidence-sentences';
 export { evidenceLine, hasEnoughEvidence, MIN_VERIFIED_CASE_STUDIES_FOR_A_SCORE, NOT_ENOUGH_EVIDENCE, notEnoughEvidenceReason } from './components/evidence-summary';
 export { ExplanationList, type ExplanationListProps, type ExplanationItemLike } from './components/ExplanationList';

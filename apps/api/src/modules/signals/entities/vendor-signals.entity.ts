@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import type { StoredVendorSignals } from '@assay/signals';
+import type { EvidenceTrendSummary, StoredVendorSignals } from '@assay/signals';
 import { OrganizationEntity } from '../../organizations/entities/organization.entity';
 
 const numeric = { to: (v: number) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) };
@@ -8,7 +8,8 @@ const numeric = { to: (v: number) => v, from: (v: string | number | null) => (v 
  * The materialised signals of one vendor: numbers, intervals and flags (explanations live in
  * `vendor_signal_explanations`). Refreshed in the transaction of every fact that changes the
  * vendor's evidence and again by the outbox drain. Search filters and sorts read the columns;
- * the vendor page reads the `signals` document (estimates and flags).
+ * search, compare and the vendor page read the `signals` document (estimates and flags); only
+ * the vendor page reads `trend`.
  */
 @Entity('vendor_signals')
 @Index('idx_vendor_signals_assay_lower', ['assayLower'])
@@ -29,6 +30,12 @@ export class VendorSignalsEntity {
   /** Integrity flags of severity warning or serious. */
   @Column({ name: 'flag_count', type: 'int', default: 0 }) flagCount!: number;
   @Column({ type: 'jsonb' }) signals!: StoredVendorSignals;
+  /**
+   * Recent against earlier evidence (the comparison behind `declining_recent_evidence`), in its own
+   * column so that the rows search pages read do not carry it. Written with the numbers in every
+   * refresh, so it always agrees with the flag; null on a row not refreshed since the column came.
+   */
+  @Column({ type: 'jsonb', nullable: true }) trend!: EvidenceTrendSummary | null;
   @Column({ name: 'config_version', type: 'text' }) configVersion!: string;
   /** Bumped on every refresh: lets caches and digests see that something changed. */
   @Column({ name: 'inputs_version', type: 'int', default: 1 }) inputsVersion!: number;

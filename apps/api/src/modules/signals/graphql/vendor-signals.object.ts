@@ -41,6 +41,27 @@ export class SignalExplanationObject {
   @Field(() => Int, { description: 'Evidence items that also moved this signal but are not listed ("and N more").' }) moreCount!: number;
 }
 
+@ObjectType('TrendWindow', { description: 'One window of the evidence trend: its measured outcomes, as the share of the claimed improvement reviewers verified.' })
+export class TrendWindowObject {
+  @Field(() => Float, { nullable: true, description: 'Mean verified share of the claimed improvement (0..1), each outcome weighted by its reviewer; null when the window holds no measured outcome.' })
+  mean!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Lower end of the 90% interval of the mean.' }) lower!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Upper end of the 90% interval of the mean.' }) upper!: number | null;
+  @Field(() => Int, { description: 'Measured outcomes in the window.' }) outcomes!: number;
+  @Field(() => Int, { description: 'Case studies those outcomes belong to.' }) caseStudies!: number;
+}
+
+@ObjectType('EvidenceTrend', { description: 'A vendor’s recent evidence against its earlier evidence, by the dates the outcomes were measured (the comparison behind the declining_recent_evidence flag).' })
+export class EvidenceTrendObject {
+  @Field(() => Int, { description: 'Length of the recent window in days.' }) windowDays!: number;
+  @Field({ description: 'Where the recent window starts.' }) since!: Date;
+  @Field(() => TrendWindowObject) recent!: TrendWindowObject;
+  @Field(() => TrendWindowObject) earlier!: TrendWindowObject;
+  @Field({ description: 'Both windows hold enough outcomes from enough case studies to be compared.' }) comparable!: boolean;
+  @Field({ description: 'The recent window departs from the earlier one, either way, by at least the flag’s drop and standard errors.' }) departs!: boolean;
+  @Field({ description: 'It departs downwards: flagged, and the earlier outcomes weigh less.' }) declining!: boolean;
+}
+
 @ObjectType('VendorSignals', { description: "A vendor's quality signals with honest uncertainty, integrity flags and explanations." })
 export class VendorSignalsObject {
   @Field(() => SignalEstimateObject, { description: 'The overall Assay score; ranking uses its lower bound by default.' }) assay!: SignalEstimateObject;

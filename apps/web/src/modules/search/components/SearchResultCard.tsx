@@ -64,7 +64,7 @@ export function SearchResultCard({
           </Stack>
         )}
         {flagged.length > 0 && (
-          <Badge color="orange" variant="light" tt="none" c="orange.9">
+          <Badge color="orange" variant="light" tt="none">
             {plural(flagged.length, 'integrity flag', 'integrity flags')}
           </Badge>
         )}

@@ -11,6 +11,9 @@ export interface SignalForestPlotProps {
   title: string;
   /** Hide the legend when several plots share one on the page. Default: shown. */
   withLegend?: boolean;
+  /** Column headings of the hidden table, for plots whose rows are not signals. */
+  rowHeading?: string;
+  estimateHeading?: string;
 }
 
 const ROW_HEIGHT = 58;
@@ -29,7 +32,7 @@ interface Datum extends ForestPlotRow {
  * without hovering. The drawing is hidden from assistive technology; a visually hidden
  * table gives the same numbers.
  */
-export function SignalForestPlot({ rows, title, withLegend = true }: SignalForestPlotProps) {
+export function SignalForestPlot({ rows, title, withLegend = true, rowHeading = 'Signal', estimateHeading = 'Estimate' }: SignalForestPlotProps) {
   const narrow = useMediaQuery('(max-width: 36em)', false);
   const labelWidth = narrow ? 118 : 176;
   const maxChars = narrow ? 14 : 24;
@@ -74,8 +77,8 @@ export function SignalForestPlot({ rows, title, withLegend = true }: SignalFores
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Signal</th>
-              <th scope="col">Estimate</th>
+              <th scope="col">{rowHeading}</th>
+              <th scope="col">{estimateHeading}</th>
               <th scope="col">90% credible interval</th>
             </tr>
           </thead>
@@ -96,7 +99,8 @@ export function SignalForestPlot({ rows, title, withLegend = true }: SignalFores
 
 /** The name (wrapped) and, under it, the value: "62% · 41–79%". */
 function SignalTick({ x, y, row, maxChars }: { x: number; y: number; row: Datum; maxChars: number }) {
-  const lines = wrapLabel(row.label, maxChars);
+  // Bold is about a sixth wider: an emphasised label wraps earlier, or its start is cut off at the left edge.
+  const lines = wrapLabel(row.label, row.emphasis ? Math.floor(maxChars * 0.85) : maxChars);
   const lineHeight = 15;
   const top = y - ((lines.length + 1) * lineHeight) / 2 + 11;
   return (

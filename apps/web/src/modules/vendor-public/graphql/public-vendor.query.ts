@@ -18,6 +18,15 @@ export const publicVendorQuery = graphql(`
     vendorSignals(vendorId: $vendorId) {
       ...VendorSignalFields
       history { computedAt assayMean assayLower assayUpper verifiedCaseStudies }
+      trend {
+        windowDays
+        since
+        comparable
+        departs
+        declining
+        recent { mean lower upper outcomes caseStudies }
+        earlier { mean lower upper outcomes caseStudies }
+      }
       explanations {
         signal
         items { evidenceId caseStudyId kind weight factors { factor value } effect sentence }

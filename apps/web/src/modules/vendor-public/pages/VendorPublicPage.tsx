@@ -12,6 +12,7 @@ import { useCompareSelection } from '../../compare/hooks/use-compare-selection';
 import { CaseStudyStatusBadge } from '../../case-studies/components/CaseStudyStatusBadge';
 import {
   evidenceLine,
+  EvidenceTrend,
   FlagList,
   forestPlotRows,
   formatInterval,
@@ -24,6 +25,7 @@ import {
   SignalForestPlot,
   useSignalNames,
   ScoreHistoryChart,
+  showsTrend,
   WhyThisScore,
 } from '../../signals';
 import { Term } from '../../../ui/Term';
@@ -151,6 +153,14 @@ export function VendorPublicPage() {
                       Signal by signal
                     </Title>
                     <SignalForestPlot rows={forestPlotRows(signals, names)} title={`Signals of ${v.name}`} />
+                    {showsTrend(signals.trend) && (
+                      <section aria-labelledby="trend-heading">
+                        <Title order={3} size="h4" mt="sm" mb="xs" id="trend-heading">
+                          Recent against earlier evidence
+                        </Title>
+                        <EvidenceTrend trend={signals.trend} title={`Verified share of the claimed gains of ${v.name}: earlier and recent projects`} />
+                      </section>
+                    )}
                     <Title order={3} size="h4" mt="sm">
                       Integrity flags
                     </Title>
