@@ -96,7 +96,7 @@ export class FollowUpsService implements OnModuleInit {
       const vendors: Array<{ vendor_id: string }> = due.length
         ? await this.tx.manager(tx).query('SELECT DISTINCT vendor_id FROM case_studies WHERE id = ANY($1)', [due.map((d) => d.caseStudyId)])
         : [];
-      await this.evidenceEvents.record(tx, ...vendors.map((v) => ({ vendorId: v.vendor_id, cause: 'follow_up_sent' as const })));
+      await this.evidenceEvents.recordSweep(tx, vendors.map((v) => ({ vendorId: v.vendor_id, cause: 'follow_up_sent' as const })));
       if (due.length) this.logger.log(`Sent ${due.length} follow-up checks`);
       return due.length;
     });

@@ -116,7 +116,7 @@ export class ReferenceChecksService implements OnModuleInit {
         .manager(tx)
         .query(`UPDATE reference_requests SET status = 'expired' WHERE status = 'sent' AND expires_at < now() RETURNING vendor_id`);
       const expired = returnedRows<{ vendor_id: string }>(rows);
-      await this.evidenceEvents.record(tx, ...[...new Set(expired.map((r) => r.vendor_id))].map((vendorId) => ({ vendorId, cause: 'reference_expired' as const })));
+      await this.evidenceEvents.recordSweep(tx, [...new Set(expired.map((r) => r.vendor_id))].map((vendorId) => ({ vendorId, cause: 'reference_expired' as const })));
       if (expired.length) this.logger.log(`Expired ${expired.length} unanswered reference requests`);
       return expired.length;
     });

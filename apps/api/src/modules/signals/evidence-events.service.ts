@@ -87,8 +87,22 @@ export class EvidenceEventsService implements OnModuleInit {
     });
   }
 
-  /** Records that evidence changed; must run inside the fact's transaction. */
+  /** Records that evidence changed and refreshes the named vendors' numbers; must run inside the fact's transaction. */
   async record(tx: RequestContext, ...events: VendorEvidenceChanged[]): Promise<void> {
+    await this.append(tx, events, true);
+  }
+
+  /**
+   * For a scheduled sweep over many vendors (reference expiry, follow-up sends): records the events
+   * and leaves every refresh to the drain. Nobody waits on a sweep, and refreshing hundreds of
+   * vendors inside its transaction would hold their rows for seconds; until the drain runs (seconds
+   * later) those vendors show their signals from before the sweep, numbers and explanations alike.
+   */
+  async recordSweep(tx: RequestContext, events: readonly VendorEvidenceChanged[]): Promise<void> {
+    await this.append(tx, events, false);
+  }
+
+  private async append(tx: RequestContext, events: readonly VendorEvidenceChanged[], refreshNow: boolean): Promise<void> {
     if (!tx.manager) throw new Error('EvidenceEventsService.record must run inside the transaction of the fact it records.');
     if (events.length === 0) return;
     for (const e of events) {
@@ -97,7 +111,7 @@ export class EvidenceEventsService implements OnModuleInit {
     }
     const vendorIds = [...new Set(events.map((e) => e.vendorId).filter((id): id is string => !!id))].sort();
     // No market argument: the stored market context is read with the evidence, not by a statement of its own.
-    if (vendorIds.length) await this.signals.refreshVendors(tx, vendorIds, new Date(), undefined, { explanations: false });
+    if (refreshNow && vendorIds.length) await this.signals.refreshVendors(tx, vendorIds, new Date(), undefined, { explanations: false });
     await this.tx.manager(tx).query(
       `INSERT INTO evidence_outbox (vendor_id, reviewer_id, cause) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])`,
       [events.map((e) => e.vendorId ?? null), events.map((e) => e.reviewerId ?? null), events.map((e) => e.cause)],
