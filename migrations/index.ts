@@ -17,6 +17,7 @@ import { AddAnonymityLeakFlags1796190835542 } from './1796190835542-AddAnonymity
 import { AddVendorSignalsConcentratedReviewers1796200000000 } from './1796200000000-AddVendorSignalsConcentratedReviewers';
 import { AddIdentityProofs1796250000000 } from './1796250000000-AddIdentityProofs';
 import { AssignReviewerTasks1796300000000 } from './1796300000000-AssignReviewerTasks';
+import { AddReviewerExpertise1796600000000 } from './1796600000000-AddReviewerExpertise';
 import { AddVendorSignalsTrend1796500000000 } from './1796500000000-AddVendorSignalsTrend';
 
 /** Every migration, in order. The data source reads this list; nothing else changes the schema. */
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   AddIdentityProofs1796250000000,
   AssignReviewerTasks1796300000000,
   AddVendorSignalsTrend1796500000000,
+  AddReviewerExpertise1796600000000,
 ];

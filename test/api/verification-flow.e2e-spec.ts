@@ -284,4 +284,32 @@ describe('Verification flow (API e2e, mail over real SMTP)', () => {
     expect(history.data!.caseStudyVerdicts[0].replies).toHaveLength(1);
     expect(history.data!.caseStudyVerdicts[0].disputes[0].status).toBe('upheld');
   }, 60_000);
+  it('offers a task to a reviewer who declared the vendor’s field before one who did not, and refuses an unknown field changing nothing', async () => {
+    const DECLARE = `mutation($capabilities: [String!]!) { declareExpertise(capabilities: $capabilities) }`;
+    const expert = await reviewer('expert@review-expertise.example');
+    const bad = await expert.query(DECLARE, { capabilities: ['nlp', 'astrology'] });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].message).toMatch(/Choose capabilities from the list/);
+    expect((await expert.query<{ myExpertise: string[] }>(`{ myExpertise }`)).data!.myExpertise).toEqual([]);
+    const declared = await expert.query<{ declareExpertise: string[] }>(DECLARE, { capabilities: ['forecasting', 'nlp'] });
+    expect(declared.errors).toBeUndefined();
+    expect(declared.data!.declareExpertise).toEqual(['forecasting', 'nlp']);
+    // Every other reviewer of this suite (several, none with a declared field) is eligible too;
+    // the draw is random within each group, so only the grouping can put the expert first every time.
+    const expertId = await userId(expert);
+    const others: Array<{ n: number }> = await t.dataSource.query(`SELECT count(*)::int AS n FROM reviewer_profiles WHERE revoked_at IS NULL AND user_id <> $1`, [expertId]);
+    expect(others[0].n).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < 3; i++) {
+      const { client, vendorId } = await vendorWithOwner(t, `owner${i}@expertise-${i}.example`, `Field Labs ${i}`);
+      await t.dataSource.query(
+        `INSERT INTO vendor_profiles (organization_id, capabilities) VALUES ($1, $2) ON CONFLICT (organization_id) DO UPDATE SET capabilities = EXCLUDED.capabilities`,
+        [vendorId, ['nlp', 'mlops']],
+      );
+      const draft = await createDraft(client, vendorId);
+      await nominate(client, draft.id, `ref${i}@expertise-client-${i}.example`);
+      expect((await client.query(SUBMIT, { id: draft.id })).errors).toBeUndefined();
+      expect((await taskOf(draft.id)).offered_to_id).toBe(expertId);
+    }
+    expect((await smtp.waitFor('expert@review-expertise.example', /offered to you/)).text).toMatch(/among the reviewers who declared expertise/);
+  }, 90_000);
 });

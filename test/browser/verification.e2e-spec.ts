@@ -178,6 +178,18 @@ describeBrowser('Verification in the browser', () => {
     await main.getByRole('list', { name: 'Declared affiliations' }).getByText('Email domain northwind-retail.example').waitFor();
     await shot(page, 'verification-19-affiliations-phone');
     expect(await countRows(env.t.dataSource, 'reviewer_affiliations', `domain = 'northwind-retail.example'`)).toBe(1);
+
+    // Expertise: the fields whose tasks are offered to her first.
+    await env.t.dataSource.query(`INSERT INTO reviewer_profiles (user_id, accredited_at) SELECT id, now() FROM users WHERE email = 'lena@audit-collective.example' ON CONFLICT DO NOTHING`);
+    const expertise = main.getByRole('region', { name: 'Your expertise' });
+    await expertise.getByRole('checkbox', { name: 'NLP' }).check();
+    await expertise.getByRole('checkbox', { name: 'Forecasting / time series' }).check();
+    await expertise.getByRole('button', { name: 'Save expertise' }).click();
+    await page.getByText('Expertise saved').waitFor();
+    await expertise.scrollIntoViewIfNeeded();
+    await shot(page, 'verification-19b-expertise-phone');
+    const [profile]: Array<{ expertise: string[] }> = await env.t.dataSource.query(`SELECT expertise FROM reviewer_profiles p JOIN users u ON u.id = p.user_id WHERE u.email = 'lena@audit-collective.example'`);
+    expect(profile.expertise).toEqual(['forecasting', 'nlp']);
   }, 60_000);
 
   it('lets a reviewer accept a task Assay offered them and record a verdict', async () => {

@@ -8,6 +8,7 @@ import { myShortlistsQuery } from '../modules/shortlists/graphql/my-shortlists.q
 import { vendorDomainsQuery } from '../modules/vendor-dashboard/graphql/vendor-domains.query';
 import { caseStudyVerdictsQuery } from '../modules/verification/graphql/case-study-verdicts.query';
 import { myAffiliationsQuery } from '../modules/verification/graphql/my-affiliations.query';
+import { myExpertiseQuery } from '../modules/verification/graphql/my-expertise.query';
 import { myVerificationTasksQuery } from '../modules/verification/graphql/my-verification-tasks.query';
 import { openDisputesQuery } from '../modules/verification/graphql/open-disputes.query';
 import { reviewersQuery } from '../modules/verification/graphql/reviewers.query';
@@ -59,6 +60,7 @@ const POLICY = {
   assignTask: rule(() => [{ query: verificationQueueQuery }]),
   submitVerdict: rule(() => [{ query: myVerificationTasksQuery }], false),
   declareAffiliation: rule(() => [{ query: myAffiliationsQuery }]),
+  declareExpertise: rule(() => [{ query: myExpertiseQuery }]),
   accreditReviewer: rule(() => [{ query: reviewersQuery }]),
   revokeReviewer: rule(() => [{ query: reviewersQuery }]),
   replyToVerdict: rule(({ caseStudyId }: { caseStudyId: string }) => [{ query: caseStudyVerdictsQuery, variables: { caseStudyId } }]),

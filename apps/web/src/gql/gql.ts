@@ -88,9 +88,11 @@ type Documents = {
     "\n  query CaseStudyVerdicts($caseStudyId: ID!) {\n    caseStudy(id: $caseStudyId) {\n      id\n      title\n      vendorId\n      vendorName\n      status\n      client {\n        displayName\n      }\n      outcomes {\n        id\n        metricName\n        unit\n        direction\n        baselineValue\n        claimedValue\n      }\n    }\n    caseStudyVerdicts(caseStudyId: $caseStudyId) {\n      ...VerdictDetail\n    }\n  }\n": typeof types.CaseStudyVerdictsDocument,
     "\n  mutation ClaimTask($taskId: ID!) {\n    claimTask(taskId: $taskId) {\n      ...VerificationTaskDetail\n    }\n  }\n": typeof types.ClaimTaskDocument,
     "\n  mutation DeclareAffiliation($input: AffiliationInput!) {\n    declareAffiliation(input: $input) {\n      id\n      organizationId\n      domain\n      note\n      declaredAt\n    }\n  }\n": typeof types.DeclareAffiliationDocument,
+    "\n  mutation DeclareExpertise($capabilities: [String!]!) {\n    declareExpertise(capabilities: $capabilities)\n  }\n": typeof types.DeclareExpertiseDocument,
     "\n  mutation DeclineTask($input: DeclineTaskInput!) {\n    declineTask(input: $input)\n  }\n": typeof types.DeclineTaskDocument,
     "\n  mutation DisputeVerdict($input: DisputeVerdictInput!) {\n    disputeVerdict(input: $input) {\n      id\n      verdictId\n      caseStudyId\n      reason\n      status\n      createdAt\n    }\n  }\n": typeof types.DisputeVerdictDocument,
     "\n  query MyAffiliations {\n    myAffiliations {\n      id\n      organizationId\n      domain\n      note\n      declaredAt\n    }\n  }\n": typeof types.MyAffiliationsDocument,
+    "\n  query MyExpertise {\n    myExpertise\n  }\n": typeof types.MyExpertiseDocument,
     "\n  query MyTaskOffers {\n    myTaskOffers {\n      ...QueuedTaskSummary\n    }\n  }\n": typeof types.MyTaskOffersDocument,
     "\n  query MyVerificationTasks {\n    myVerificationTasks {\n      id\n      kind\n      status\n      leaseExpiresAt\n      caseStudy {\n        id\n        title\n        vendorName\n        client {\n          name\n          displayName\n        }\n        outcomes {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MyVerificationTasksDocument,
     "\n  query OpenDisputes {\n    openDisputes {\n      id\n      verdictId\n      caseStudyId\n      reason\n      status\n      createdAt\n    }\n  }\n": typeof types.OpenDisputesDocument,
@@ -183,9 +185,11 @@ const documents: Documents = {
     "\n  query CaseStudyVerdicts($caseStudyId: ID!) {\n    caseStudy(id: $caseStudyId) {\n      id\n      title\n      vendorId\n      vendorName\n      status\n      client {\n        displayName\n      }\n      outcomes {\n        id\n        metricName\n        unit\n        direction\n        baselineValue\n        claimedValue\n      }\n    }\n    caseStudyVerdicts(caseStudyId: $caseStudyId) {\n      ...VerdictDetail\n    }\n  }\n": types.CaseStudyVerdictsDocument,
     "\n  mutation ClaimTask($taskId: ID!) {\n    claimTask(taskId: $taskId) {\n      ...VerificationTaskDetail\n    }\n  }\n": types.ClaimTaskDocument,
     "\n  mutation DeclareAffiliation($input: AffiliationInput!) {\n    declareAffiliation(input: $input) {\n      id\n      organizationId\n      domain\n      note\n      declaredAt\n    }\n  }\n": types.DeclareAffiliationDocument,
+    "\n  mutation DeclareExpertise($capabilities: [String!]!) {\n    declareExpertise(capabilities: $capabilities)\n  }\n": types.DeclareExpertiseDocument,
     "\n  mutation DeclineTask($input: DeclineTaskInput!) {\n    declineTask(input: $input)\n  }\n": types.DeclineTaskDocument,
     "\n  mutation DisputeVerdict($input: DisputeVerdictInput!) {\n    disputeVerdict(input: $input) {\n      id\n      verdictId\n      caseStudyId\n      reason\n      status\n      createdAt\n    }\n  }\n": types.DisputeVerdictDocument,
     "\n  query MyAffiliations {\n    myAffiliations {\n      id\n      organizationId\n      domain\n      note\n      declaredAt\n    }\n  }\n": types.MyAffiliationsDocument,
+    "\n  query MyExpertise {\n    myExpertise\n  }\n": types.MyExpertiseDocument,
     "\n  query MyTaskOffers {\n    myTaskOffers {\n      ...QueuedTaskSummary\n    }\n  }\n": types.MyTaskOffersDocument,
     "\n  query MyVerificationTasks {\n    myVerificationTasks {\n      id\n      kind\n      status\n      leaseExpiresAt\n      caseStudy {\n        id\n        title\n        vendorName\n        client {\n          name\n          displayName\n        }\n        outcomes {\n          id\n        }\n      }\n    }\n  }\n": types.MyVerificationTasksDocument,
     "\n  query OpenDisputes {\n    openDisputes {\n      id\n      verdictId\n      caseStudyId\n      reason\n      status\n      createdAt\n    }\n  }\n": types.OpenDisputesDocument,
@@ -517,6 +521,10 @@ export function graphql(source: "\n  mutation DeclareAffiliation($input: Affilia
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeclareExpertise($capabilities: [String!]!) {\n    declareExpertise(capabilities: $capabilities)\n  }\n"): (typeof documents)["\n  mutation DeclareExpertise($capabilities: [String!]!) {\n    declareExpertise(capabilities: $capabilities)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DeclineTask($input: DeclineTaskInput!) {\n    declineTask(input: $input)\n  }\n"): (typeof documents)["\n  mutation DeclineTask($input: DeclineTaskInput!) {\n    declineTask(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -526,6 +534,10 @@ export function graphql(source: "\n  mutation DisputeVerdict($input: DisputeVerd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyAffiliations {\n    myAffiliations {\n      id\n      organizationId\n      domain\n      note\n      declaredAt\n    }\n  }\n"): (typeof documents)["\n  query MyAffiliations {\n    myAffiliations {\n      id\n      organizationId\n      domain\n      note\n      declaredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyExpertise {\n    myExpertise\n  }\n"): (typeof documents)["\n  query MyExpertise {\n    myExpertise\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -123,6 +123,8 @@ export const OPERATION_POLICY: Record<string, OperationRule> = {
   'Mutation.flagAnonymityLeak': reviewer(note('a task the caller holds (claimed, or completed by them), of an anonymised case study; admins included: only the holder; not conflicted')),
   'Query.caseStudyAnonymityFlags': signedIn('anonymityFlagReader', note('NOT_FOUND for a case study the caller cannot see')),
   'Query.myAffiliations': signedIn(note('the caller’s own declared affiliations')),
+  'Query.myExpertise': signedIn(note('the caller’s own declared expertise')),
+  'Mutation.declareExpertise': reviewer(note('the caller’s own expertise; refused without a reviewer profile')),
   'Mutation.declareAffiliation': reviewer(note('the caller’s own affiliations')),
   'Query.reviewers': admin(),
   'Mutation.accreditReviewer': admin(),

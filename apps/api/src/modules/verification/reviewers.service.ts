@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { normalizeDomain } from '@assay/domain';
 import { z } from 'zod';
 import { authorize } from '../../common/authz/authorize';
-import { badInput, notFound } from '../../common/errors';
+import { badInput, forbidden, notFound } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import { fieldRules, parseInput } from '../../common/validation';
 import { TransactionService } from '../../database/transaction.service';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { ReviewerAffiliationEntity, ReviewerProfileEntity } from './entities/reviewer.entity';
 import { EvidenceEventsService } from '../signals/evidence-events.service';
+import { CAPABILITIES } from '../vendors/taxonomy';
 
 const affiliationSchema = z
   .object({
@@ -21,6 +22,14 @@ const affiliationSchema = z
     note: z.string().trim().max(500, 'At most 500 characters.').default(''),
   })
   .refine((a) => a.organizationId || a.domain, { message: 'Name an organization or an email domain you are affiliated with.', path: ['domain'] });
+
+const capabilityKeys = Object.keys(CAPABILITIES) as [string, ...string[]];
+const expertiseSchema = z.object({
+  capabilities: z
+    .array(z.enum(capabilityKeys, { error: `Choose capabilities from the list (${Object.values(CAPABILITIES).join(', ')}).` }))
+    .max(capabilityKeys.length)
+    .refine((list) => new Set(list).size === list.length, 'Choose each capability once.'),
+});
 
 /** Accreditation of reviewers (admins) and declared affiliations (reviewers themselves). */
 @Injectable()
@@ -92,6 +101,28 @@ export class ReviewersService {
       await this.evidenceEvents.record(tx, { reviewerId: user.id, cause: 'reviewer_affiliation_declared' });
       return saved;
     });
+  }
+
+  /**
+   * Reviewers: the capabilities they can judge, replacing what they declared before. The draw offers
+   * a task to reviewers whose expertise matches the vendor's capabilities first. Declaring it changes
+   * no evidence (it steers future offers only), so no signal is refreshed.
+   */
+  async declareExpertise(ctx: RequestContext, input: unknown): Promise<string[]> {
+    const user = await authorize(ctx, 'reviewer');
+    const { capabilities } = parseInput(expertiseSchema, input);
+    const sorted = [...capabilities].sort();
+    return this.tx.run(ctx, async (tx) => {
+      const updated = await this.tx.repo(tx, ReviewerProfileEntity).update({ userId: user.id }, { expertise: sorted });
+      if (!updated.affected) throw forbidden('Only accredited reviewers declare expertise, and you have no reviewer profile.', 'NOT_A_REVIEWER');
+      return sorted;
+    });
+  }
+
+  /** The caller's declared expertise (empty when they have none or are not a reviewer). */
+  async myExpertise(ctx: RequestContext): Promise<string[]> {
+    const user = await authorize(ctx, 'signedIn');
+    return (await this.tx.repo(ctx, ReviewerProfileEntity).findOneBy({ userId: user.id }))?.expertise ?? [];
   }
 
   async myAffiliations(ctx: RequestContext): Promise<ReviewerAffiliationEntity[]> {

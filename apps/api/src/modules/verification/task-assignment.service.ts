@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { checkDecline, drawOrder, OFFER_HOURS, SECOND_VERDICT_REASON_TEXT, transition } from '@assay/domain';
+import { checkDecline, drawOrder, matchesExpertise, OFFER_HOURS, SECOND_VERDICT_REASON_TEXT, transition } from '@assay/domain';
 import { z } from 'zod';
 import { authorize } from '../../common/authz/authorize';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -84,17 +84,19 @@ export class TaskAssignmentService implements OnModuleInit, BeforeApplicationShu
     const cs = await this.caseStudies.findById(tx, task.caseStudyId);
     if (!cs) return null;
     const m = this.tx.manager(tx);
-    const candidates: Array<{ id: string; email: string; open_tasks: number }> = await m.query(
+    // The vendor's capabilities ride along on every row (one statement): the draw prefers reviewers who declared one.
+    const candidates: Array<{ id: string; email: string; open_tasks: number; expertise: string[]; needed: string[] | null }> = await m.query(
       `WITH load AS (
          SELECT reviewer_id, count(*)::int AS n FROM (
            SELECT offered_to_id AS reviewer_id FROM verification_tasks WHERE status = 'offered'
            UNION ALL SELECT leased_to_id FROM verification_tasks WHERE status = 'leased') held
           GROUP BY reviewer_id)
-       SELECT u.id, u.email, coalesce(l.n, 0) AS open_tasks
+       SELECT u.id, u.email, coalesce(l.n, 0) AS open_tasks, p.expertise,
+              (SELECT vp.capabilities FROM vendor_profiles vp WHERE vp.organization_id = $1) AS needed
          FROM reviewer_profiles p JOIN users u ON u.id = p.user_id LEFT JOIN load l ON l.reviewer_id = u.id
         WHERE p.revoked_at IS NULL AND u.email_verified_at IS NOT NULL AND 'reviewer' = ANY(u.platform_roles)
-          ${named ? 'AND u.id = $1' : ''}`,
-      named ? [named.reviewerId] : [],
+          ${named ? 'AND u.id = $2' : ''}`,
+      named ? [cs.vendorId, named.reviewerId] : [cs.vendorId],
     );
     // Never offered twice, and a check never goes to a reviewer of the verdicts it compares.
     const excluded: Array<{ reviewer_id: string }> = await m.query(
@@ -104,7 +106,7 @@ export class TaskAssignmentService implements OnModuleInit, BeforeApplicationShu
       [task.id, task.checksVerdictId ?? '00000000-0000-0000-0000-000000000000'],
     );
     const exclude = new Set(named ? [] : excluded.map((e) => e.reviewer_id));
-    const order = named ? candidates.map((c) => c.id) : drawOrder(candidates.map((c) => ({ id: c.id, openTasks: c.open_tasks })), secureRandom, { exclude });
+    const order = named ? candidates.map((c) => c.id) : drawOrder(candidates.map((c) => ({ id: c.id, openTasks: c.open_tasks, expertise: c.expertise })), secureRandom, { exclude, needed: candidates[0]?.needed ?? [] });
     const byId = new Map(candidates.map((c) => [c.id, c]));
     for (const id of order.slice(0, MAX_CANDIDATES_CHECKED)) {
       const reviewer = byId.get(id)!;
@@ -121,7 +123,7 @@ export class TaskAssignmentService implements OnModuleInit, BeforeApplicationShu
         idempotencyKey: `task-offer:${task.id}:${id}`,
         to: reviewer.email,
         subject: `A verification task is offered to you: ${cs.title}`,
-        text: `Assay drew you at random to verify "${cs.title}" by ${cs.vendor?.name ?? 'a consultancy'}.${why}\n\nAccept or decline it on your Review tasks page within ${OFFER_HOURS} hours; after that it goes to another reviewer.`,
+        text: `Assay drew you at random${matchesExpertise(reviewer.expertise, reviewer.needed ?? []) ? ' among the reviewers who declared expertise in this consultancy’s field' : ''} to verify "${cs.title}" by ${cs.vendor?.name ?? 'a consultancy'}.${why}\n\nAccept or decline it on your Review tasks page within ${OFFER_HOURS} hours; after that it goes to another reviewer.`,
       });
       return id;
     }

@@ -29,7 +29,7 @@ export class VerificationResolver {
 
   @Query(() => [ReviewerObject], { description: 'Admins: accredited reviewers with their affiliations and spot-check record.' })
   async reviewers(@Ctx() ctx: RequestContext): Promise<ReviewerObject[]> {
-    return (await this.reviewerAccounts.list(ctx)).map((r) => ({ userId: r.userId, email: r.email, displayName: r.displayName, accreditedAt: r.accreditedAt, revokedAt: r.revokedAt, spotChecksAgreed: r.spotChecksAgreed, spotChecksTotal: r.spotChecksTotal, affiliations: r.affiliations }));
+    return (await this.reviewerAccounts.list(ctx)).map((r) => ({ userId: r.userId, email: r.email, displayName: r.displayName, accreditedAt: r.accreditedAt, revokedAt: r.revokedAt, spotChecksAgreed: r.spotChecksAgreed, spotChecksTotal: r.spotChecksTotal, expertise: r.expertise, affiliations: r.affiliations }));
   }
 
   @Mutation(() => Boolean, {
@@ -47,6 +47,18 @@ export class VerificationResolver {
   @Mutation(() => Boolean, { description: 'Admins: revokes a reviewer accreditation (and ends their sessions).' })
   revokeReviewer(@Ctx() ctx: RequestContext, @Args('userId', { type: () => ID }) userId: string): Promise<boolean> {
     return this.reviewerAccounts.revoke(ctx, userId);
+  }
+
+  @Query(() => [String], { description: 'Your declared expertise: capability keys of the vendor taxonomy (empty when none or not a reviewer).' })
+  myExpertise(@Ctx() ctx: RequestContext): Promise<string[]> {
+    return this.reviewerAccounts.myExpertise(ctx);
+  }
+
+  @Mutation(() => [String], {
+    description: 'Reviewers: declares the capabilities (vendor taxonomy keys) you can judge, replacing the earlier list. Tasks of vendors with a matching capability are offered to you before reviewers without one.',
+  })
+  declareExpertise(@Ctx() ctx: RequestContext, @Args('capabilities', { type: () => [String] }) capabilities: string[]): Promise<string[]> {
+    return this.reviewerAccounts.declareExpertise(ctx, { capabilities });
   }
 
   @Query(() => [ReviewerAffiliationObject], { description: 'Your declared affiliations.' })

@@ -19,6 +19,9 @@ export class ReviewerProfileEntity {
   @Column({ name: 'spot_checks_agreed', type: 'int', default: 0 }) spotChecksAgreed!: number;
 
   @Column({ name: 'spot_checks_total', type: 'int', default: 0 }) spotChecksTotal!: number;
+
+  /** Capabilities (the vendor taxonomy's keys) the reviewer declared they can judge; the draw prefers a match. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) expertise!: string[];
 }
 
 /** A declared affiliation: an organization and/or an email domain the reviewer is tied to. */

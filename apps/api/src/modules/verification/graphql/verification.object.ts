@@ -20,6 +20,7 @@ export class ReviewerObject {
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
   @Field(() => Int) spotChecksAgreed!: number;
   @Field(() => Int) spotChecksTotal!: number;
+  @Field(() => [String], { description: 'Capabilities (vendor taxonomy keys) the reviewer declared they can judge.' }) expertise!: string[];
   @Field(() => [ReviewerAffiliationObject]) affiliations!: ReviewerAffiliationObject[];
 }
 

@@ -9,6 +9,7 @@ import { RequireSignIn } from '../../accounts/components/RequireSignIn';
 import { AffiliationLabel } from '../components/AffiliationLabel';
 import { BackLink } from '../../../ui/BackLink';
 import { DeclareAffiliationForm } from '../components/DeclareAffiliationForm';
+import { DeclareExpertiseForm } from '../components/DeclareExpertiseForm';
 import { myAffiliationsQuery } from '../graphql/my-affiliations.query';
 
 /** `/review/affiliations`: what the reviewer is tied to, so conflicted tasks are kept from them. */
@@ -16,9 +17,9 @@ export function AffiliationsPage() {
   return (
     <>
       <PageHeader
-        title="Your affiliations"
+        title="Your affiliations and expertise"
         eyebrow={<BackLink to="/review">Your review tasks</BackLink>}
-        description="Declare every company you work for, worked for recently, or are otherwise tied to. You cannot take tasks about them, and buyers can trust that."
+        description="Declare every company you work for, worked for recently, or are otherwise tied to: you are never offered tasks about them, and buyers can trust that. Declare the fields you can judge: their tasks are offered to you first."
       />
       <RequireSignIn>{() => <Affiliations />}</RequireSignIn>
     </>
@@ -76,6 +77,15 @@ function Affiliations() {
               <List.Item>Declarations cannot be withdrawn; they stay on record.</List.Item>
             </List>
             <DeclareAffiliationForm />
+          </Stack>
+        </Card>
+        <Card component="section" aria-labelledby="expertise-title" mt="xl">
+          <Stack gap="md">
+            <Title order={2} size="h3" id="expertise-title">
+              Your expertise
+            </Title>
+            <Text size="sm">Tasks of consultancies working in a field you declare are offered to you before reviewers without it. Who gets a task is still drawn at random, so declaring a field never lets you choose a consultancy.</Text>
+            <DeclareExpertiseForm />
           </Stack>
         </Card>
       </Grid.Col>

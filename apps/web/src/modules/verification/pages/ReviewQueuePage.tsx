@@ -18,10 +18,10 @@ export function ReviewQueuePage() {
     <>
       <PageHeader
         title="Your review tasks"
-        description="Assay offers each task to a reviewer drawn at random from those without a conflict. Accept an offer within 48 hours to check the case study’s evidence and its references’ answers; an accepted task is yours for 72 hours."
+        description="Assay offers each task to a reviewer drawn at random from those without a conflict, reviewers who declared the consultancy’s field first. Accept an offer within 48 hours to check the case study’s evidence and its references’ answers; an accepted task is yours for 72 hours."
         actions={
           <Button component={Link} to="/review/affiliations" variant="default" leftSection={<IconShieldCheck size={16} aria-hidden />}>
-            Your affiliations
+            Affiliations and expertise
           </Button>
         }
       />
