@@ -382,10 +382,12 @@ describeBrowser('Verification in the browser', () => {
 
     // Reviewers: the spot check's agreement, accreditation by email, revocation with a confirmation.
     await env.t.signedInClient({ email: 'new.reviewer@independent.example', displayName: 'Nia Newcomer' });
+    await env.t.dataSource.query(`UPDATE reviewer_profiles SET expertise = '{forecasting,nlp}' WHERE user_id = (SELECT id FROM users WHERE display_name = 'Mo Reviewer')`);
     await adminPage.goto('/admin/reviewers');
     await adminPage.getByRole('heading', { name: 'Reviewers', level: 1 }).waitFor();
     const table = adminPage.getByRole('region', { name: 'Reviewers table' });
     await table.getByRole('row', { name: /Mo Reviewer/ }).getByText('1 of 1 spot check agreed').waitFor();
+    await table.getByRole('row', { name: /Mo Reviewer/ }).getByText('Forecasting / time series, NLP').waitFor();
     await adminPage.getByLabel('Reviewer’s email').fill('new.reviewer@independent.example');
     await adminPage.getByRole('button', { name: 'Accredit reviewer' }).click();
     await table.getByRole('row', { name: /Nia Newcomer/ }).waitFor();

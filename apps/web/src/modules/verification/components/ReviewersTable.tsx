@@ -1,10 +1,12 @@
 import { Badge, List, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import type { ReviewersQuery } from '../../../gql/graphql';
 import { formatDate } from '../../../ui/format';
 import { TableScroll } from '../../../ui/TableScroll';
 import { ConfirmButton } from '../../vendor-dashboard/components/ConfirmButton';
+import { taxonomyLabels } from '../../vendors/components/taxonomy-labels';
+import { taxonomyQuery } from '../../vendors/graphql/taxonomy.query';
 import { revokeReviewerMutation } from '../graphql/revoke-reviewer.mutation';
 import { AffiliationLabel } from './AffiliationLabel';
 import { reviewErrorMessage } from './review-errors';
@@ -18,9 +20,10 @@ export function spotCheckRecord(agreed: number, total: number): string {
   return `${agreed} of ${total} spot ${total === 1 ? 'check' : 'checks'} agreed`;
 }
 
-/** Accredited reviewers with affiliations, spot-check agreement, and "Revoke". */
+/** Accredited reviewers with affiliations, declared expertise, spot-check agreement, and "Revoke". */
 export function ReviewersTable({ reviewers }: { reviewers: readonly Reviewer[] }) {
   const [revoke] = useMutation(revokeReviewerMutation, refetchAfter('revokeReviewer'));
+  const labels = taxonomyLabels(useQuery(taxonomyQuery).data?.taxonomy);
   const revokeNow = async (reviewer: Reviewer) => {
     try {
       await revoke({ variables: { userId: reviewer.userId } });
@@ -31,13 +34,14 @@ export function ReviewersTable({ reviewers }: { reviewers: readonly Reviewer[] }
   };
 
   return (
-    <TableScroll label="Reviewers table" minWidth={760}>
+    <TableScroll label="Reviewers table" minWidth={880}>
       <Table verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Reviewer</Table.Th>
             <Table.Th scope="col">Accreditation</Table.Th>
             <Table.Th scope="col">Affiliations</Table.Th>
+            <Table.Th scope="col">Expertise</Table.Th>
             <Table.Th scope="col">Spot checks</Table.Th>
             <Table.Th scope="col">
               <VisuallyHidden>Actions</VisuallyHidden>
@@ -91,6 +95,15 @@ export function ReviewersTable({ reviewers }: { reviewers: readonly Reviewer[] }
                       </List.Item>
                     ))}
                   </List>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    None declared
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {r.expertise.length ? (
+                  <Text size="sm">{r.expertise.map(labels.capability).join(', ')}</Text>
                 ) : (
                   <Text size="sm" c="dimmed">
                     None declared

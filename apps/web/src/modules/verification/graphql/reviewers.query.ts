@@ -1,6 +1,6 @@
 import { graphql } from '../../../gql';
 
-/** Admins: accredited reviewers with their affiliations and spot-check record. */
+/** Admins: accredited reviewers with their affiliations, declared expertise and spot-check record. */
 export const reviewersQuery = graphql(`
   query Reviewers {
     reviewers {
@@ -11,6 +11,7 @@ export const reviewersQuery = graphql(`
       revokedAt
       spotChecksAgreed
       spotChecksTotal
+      expertise
       affiliations {
         id
         organizationId
