@@ -163,16 +163,7 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
           noConflictOfInterest: true as const,
         };
         const verdict = await verification.submitVerdict(reviewer, input);
-        // The checks a rule asked for (a new reviewer's verdicts, high-impact claims, one in ten at
-        // random) are done by the reviewers they were offered to, who find the same here.
-        const checks: Array<{ id: string; offered_to_id: string }> = await tx
-          .manager(system)
-          .query(`SELECT id, offered_to_id FROM verification_tasks WHERE case_study_id = $1 AND kind = 'spot_check' AND status = 'offered'`, [draft.id]);
-        for (const check of checks) {
-          const checker = await actAs(check.offered_to_id);
-          await verification.claim(checker, check.id);
-          await verification.submitVerdict(checker, { ...input, taskId: check.id });
-        }
+        await completeOfferedChecks(app, actAs, draft.id, input);
         verdictCount++;
         if (verdict.status !== 'verified' && rand() < 0.3) {
           await disputes.reply(owner, { verdictId: verdict.id, body: 'We measured on a longer period, which the client agreed to.' });
@@ -192,6 +183,24 @@ export async function seedDemoEvidence(app: INestApplication, vendors: SeedVendo
 
 /** Days before now as an ISO date: the history stays "recent" and "earlier" whenever the demo is seeded. */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The checks a rule asked for on a case study's verdict (a new reviewer's verdicts, high-impact
+ * claims, one in ten at random), done by the reviewers the draw offered them to, who find what the
+ * verdict found (`input`, the verdict's own input).
+ */
+async function completeOfferedChecks(app: INestApplication, actAs: (userId: string) => Promise<RequestContext>, caseStudyId: string, input: Record<string, unknown>): Promise<void> {
+  const tx = app.get(TransactionService);
+  const verification = app.get(VerificationService);
+  const checks: Array<{ id: string; offered_to_id: string }> = await tx
+    .manager(RequestContext.system())
+    .query(`SELECT id, offered_to_id FROM verification_tasks WHERE case_study_id = $1 AND kind = 'spot_check' AND status = 'offered'`, [caseStudyId]);
+  for (const check of checks) {
+    const checker = await actAs(check.offered_to_id);
+    await verification.claim(checker, check.id);
+    await verification.submitVerdict(checker, { ...input, taskId: check.id });
+  }
+}
 
 /**
  * A consultancy whose projects of three to four years ago verified as claimed and whose projects of
@@ -279,15 +288,7 @@ async function seedDecliningHistory(
       noConflictOfInterest: true as const,
     };
     await verification.submitVerdict(reviewer, input);
-    // Checks a rule asked for are done by the reviewers they were offered to, who find the same.
-    const spotChecks: Array<{ id: string; offered_to_id: string }> = await tx
-      .manager(system)
-      .query(`SELECT id, offered_to_id FROM verification_tasks WHERE case_study_id = $1 AND kind = 'spot_check' AND status = 'offered'`, [draft.id]);
-    for (const check of spotChecks) {
-      const checker = await actAs(check.offered_to_id);
-      await verification.claim(checker, check.id);
-      await verification.submitVerdict(checker, { ...input, taskId: check.id });
-    }
+    await completeOfferedChecks(app, actAs, draft.id, input);
     judged++;
   }
   return { caseStudies: projects.length, verdicts: judged };
